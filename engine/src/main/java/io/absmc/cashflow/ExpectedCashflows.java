@@ -1,0 +1,144 @@
+package io.absmc.cashflow;
+
+import io.absmc.engine.ExpectedValueDriver;
+import io.absmc.engine.PathEngine;
+import io.absmc.engine.PathRecord;
+import io.absmc.resolve.ResolvedDeal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The expected-value path of a deal (every cohort loses exactly its expected number of loans) with
+ * its per-tranche summary and the tables {@code absmc cashflows} prints. Immutable once built.
+ */
+public final class ExpectedCashflows {
+
+  private final ResolvedDeal deal;
+  private final PathRecord record;
+  private final List<TrancheSummary> summaries;
+
+  private ExpectedCashflows(ResolvedDeal deal, PathRecord record) {
+    this.deal = deal;
+    this.record = record;
+    List<TrancheSummary> s = new ArrayList<>();
+    for (int t = 0; t < deal.tranches; t++) {
+      s.add(TrancheSummary.of(deal, record, t));
+    }
+    this.summaries = List.copyOf(s);
+  }
+
+  /** Runs the expected-value path. */
+  public static ExpectedCashflows run(ResolvedDeal deal) {
+    PathRecord record = new PathRecord(deal);
+    new PathEngine(deal).run(ExpectedValueDriver.INSTANCE, record);
+    return new ExpectedCashflows(deal, record);
+  }
+
+  public ResolvedDeal deal() {
+    return deal;
+  }
+
+  public PathRecord record() {
+    return record;
+  }
+
+  public List<TrancheSummary> tranches() {
+    return summaries;
+  }
+
+  /** The summary of the tranche of that name. */
+  public TrancheSummary tranche(String name) {
+    return summaries.stream().filter(s -> s.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no tranche '" + name + "'"));
+  }
+
+  /** Payment date of a 0-based period. */
+  public LocalDate paymentDate(int p) {
+    return deal.scenario.calendar().paymentDates().get(p);
+  }
+
+  /** Names of the triggers breached in a period, joined by '|', or empty. */
+  public String triggersBreached(int p) {
+    StringBuilder sb = new StringBuilder();
+    for (int k = 0; k < deal.triggers; k++) {
+      if ((record.triggerMask[p] & (1 << k)) != 0) {
+        sb.append(sb.length() == 0 ? "" : "|").append(deal.triggerNames[k]);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Per-period pool table, amounts in millions of RMB. */
+  public String poolTable() {
+    TextTable table = new TextTable("period", "date", "state", "opening", "defaults", "prepaid",
+        "scheduled", "interest", "recovered", "bought", "closing", "CDR", "triggers");
+    PathRecord r = record;
+    for (int p = 0; p < r.periods; p++) {
+      table.row(Integer.toString(p + 1), paymentDate(p).toString(), r.dealState[p].label(),
+          Format.millions(r.poolOpening[p]), Format.millions(r.defaults[p]),
+          Format.millions(r.prepayments[p]), Format.millions(r.scheduledPrincipal[p]),
+          Format.millions(r.interest[p]), Format.millions(r.recoveries[p]),
+          Format.millions(r.purchases[p]), Format.millions(r.poolClosing[p]),
+          Format.percent(r.cumulativeDefaultRate[p], 2), triggersBreached(p));
+    }
+    return table.toString();
+  }
+
+  /** Per-period table of one tranche, amounts in millions of RMB. */
+  public String trancheTable(int t) {
+    TextTable table = new TextTable("period", "opening", "int due", "int paid", "principal",
+        "int unpaid", "guarantor", "residual", "closing");
+    PathRecord r = record;
+    for (int p = 0; p < r.periods; p++) {
+      int k = r.at(t, p);
+      table.row(Integer.toString(p + 1), Format.millions(r.trancheOpening[k]),
+          Format.millions(r.interestDue[k]), Format.millions(r.interestPaid[k]),
+          Format.millions(r.principalPaid[k]), Format.millions(r.interestShortfall[k]),
+          Format.millions(r.trancheGuaranteeDraw[k]), Format.millions(r.trancheResidualPaid[k]),
+          Format.millions(r.trancheClosing[k]));
+    }
+    return table.toString();
+  }
+
+  /** One row per tranche: received, both loss measures, WAL and IRR, amounts in RMB. */
+  public String summaryTable() {
+    TextTable table = new TextTable("tranche", "paid in", "received", "of which guarantor",
+        "gain vs paid in", "promised", "shortfall vs promised", "WAL (y)", "IRR");
+    for (TrancheSummary s : summaries) {
+      table.row(s.name(), Format.money(s.paidIn()), Format.money(s.received()),
+          Format.money(s.fromGuarantor()), Format.money(s.gainVsPaidIn()),
+          Format.money(s.promised()), Format.money(s.shortfallVsPromised()),
+          Format.years(s.walYears()), Format.percent(s.irr(), 2));
+    }
+    return table.toString();
+  }
+
+  /** Totals over the life of the deal, in RMB. */
+  public String totalsTable() {
+    PathRecord r = record;
+    double collections = 0;
+    double defaults = 0;
+    double fees = 0;
+    double guarantee = 0;
+    double bought = 0;
+    for (int p = 0; p < r.periods; p++) {
+      collections += r.interest[p] + r.prepayments[p] + r.scheduledPrincipal[p] + r.recoveries[p];
+      defaults += r.defaults[p];
+      fees += r.feesPaid[p];
+      guarantee += r.guaranteeDraw[p];
+      bought += r.purchases[p];
+    }
+    int last = r.periods - 1;
+    return new TextTable("total", "RMB")
+        .row("collections", Format.money(collections))
+        .row("defaults", Format.money(defaults))
+        .row("loans bought (revolving)", Format.money(bought))
+        .row("fees paid", Format.money(fees))
+        .row("guarantor paid", Format.money(guarantee))
+        .row("pool left at legal final", Format.money(r.poolClosing[last]))
+        .row("cash left in accounts", Format.money(r.interestAccount[last]
+            + r.principalAccount[last] + r.reserveAccount[last]))
+        .toString();
+  }
+}

@@ -1,0 +1,41 @@
+package io.absmc.cashflow;
+
+import java.util.Locale;
+
+/** Number formats for people: money with thousands separators, rates as percentages. */
+public final class Format {
+
+  private Format() {
+  }
+
+  /** RMB to the cent with thousands separators: {@code 398,250,000.00}. */
+  public static String money(double amount) {
+    if (Double.isNaN(amount)) {
+      return "-";
+    }
+    double rounded = Math.round(amount * 100) / 100.0;
+    return String.format(Locale.ROOT, "%,.2f", rounded == 0 ? 0.0 : rounded);
+  }
+
+  /** RMB in millions with two decimals: {@code 398.25m}. */
+  public static String millions(double amount) {
+    if (Double.isNaN(amount)) {
+      return "-";
+    }
+    double m = Math.round(amount / 1e4) / 100.0;
+    return String.format(Locale.ROOT, "%,.2fm", m == 0 ? 0.0 : m);
+  }
+
+  /** A decimal rate as a percentage with the given decimals: {@code 6.20%}. */
+  public static String percent(double rate, int decimals) {
+    if (Double.isNaN(rate)) {
+      return "-";
+    }
+    return String.format(Locale.ROOT, "%." + decimals + "f%%", rate * 100);
+  }
+
+  /** Years with two decimals. */
+  public static String years(double years) {
+    return Double.isNaN(years) ? "-" : String.format(Locale.ROOT, "%.2f", years);
+  }
+}

@@ -1,0 +1,60 @@
+package io.absmc.cli;
+
+import io.absmc.scenario.ScenarioException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code absmc} command line. Usage errors and unusable input files exit with 2 and one clear
+ * message per problem; other failures exit with 1 and a one-line message (the stack trace only
+ * with {@code --verbose}). Only {@link #main} calls {@code System.exit}.
+ */
+@Command(name = "absmc", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = "Monte Carlo credit-risk stress testing for asset-backed securities.",
+    subcommands = {RunCommand.class, CashflowsCommand.class, ValidateCommand.class,
+        CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: "
+        + String.join(", ", spec.subcommands().keySet()));
+  }
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    System.exit(execute(out, err, args));
+  }
+
+  /** Runs the command line with the given writers; returns the exit code. */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof ScenarioException se) {
+        se.problems().forEach(commandLine.getErr()::println);
+        return 2;
+      }
+      boolean verbose = parseResult.subcommand() != null
+          && parseResult.subcommand().hasMatchedOption("--verbose");
+      if (verbose) {
+        e.printStackTrace(commandLine.getErr());
+      }
+      String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      commandLine.getErr().println("absmc: " + message);
+      return 1;
+    });
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+}

@@ -1,0 +1,375 @@
+package io.absmc.engine;
+
+import io.absmc.resolve.ResolvedDeal;
+import io.absmc.scenario.Amortisation;
+import java.util.Arrays;
+
+/**
+ * The pool of one path as cohorts in flat arrays: loans of one segment originated on one day, which
+ * are exchangeable, so a cohort is a count and a balance. Steps one period at a time: for each
+ * cohort, over the days it was exposed in the period, defaults first, then prepayments, then
+ * scheduled principal and interest on what survives, exact in days (a 57-day loan pays on its 57th
+ * day). While revolving at collection, each principal collection buys new loans the same day; the
+ * new cohorts are stepped in the same period from that day on.
+ *
+ * <p>Cohorts bought on the same day of the same kind are merged, and dead cohorts are dropped at the
+ * start of each period, so the number of cohorts is bounded by the template's kinds times the
+ * distinct purchase days within one loan term.
+ *
+ * <p>Reused across paths by one thread; not thread-safe.
+ */
+final class CohortPool {
+
+  private static final double DAYS_PER_YEAR = 365.0;
+
+  private final ResolvedDeal deal;
+  private final int periods;
+
+  // cohort arrays (capacity grows, never shrinks)
+  private int count;
+  private int current;
+  private int[] segment;
+  private int[] originDay;
+  private int[] maturityDay;
+  private int[] exposedUntil;
+  private int[] interestPaidUntil;
+  private int[] nextInstalment;
+  private int[] instalments;
+  private double[] loans;
+  private double[] balance;
+
+  /** Recoveries arriving in each period. */
+  private final double[] recoveryDue;
+  /** Defaulted balance by segment and period of default, for delinquency. */
+  private final double[] defaultsBySegmentPeriod;
+
+  // running totals of the path
+  double cumulativeDefaults;
+  double cumulativePurchased;
+
+  // flows of the current period
+  double defaults;
+  double losses;
+  double prepayments;
+  double scheduledPrincipal;
+  double interest;
+  double recoveries;
+  double purchasedBalance;
+  double purchaseCash;
+  /** Principal collected and not offered for reinvestment at collection (for the reinvest step). */
+  double principalNotOffered;
+
+  private boolean reinvesting;
+
+  CohortPool(ResolvedDeal deal) {
+    this.deal = deal;
+    this.periods = deal.periods;
+    int capacity = Math.max(16, deal.initialSegments * 4);
+    segment = new int[capacity];
+    originDay = new int[capacity];
+    maturityDay = new int[capacity];
+    exposedUntil = new int[capacity];
+    interestPaidUntil = new int[capacity];
+    nextInstalment = new int[capacity];
+    instalments = new int[capacity];
+    loans = new double[capacity];
+    balance = new double[capacity];
+    recoveryDue = new double[periods];
+    defaultsBySegmentPeriod = new double[deal.segments * periods];
+  }
+
+  /** Resets to the initial pool at closing. */
+  void reset() {
+    count = 0;
+    Arrays.fill(recoveryDue, 0);
+    Arrays.fill(defaultsBySegmentPeriod, 0);
+    cumulativeDefaults = 0;
+    cumulativePurchased = 0;
+    for (int s = 0; s < deal.initialSegments; s++) {
+      int origin = deal.initialOriginDay[s];
+      int i = add(s, origin, origin + deal.termDays[s], deal.instalments[s]);
+      loans[i] = deal.initialLoans[s];
+      balance[i] = deal.initialBalance[s];
+      exposedUntil[i] = 0;
+      if (deal.instalments[s] > 0) {
+        // instalments falling on or before closing were paid to the originator
+        int k = 1;
+        while (k <= deal.instalments[s] && origin + InstalmentDays.of(k) <= 0) {
+          k++;
+        }
+        nextInstalment[i] = k;
+        interestPaidUntil[i] = origin + InstalmentDays.of(k - 1);
+      }
+    }
+  }
+
+  /** Performing principal of all cohorts. */
+  double balance() {
+    double sum = 0;
+    for (int i = 0; i < count; i++) {
+      sum += balance[i];
+    }
+    return sum;
+  }
+
+  /** Number of live cohorts (after the last compaction). */
+  int cohorts() {
+    return count;
+  }
+
+  /**
+   * Steps every cohort through period {@code p}.
+   *
+   * @param reinvest whether principal collections buy new loans on the day they are collected
+   */
+  void step(int p, PerformanceDriver driver, boolean reinvest) {
+    compact();
+    defaults = 0;
+    losses = 0;
+    prepayments = 0;
+    scheduledPrincipal = 0;
+    interest = 0;
+    purchasedBalance = 0;
+    purchaseCash = 0;
+    principalNotOffered = 0;
+    reinvesting = reinvest;
+    int end = deal.periodEndDay[p];
+    for (current = 0; current < count; current++) {
+      stepCohort(current, p, end, driver);
+    }
+    recoveries = recoveryDue[p];
+  }
+
+  private void stepCohort(int i, int p, int periodEnd, PerformanceDriver driver) {
+    int s = segment[i];
+    int windowEnd = Math.min(periodEnd, maturityDay[i]);
+    int windowStart = exposedUntil[i];
+    double n = loans[i];
+    double b = balance[i];
+    if (windowEnd <= windowStart || n <= 0) {
+      return;
+    }
+    double rate = deal.loanRate[s];
+    double years = (windowEnd - windowStart) / DAYS_PER_YEAR;
+    int sp = s * periods + p;
+
+    // 1. defaults over the exposure
+    double pd = 1 - Math.pow(1 - deal.annualDefaultRate[sp], years);
+    double nd = pd > 0 ? driver.defaults(s, n, pd) : 0;
+    if (nd > 0) {
+      double bd = b * (nd / n);
+      n -= nd;
+      b -= bd;
+      defaults += bd;
+      cumulativeDefaults += bd;
+      defaultsBySegmentPeriod[sp] += bd;
+      double rr = driver.recoveryRate(s, deal.recoveryRate[s]);
+      losses += bd * (1 - rr);
+      int rp = deal.recoveryPeriod[sp];
+      if (rp < periods) {
+        recoveryDue[rp] += bd * rr;
+      }
+    }
+
+    // 2. full prepayments, with interest accrued to the end of the window
+    double pp = 1 - Math.pow(1 - deal.annualPrepaymentRate[sp], years);
+    double np = pp > 0 && n > 0 ? driver.prepayments(s, n, pp) : 0;
+    if (np > 0) {
+      double bp = b * (np / n);
+      n -= np;
+      b -= bp;
+      interest += bp * rate * (windowEnd - interestPaidUntil[i]) / DAYS_PER_YEAR;
+      prepayments += bp;
+      collectPrincipal(windowEnd, bp);
+    }
+    exposedUntil[i] = windowEnd;
+
+    // 3. scheduled principal and interest on the survivors
+    if (instalments[i] == 0) {
+      if (maturityDay[i] <= periodEnd) {
+        interest += b * rate * (maturityDay[i] - interestPaidUntil[i]) / DAYS_PER_YEAR;
+        scheduledPrincipal += b;
+        collectPrincipal(maturityDay[i], b);
+        b = 0;
+        n = 0;
+      }
+    } else {
+      b = payInstalments(i, s, b, windowEnd, rate);
+      if (nextInstalment[i] > instalments[i]) {
+        n = 0;
+        b = 0;
+      }
+    }
+    loans[i] = n;
+    balance[i] = b;
+  }
+
+  /** Pays the instalments due up to {@code windowEnd}; returns the balance left. */
+  private double payInstalments(int i, int s, double b, int windowEnd, double annualRate) {
+    double monthlyRate = annualRate / 12;
+    Amortisation kind = deal.amortisation[s];
+    int origin = originDay[i];
+    int last = instalments[i];
+    int k = nextInstalment[i];
+    while (k <= last && origin + InstalmentDays.of(k) <= windowEnd) {
+      int remaining = last - k + 1;
+      double interestPart = b * monthlyRate;
+      double principalPart;
+      if (remaining == 1) {
+        principalPart = b;
+      } else {
+        principalPart = switch (kind) {
+          case INTEREST_ONLY -> 0;
+          case EQUAL_PRINCIPAL -> b / remaining;
+          case LEVEL_PAYMENT -> monthlyRate == 0 ? b / remaining
+              : b * monthlyRate / (1 - Math.pow(1 + monthlyRate, -remaining)) - interestPart;
+          case BULLET -> throw new IllegalStateException("bullet loans have no instalments");
+        };
+      }
+      int day = origin + InstalmentDays.of(k);
+      interest += interestPart;
+      scheduledPrincipal += principalPart;
+      b -= principalPart;
+      interestPaidUntil[i] = day;
+      collectPrincipal(day, principalPart);
+      k++;
+    }
+    nextInstalment[i] = k;
+    return b;
+  }
+
+  private void collectPrincipal(int day, double amount) {
+    if (reinvesting && amount > 0) {
+      purchaseCash += buy(day, amount * deal.reinvestmentRate);
+    } else {
+      principalNotOffered += amount;
+    }
+  }
+
+  /**
+   * Buys new loans by the revolving template with {@code cash} on {@code day}; loans that cannot
+   * mature by the latest maturity allowed are not bought.
+   *
+   * @return the cash spent
+   */
+  double buy(int day, double cash) {
+    if (cash <= 0) {
+      return 0;
+    }
+    double spent = 0;
+    int[] template = deal.templateSegment;
+    for (int k = 0; k < template.length; k++) {
+      int s = template[k];
+      int n = deal.instalments[s];
+      int maturity;
+      if (n == 0) {
+        maturity = Math.min(day + deal.termDays[s], deal.latestMaturityDay);
+        if (maturity <= day) {
+          continue;
+        }
+      } else {
+        while (n > 0 && (long) day + InstalmentDays.of(n) > deal.latestMaturityDay) {
+          n--;
+        }
+        if (n == 0) {
+          continue;
+        }
+        maturity = day + InstalmentDays.of(n);
+      }
+      double c = cash * deal.templateShare[k];
+      double principal = c / deal.purchasePrice;
+      int j = findOrAdd(s, day, maturity, n);
+      loans[j] += principal / deal.averageBalance[s];
+      balance[j] += principal;
+      purchasedBalance += principal;
+      cumulativePurchased += principal;
+      spent += c;
+    }
+    return spent;
+  }
+
+  /** A cohort not yet stepped this period with these terms, or a new one. */
+  private int findOrAdd(int s, int day, int maturity, int n) {
+    for (int j = count - 1; j > current; j--) {
+      if (originDay[j] == day && segment[j] == s && maturityDay[j] == maturity
+          && instalments[j] == n) {
+        return j;
+      }
+      if (originDay[j] < day - 366) {
+        break;
+      }
+    }
+    return add(s, day, maturity, n);
+  }
+
+  private int add(int s, int origin, int maturity, int n) {
+    if (count == segment.length) {
+      grow();
+    }
+    int i = count++;
+    segment[i] = s;
+    originDay[i] = origin;
+    maturityDay[i] = maturity;
+    exposedUntil[i] = origin;
+    interestPaidUntil[i] = origin;
+    instalments[i] = n;
+    nextInstalment[i] = 1;
+    loans[i] = 0;
+    balance[i] = 0;
+    return i;
+  }
+
+  private void grow() {
+    int c = segment.length * 2;
+    segment = Arrays.copyOf(segment, c);
+    originDay = Arrays.copyOf(originDay, c);
+    maturityDay = Arrays.copyOf(maturityDay, c);
+    exposedUntil = Arrays.copyOf(exposedUntil, c);
+    interestPaidUntil = Arrays.copyOf(interestPaidUntil, c);
+    nextInstalment = Arrays.copyOf(nextInstalment, c);
+    instalments = Arrays.copyOf(instalments, c);
+    loans = Arrays.copyOf(loans, c);
+    balance = Arrays.copyOf(balance, c);
+  }
+
+  /** Drops cohorts with no loans left, keeping the order of the others. */
+  private void compact() {
+    int w = 0;
+    for (int r = 0; r < count; r++) {
+      if (loans[r] > 0 && balance[r] > 0) {
+        if (w != r) {
+          segment[w] = segment[r];
+          originDay[w] = originDay[r];
+          maturityDay[w] = maturityDay[r];
+          exposedUntil[w] = exposedUntil[r];
+          interestPaidUntil[w] = interestPaidUntil[r];
+          nextInstalment[w] = nextInstalment[r];
+          instalments[w] = instalments[r];
+          loans[w] = loans[r];
+          balance[w] = balance[r];
+        }
+        w++;
+      }
+    }
+    count = w;
+  }
+
+  /**
+   * Defaulted balance not yet charged off that is at least {@code minDays} past due at the end of
+   * period {@code p} (a loan defaults on the first day of its period).
+   */
+  double delinquent(int p, int minDays) {
+    double sum = 0;
+    int end = deal.periodEndDay[p];
+    for (int s = 0; s < deal.segments; s++) {
+      int chargeOff = deal.chargeOffDays[s];
+      for (int q = 0; q <= p; q++) {
+        int age = end - deal.periodStartDay[q];
+        if (age >= minDays && age < chargeOff) {
+          sum += defaultsBySegmentPeriod[s * periods + q];
+        }
+      }
+    }
+    return sum;
+  }
+}

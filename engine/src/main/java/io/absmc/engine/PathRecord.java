@@ -1,0 +1,131 @@
+package io.absmc.engine;
+
+import io.absmc.resolve.ResolvedDeal;
+import io.absmc.scenario.DealState;
+import java.util.Arrays;
+
+/**
+ * Everything one path produced, period by period (0-based), in RMB unless named otherwise. Pool
+ * arrays are indexed by period; tranche arrays by {@code tranche * periods + period}. Filled by
+ * {@link PathEngine#run}; reused across paths by one thread.
+ */
+public final class PathRecord {
+
+  public final int periods;
+  public final int tranches;
+
+  // ---- pool, per period
+  public final double[] poolOpening;
+  public final double[] defaults;
+  /** Defaulted balance less the recoveries expected on it. */
+  public final double[] losses;
+  public final double[] prepayments;
+  /** Scheduled principal, including principal repaid at maturity. */
+  public final double[] scheduledPrincipal;
+  /** Interest collected on the loans. */
+  public final double[] interest;
+  public final double[] recoveries;
+  /** Interest earned by cash in the plan's accounts. */
+  public final double[] accountInterest;
+  /** Principal of loans bought (revolving purchases). */
+  public final double[] purchases;
+  /** Cash paid for loans bought. */
+  public final double[] purchaseCash;
+  public final double[] poolClosing;
+  /** Defaulted balance to date over the initial pool plus all purchases. */
+  public final double[] cumulativeDefaultRate;
+  public final double[] delinquency30;
+  public final double[] delinquency90;
+  /** Annualised excess spread of the period over the opening pool balance. */
+  public final double[] excessSpread;
+  public final double[] feesPaid;
+  public final double[] guaranteeDraw;
+  public final double[] residualPaid;
+  public final double[] interestAccount;
+  public final double[] principalAccount;
+  public final double[] reserveAccount;
+  /** Bit k set when trigger k is breached in the period. */
+  public final int[] triggerMask;
+  public final DealState[] dealState;
+
+  // ---- tranches, per tranche and period
+  public final double[] trancheOpening;
+  public final double[] interestDue;
+  public final double[] interestPaid;
+  public final double[] principalPaid;
+  /** Interest due and unpaid at the end of the period (carried forward). */
+  public final double[] interestShortfall;
+  /** Guarantor's payment to the tranche (included in interest and principal paid). */
+  public final double[] trancheGuaranteeDraw;
+  /** Paid to the residual class beyond its principal. */
+  public final double[] trancheResidualPaid;
+  public final double[] trancheClosing;
+
+  public PathRecord(ResolvedDeal deal) {
+    periods = deal.periods;
+    tranches = deal.tranches;
+    int p = periods;
+    poolOpening = new double[p];
+    defaults = new double[p];
+    losses = new double[p];
+    prepayments = new double[p];
+    scheduledPrincipal = new double[p];
+    interest = new double[p];
+    recoveries = new double[p];
+    accountInterest = new double[p];
+    purchases = new double[p];
+    purchaseCash = new double[p];
+    poolClosing = new double[p];
+    cumulativeDefaultRate = new double[p];
+    delinquency30 = new double[p];
+    delinquency90 = new double[p];
+    excessSpread = new double[p];
+    feesPaid = new double[p];
+    guaranteeDraw = new double[p];
+    residualPaid = new double[p];
+    interestAccount = new double[p];
+    principalAccount = new double[p];
+    reserveAccount = new double[p];
+    triggerMask = new int[p];
+    dealState = new DealState[p];
+    int tp = tranches * p;
+    trancheOpening = new double[tp];
+    interestDue = new double[tp];
+    interestPaid = new double[tp];
+    principalPaid = new double[tp];
+    interestShortfall = new double[tp];
+    trancheGuaranteeDraw = new double[tp];
+    trancheResidualPaid = new double[tp];
+    trancheClosing = new double[tp];
+  }
+
+  /** Index of a tranche's value in a period. */
+  public int at(int tranche, int period) {
+    return tranche * periods + period;
+  }
+
+  /** Everything a tranche received over the life of the path. */
+  public double totalReceived(int tranche) {
+    double sum = 0;
+    for (int p = 0; p < periods; p++) {
+      int k = at(tranche, p);
+      sum += interestPaid[k] + principalPaid[k] + trancheResidualPaid[k];
+    }
+    return sum;
+  }
+
+  /** Principal still outstanding after the legal final date. */
+  public double principalLoss(int tranche) {
+    return trancheClosing[at(tranche, periods - 1)];
+  }
+
+  /** Interest due and never paid by the legal final date. */
+  public double interestLoss(int tranche) {
+    return interestShortfall[at(tranche, periods - 1)];
+  }
+
+  /** Total guarantee draws of the path. */
+  public double totalGuaranteeDraw() {
+    return Arrays.stream(guaranteeDraw).sum();
+  }
+}

@@ -1,0 +1,44 @@
+package io.absmc.engine;
+
+/**
+ * Supplies how many loans of a cohort default and prepay in a period: the only place where a
+ * path's randomness (or its absence) enters the engine. The engine computes each cohort's base
+ * probability over the days it was exposed in the period, {@code 1 - (1 - r)^(d/365)}; a driver maps
+ * it to a number of loans. The deterministic driver returns the expectation; Monte Carlo drivers
+ * draw.
+ *
+ * <p>Calls per path: {@link #beginPath()}, then for each period {@link #beginPeriod(int)} followed
+ * by any number of cohort calls. A driver instance belongs to one thread.
+ */
+public interface PerformanceDriver {
+
+  /** Starts a new path (draws per-path factors). */
+  default void beginPath() {
+  }
+
+  /** Starts a period (0-based), before any cohort of it is stepped. */
+  default void beginPeriod(int period) {
+  }
+
+  /**
+   * Number of loans, of {@code loans} alive, that default.
+   *
+   * @param segment the cohort's segment index
+   * @param loans loans alive at the start of the exposure (may be fractional in expected-value runs)
+   * @param probability base probability that one loan defaults over its exposure in the period
+   * @return between 0 and {@code loans}
+   */
+  double defaults(int segment, double loans, double probability);
+
+  /**
+   * Number of loans, of {@code loans} that survived defaults, that prepay in full.
+   *
+   * @return between 0 and {@code loans}
+   */
+  double prepayments(int segment, double loans, double probability);
+
+  /** The recovery rate of this path for a segment whose base rate is given. */
+  default double recoveryRate(int segment, double baseRate) {
+    return baseRate;
+  }
+}

@@ -1,0 +1,403 @@
+package io.absmc.resolve;
+
+import io.absmc.scenario.Amortisation;
+import io.absmc.scenario.Calendar;
+import io.absmc.scenario.DealState;
+import io.absmc.scenario.Fee;
+import io.absmc.scenario.FeeBasis;
+import io.absmc.scenario.GuaranteeTiming;
+import io.absmc.scenario.Performance;
+import io.absmc.scenario.PrincipalPayment;
+import io.absmc.scenario.ReinvestTiming;
+import io.absmc.scenario.Revolving;
+import io.absmc.scenario.Scenario;
+import io.absmc.scenario.Segment;
+import io.absmc.scenario.Step;
+import io.absmc.scenario.StepType;
+import io.absmc.scenario.TemplateEntry;
+import io.absmc.scenario.Term;
+import io.absmc.scenario.Tranche;
+import io.absmc.scenario.Trigger;
+import io.absmc.scenario.TriggerEffect;
+import io.absmc.scenario.TriggerMetric;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A scenario resolved for the engine: flat arrays indexed by period (0-based), segment, tranche,
+ * fee and trigger. Days are counted from the closing date. The engine's per-period loop reads only
+ * these arrays: no String, Map or LocalDate.
+ *
+ * <p>Segments are the initial pool's segments ({@code 0 .. initialSegments-1}) followed by one per
+ * revolving template entry, each with the template's terms and multiplied performance. Per-period
+ * arrays of a segment are stored at {@code segment * periods + period}.
+ *
+ * <p>Immutable by contract: the arrays are never written after construction, so one instance is
+ * shared by all threads. Do not modify them.
+ */
+public final class ResolvedDeal {
+
+  /** The scenario this was resolved from, and the stress applied. */
+  public final Scenario scenario;
+  public final Stress stress;
+
+  // ---- calendar
+  /** Number of periods P. */
+  public final int periods;
+  /** First day (exclusive of events) of each period: days from closing to the previous payment date. */
+  public final int[] periodStartDay;
+  /** Last day of each period: days from closing to its payment date. */
+  public final int[] periodEndDay;
+  /** Bond day-count fraction of each period (interest and fee accrual). */
+  public final double[] accrualFraction;
+  /** ACT/365F years from closing to each payment date (for WAL and IRR). */
+  public final double[] yearsToPayment;
+
+  // ---- segments
+  public final int segments;
+  public final int initialSegments;
+  public final String[] segmentNames;
+  public final Amortisation[] amortisation;
+  public final int[] termDays;
+  /** Monthly instalments of a segment's loans (0 for bullet loans). */
+  public final int[] instalments;
+  public final double[] loanRate;
+  public final double[] averageBalance;
+  public final double[] recoveryRate;
+  public final int[] chargeOffDays;
+  /** Annual default rate at {@code segment * periods + period}. */
+  public final double[] annualDefaultRate;
+  /** Annual prepayment rate at {@code segment * periods + period}. */
+  public final double[] annualPrepaymentRate;
+  /** Period in which recoveries of a default in a period arrive ({@code >= periods}: never). */
+  public final int[] recoveryPeriod;
+
+  // ---- initial pool (one cohort per initial segment)
+  public final double initialPoolBalance;
+  public final double[] initialBalance;
+  public final double[] initialLoans;
+  /** Origination day of the initial cohort (minus its seasoning). */
+  public final int[] initialOriginDay;
+
+  // ---- revolving
+  /** Last revolving period, 0-based; -1 when the deal does not revolve. */
+  public final int revolvingLastPeriod;
+  public final boolean reinvestAtCollection;
+  public final boolean reinvestExcessInterest;
+  public final double purchasePrice;
+  public final double reinvestmentRate;
+  /** Loans bought must mature by this day ({@code Integer.MAX_VALUE}: no limit). */
+  public final int latestMaturityDay;
+  /** Segment index of each template entry. */
+  public final int[] templateSegment;
+  public final double[] templateShare;
+
+  // ---- structure
+  public final double planSize;
+  public final double accountRate;
+  public final int tranches;
+  public final String[] trancheNames;
+  public final double[] trancheAmount;
+  /** Annual coupon (0 for the residual class). */
+  public final double[] coupon;
+  public final boolean[] residual;
+  public final boolean[] passThrough;
+  /** Expected maturity, 0-based period. */
+  public final int[] expectedMaturity;
+  /**
+   * Largest balance that may remain after a period without principal being overdue, at
+   * {@code tranche * periods + period}.
+   */
+  public final double[] dueBalance;
+
+  public final int fees;
+  public final String[] feeNames;
+  public final FeeBasis[] feeBasis;
+  public final double[] feeAnnualRate;
+  public final double[] feeAnnualAmount;
+
+  public final boolean hasGuarantee;
+  public final double guaranteeCap;
+  public final boolean[] guaranteed;
+  public final boolean guaranteeCoversInterest;
+  public final boolean guaranteeCoversPrincipal;
+  public final boolean guaranteeAtMaturity;
+
+  public final boolean hasReserve;
+  public final double reserveTarget;
+  public final double reserveInitial;
+
+  // ---- triggers
+  public final int triggers;
+  public final String[] triggerNames;
+  public final TriggerMetric[] triggerMetric;
+  public final TriggerEffect[] triggerEffect;
+  public final boolean[] triggerCurable;
+  /** Threshold at {@code trigger * periods + period}. */
+  public final double[] triggerThreshold;
+
+  // ---- waterfall, by DealState ordinal
+  public final ResolvedStep[][] waterfall;
+
+  private ResolvedDeal(Scenario s, Stress stress) {
+    this.scenario = s;
+    this.stress = stress;
+    Calendar cal = s.calendar();
+    List<LocalDate> dates = cal.paymentDates();
+    periods = dates.size();
+    periodStartDay = new int[periods];
+    periodEndDay = new int[periods];
+    accrualFraction = new double[periods];
+    yearsToPayment = new double[periods];
+    LocalDate prev = cal.closingDate();
+    for (int p = 0; p < periods; p++) {
+      LocalDate d = dates.get(p);
+      periodStartDay[p] = days(cal.closingDate(), prev);
+      periodEndDay[p] = days(cal.closingDate(), d);
+      accrualFraction[p] = cal.dayCount().yearFraction(prev, d);
+      yearsToPayment[p] = periodEndDay[p] / 365.0;
+      prev = d;
+    }
+
+    // segments: initial, then template
+    List<Segment> pool = s.pool().segments();
+    List<TemplateEntry> template = s.revolving().map(Revolving::template).orElse(List.of());
+    initialSegments = pool.size();
+    segments = initialSegments + template.size();
+    segmentNames = new String[segments];
+    amortisation = new Amortisation[segments];
+    termDays = new int[segments];
+    instalments = new int[segments];
+    loanRate = new double[segments];
+    averageBalance = new double[segments];
+    recoveryRate = new double[segments];
+    chargeOffDays = new int[segments];
+    annualDefaultRate = new double[segments * periods];
+    annualPrepaymentRate = new double[segments * periods];
+    recoveryPeriod = new int[segments * periods];
+    for (int i = 0; i < segments; i++) {
+      Segment base;
+      Term term;
+      double rate;
+      double dm = stress.defaultMultiplier();
+      double pm = stress.prepaymentMultiplier();
+      if (i < initialSegments) {
+        base = pool.get(i);
+        term = base.term();
+        rate = base.annualRate();
+        segmentNames[i] = base.name();
+      } else {
+        TemplateEntry t = template.get(i - initialSegments);
+        base = s.pool().segment(t.segment());
+        term = t.term();
+        rate = t.annualRate();
+        dm *= t.defaultMultiplier();
+        pm *= t.prepaymentMultiplier();
+        segmentNames[i] = "revolving:" + t.segment();
+      }
+      Performance perf = base.performance();
+      amortisation[i] = base.amortisation();
+      termDays[i] = term.totalDays();
+      instalments[i] = base.amortisation().isInstalment() ? term.months() : 0;
+      loanRate[i] = rate;
+      averageBalance[i] = base.averageBalance();
+      recoveryRate[i] = Math.min(1, perf.recoveryRate() * stress.recoveryMultiplier());
+      chargeOffDays[i] = perf.chargeOffDays();
+      for (int p = 0; p < periods; p++) {
+        annualDefaultRate[i * periods + p] = Math.min(1, perf.annualDefaultRate().value(p + 1) * dm);
+        annualPrepaymentRate[i * periods + p] =
+            Math.min(1, perf.annualPrepaymentRate().value(p + 1) * pm);
+        recoveryPeriod[i * periods + p] =
+            periodContaining(periodStartDay[p] + perf.chargeOffDays(), p) + perf.recoveryLagMonths();
+      }
+    }
+    initialBalance = new double[initialSegments];
+    initialLoans = new double[initialSegments];
+    initialOriginDay = new int[initialSegments];
+    double total = 0;
+    for (int i = 0; i < initialSegments; i++) {
+      Segment seg = pool.get(i);
+      initialBalance[i] = seg.balance();
+      initialLoans[i] = seg.loanCount();
+      initialOriginDay[i] = -seg.seasoningDays();
+      total += seg.balance();
+    }
+    initialPoolBalance = total;
+
+    // revolving
+    Revolving rev = s.revolving().orElse(null);
+    revolvingLastPeriod = rev == null ? -1 : rev.lastPeriod() - 1;
+    reinvestAtCollection = rev != null && rev.timing() == ReinvestTiming.COLLECTION;
+    reinvestExcessInterest = rev != null && rev.reinvestExcessInterest();
+    purchasePrice = rev == null ? 1 : rev.purchasePrice();
+    reinvestmentRate = rev == null ? 0 : rev.reinvestmentRate();
+    latestMaturityDay = rev == null || rev.latestMaturity().isEmpty() ? Integer.MAX_VALUE
+        : days(cal.closingDate(), rev.latestMaturity().get());
+    templateSegment = new int[template.size()];
+    templateShare = new double[template.size()];
+    for (int k = 0; k < template.size(); k++) {
+      templateSegment[k] = initialSegments + k;
+      templateShare[k] = template.get(k).share();
+    }
+
+    // structure
+    planSize = s.structure().planSize();
+    accountRate = s.structure().accountRate();
+    List<Tranche> ts = s.structure().tranches();
+    tranches = ts.size();
+    trancheNames = new String[tranches];
+    trancheAmount = new double[tranches];
+    coupon = new double[tranches];
+    residual = new boolean[tranches];
+    passThrough = new boolean[tranches];
+    expectedMaturity = new int[tranches];
+    dueBalance = new double[tranches * periods];
+    for (int t = 0; t < tranches; t++) {
+      Tranche tr = ts.get(t);
+      trancheNames[t] = tr.name();
+      trancheAmount[t] = tr.amount();
+      coupon[t] = tr.annualCoupon().orElse(0);
+      residual[t] = tr.isResidual();
+      passThrough[t] = tr.principal() == PrincipalPayment.PASS_THROUGH;
+      expectedMaturity[t] = tr.expectedMaturity() - 1;
+      int n = tr.paymentMonths().size();
+      for (int p = 0; p < periods; p++) {
+        double remaining;
+        if (tr.principal() == PrincipalPayment.SCHEDULED) {
+          int paidMonths = 0;
+          for (int m : tr.paymentMonths()) {
+            if (m <= p + 1) {
+              paidMonths++;
+            }
+          }
+          remaining = paidMonths == n ? 0 : tr.amount() * (n - paidMonths) / n;
+        } else {
+          remaining = p >= expectedMaturity[t] ? 0 : tr.amount();
+        }
+        dueBalance[t * periods + p] = remaining;
+      }
+    }
+
+    List<Fee> feeList = new ArrayList<>(s.structure().fees());
+    s.structure().guarantee().filter(g -> g.annualFeeRate() > 0)
+        .ifPresent(g -> feeList.add(new Fee("guarantee", FeeBasis.PLAN_SIZE, g.annualFeeRate(), 0)));
+    fees = feeList.size();
+    feeNames = new String[fees];
+    feeBasis = new FeeBasis[fees];
+    feeAnnualRate = new double[fees];
+    feeAnnualAmount = new double[fees];
+    for (int f = 0; f < fees; f++) {
+      feeNames[f] = feeList.get(f).name();
+      feeBasis[f] = feeList.get(f).basis();
+      feeAnnualRate[f] = feeList.get(f).annualRate();
+      feeAnnualAmount[f] = feeList.get(f).annualAmount();
+    }
+
+    hasGuarantee = s.structure().guarantee().isPresent();
+    guaranteed = new boolean[tranches];
+    if (hasGuarantee) {
+      var g = s.structure().guarantee().get();
+      guaranteeCap = g.cap();
+      for (String n : g.tranches()) {
+        guaranteed[s.structure().trancheIndex(n)] = true;
+      }
+      guaranteeCoversInterest = g.coversInterest();
+      guaranteeCoversPrincipal = g.coversPrincipal();
+      guaranteeAtMaturity = g.timing() == GuaranteeTiming.AT_MATURITY;
+    } else {
+      guaranteeCap = 0;
+      guaranteeCoversInterest = false;
+      guaranteeCoversPrincipal = false;
+      guaranteeAtMaturity = false;
+    }
+    hasReserve = s.structure().reserve().isPresent();
+    reserveTarget = s.structure().reserve().map(r -> r.target()).orElse(0.0);
+    reserveInitial = s.structure().reserve().map(r -> r.initialBalance()).orElse(0.0);
+
+    // triggers
+    List<Trigger> tg = s.triggers();
+    triggers = tg.size();
+    triggerNames = new String[triggers];
+    triggerMetric = new TriggerMetric[triggers];
+    triggerEffect = new TriggerEffect[triggers];
+    triggerCurable = new boolean[triggers];
+    triggerThreshold = new double[triggers * periods];
+    for (int k = 0; k < triggers; k++) {
+      triggerNames[k] = tg.get(k).name();
+      triggerMetric[k] = tg.get(k).metric();
+      triggerEffect[k] = tg.get(k).effect();
+      triggerCurable[k] = tg.get(k).curable();
+      for (int p = 0; p < periods; p++) {
+        triggerThreshold[k * periods + p] = tg.get(k).threshold().value(p + 1);
+      }
+    }
+
+    // waterfall
+    waterfall = new ResolvedStep[DealState.values().length][];
+    for (DealState state : DealState.values()) {
+      List<Step> steps = s.waterfall().forState(state);
+      ResolvedStep[] out = new ResolvedStep[steps.size()];
+      for (int i = 0; i < out.length; i++) {
+        Step st = steps.get(i);
+        int[] idx;
+        if (st.type() == StepType.PAY_FEES) {
+          idx = st.targets().isEmpty() ? range(fees)
+              : st.targets().stream().mapToInt(n -> indexOf(feeNames, n)).toArray();
+        } else {
+          idx = st.targets().stream().mapToInt(n -> s.structure().trancheIndex(n)).toArray();
+        }
+        out[i] = new ResolvedStep(st.type(), idx,
+            st.allocation() == io.absmc.scenario.Allocation.PRO_RATA, st.source());
+      }
+      waterfall[state.ordinal()] = out;
+    }
+  }
+
+  /** Resolves a scenario under a stress. */
+  public static ResolvedDeal resolve(Scenario scenario, Stress stress) {
+    return new ResolvedDeal(scenario, stress);
+  }
+
+  /** Resolves a scenario under its base-case assumptions. */
+  public static ResolvedDeal resolve(Scenario scenario) {
+    return new ResolvedDeal(scenario, Stress.NONE);
+  }
+
+  /** The steps of a state's waterfall. */
+  public ResolvedStep[] steps(DealState state) {
+    return waterfall[state.ordinal()];
+  }
+
+  /** The 0-based period whose end is on or after {@code day}, searching from {@code from}; P when after the last. */
+  private int periodContaining(int day, int from) {
+    for (int p = from; p < periods; p++) {
+      if (day <= periodEndDay[p]) {
+        return p;
+      }
+    }
+    return periods;
+  }
+
+  private static int days(LocalDate from, LocalDate to) {
+    return (int) ChronoUnit.DAYS.between(from, to);
+  }
+
+  private static int[] range(int n) {
+    int[] r = new int[n];
+    for (int i = 0; i < n; i++) {
+      r[i] = i;
+    }
+    return r;
+  }
+
+  private static int indexOf(String[] names, String name) {
+    for (int i = 0; i < names.length; i++) {
+      if (names[i].equals(name)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("unknown name '" + name + "'");
+  }
+}

@@ -1,0 +1,15 @@
+package io.absmc.resolve;
+
+import io.absmc.scenario.FundsSource;
+import io.absmc.scenario.StepType;
+
+/**
+ * A waterfall step with names turned into indices.
+ *
+ * @param type what the step does
+ * @param targets tranche indices, or fee indices for {@code pay_fees}
+ * @param proRata whether funds are shared in proportion to what is owed (else sequential)
+ * @param source the account it pays from
+ */
+public record ResolvedStep(StepType type, int[] targets, boolean proRata, FundsSource source) {
+}

@@ -1,0 +1,69 @@
+package io.absmc.scenario;
+
+import io.absmc.util.Check;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The deal's dates: closing, monthly payment dates from the first one on a fixed day of the month
+ * (clamped to the month's end), and the legal final date, which must be one of the payment dates.
+ * Period k (1-based) runs from payment date k-1 (the closing date for k = 1) to payment date k.
+ *
+ * @param closingDate the day the plan buys the pool and issues the securities (day 0)
+ * @param firstPaymentDate the end of period 1; may be any length after closing
+ * @param paymentDay day of month of later payment dates (1-31, clamped to the month's end)
+ * @param legalFinalDate the last payment date; nothing is paid after it
+ * @param dayCount bond interest and fee accrual convention
+ */
+public record Calendar(LocalDate closingDate, LocalDate firstPaymentDate, int paymentDay,
+    LocalDate legalFinalDate, DayCount dayCount) {
+
+  public Calendar {
+    Check.notNull("closingDate", closingDate);
+    Check.notNull("firstPaymentDate", firstPaymentDate);
+    Check.notNull("legalFinalDate", legalFinalDate);
+    Check.notNull("dayCount", dayCount);
+    Check.isTrue(paymentDay >= 1 && paymentDay <= 31,
+        "Expected 1 <= 'paymentDay' <= 31 but found " + paymentDay);
+    Check.isTrue(firstPaymentDate.isAfter(closingDate),
+        "first_payment_date " + firstPaymentDate + " must be after closing_date " + closingDate);
+    Check.isTrue(!legalFinalDate.isBefore(firstPaymentDate),
+        "legal_final_date " + legalFinalDate + " must not be before first_payment_date "
+            + firstPaymentDate);
+    List<LocalDate> dates = schedule(firstPaymentDate, paymentDay, legalFinalDate);
+    Check.isTrue(dates.get(dates.size() - 1).equals(legalFinalDate),
+        "legal_final_date " + legalFinalDate + " is not a payment date (payment dates fall on day "
+            + paymentDay + " of each month after " + firstPaymentDate + ")");
+  }
+
+  /** Payment dates from the first to the legal final date (or the last one before it). */
+  public List<LocalDate> paymentDates() {
+    return schedule(firstPaymentDate, paymentDay, legalFinalDate);
+  }
+
+  private static List<LocalDate> schedule(LocalDate first, int day, LocalDate last) {
+    List<LocalDate> dates = new ArrayList<>();
+    dates.add(first);
+    for (int k = 1; ; k++) {
+      LocalDate month = first.plusMonths(k);
+      LocalDate d = month.withDayOfMonth(Math.min(day, month.lengthOfMonth()));
+      if (d.isAfter(last)) {
+        break;
+      }
+      dates.add(d);
+    }
+    return List.copyOf(dates);
+  }
+
+  /** The 1-based number of the period that ends on or after {@code date} (dates after legal final: the last). */
+  public int periodOf(LocalDate date) {
+    List<LocalDate> dates = paymentDates();
+    for (int i = 0; i < dates.size(); i++) {
+      if (!date.isAfter(dates.get(i))) {
+        return i + 1;
+      }
+    }
+    return dates.size();
+  }
+}

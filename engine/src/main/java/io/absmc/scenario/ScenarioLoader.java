@@ -1,0 +1,714 @@
+package io.absmc.scenario;
+
+import io.absmc.scenario.yaml.MapCursor;
+import io.absmc.scenario.yaml.Problems;
+import io.absmc.scenario.yaml.YamlDocument;
+import io.absmc.scenario.yaml.YamlNode;
+import io.absmc.util.Check;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Reads a scenario file (YAML, format in {@code docs/scenario-format.md}) into a validated
+ * {@link Scenario}. Every problem in the file is collected with its line and field path and thrown
+ * at once as a {@link ScenarioException}; a file with any problem yields no scenario at all.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class ScenarioLoader {
+
+  private static final double MAX_AMOUNT = 1e13;
+
+  private ScenarioLoader() {
+  }
+
+  /** Loads a file; {@code displayName} is used in messages (usually the path as the user typed it). */
+  public static Scenario load(Path file) {
+    String name = file.toString();
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new ScenarioException(List.of(name + ": no such file"));
+    } catch (IOException e) {
+      throw new ScenarioException(List.of(name + ": cannot read: " + e.getMessage()));
+    }
+    return parse(text, name);
+  }
+
+  /** Parses scenario text; {@code fileName} is used in messages. */
+  public static Scenario parse(String text, String fileName) {
+    Problems problems = new Problems(fileName);
+    YamlNode root = YamlDocument.parse(text, problems);
+    Scenario scenario = root == null ? null : new Reading(problems).scenario(root);
+    if (!problems.isEmpty() || scenario == null) {
+      throw new ScenarioException(problems.messages());
+    }
+    return scenario;
+  }
+
+  /** One reading of one file: the problems and what has been read so far for cross-checks. */
+  private static final class Reading {
+
+    private final Problems problems;
+
+    Reading(Problems problems) {
+      this.problems = problems;
+    }
+
+    Scenario scenario(YamlNode root) {
+      MapCursor c = MapCursor.of(root, problems);
+      int before = problems.size();
+      String name = c.text("name");
+      String description = c.optText("description").orElse("");
+      Calendar calendar = c.map("calendar").map(this::calendar).orElse(null);
+      MapCursor structureCursor = c.map("structure").orElse(null);
+      Structure structure = structureCursor == null ? null : structure(structureCursor, calendar);
+      double planSize = structure == null ? Double.NaN : structure.planSize();
+      Pool pool = c.map("pool").map(p -> pool(p, planSize)).orElse(null);
+      int periods = calendar == null ? Integer.MAX_VALUE : calendar.paymentDates().size();
+      Optional<Revolving> revolving = c.optMap("revolving").map(r -> revolving(r, calendar, pool));
+      List<Trigger> triggers = new ArrayList<>();
+      for (YamlNode t : c.optList("triggers")) {
+        triggers.add(trigger(MapCursor.of(t, problems)));
+      }
+      Waterfall waterfall = c.map("waterfall").map(w -> waterfall(w, structure)).orElse(null);
+      c.rejectUnknown();
+      if (problems.size() > before) {
+        return null;
+      }
+      crossCheck(root, c, structure, revolving, triggers, waterfall, periods);
+      if (problems.size() > before) {
+        return null;
+      }
+      return build(root, () -> new Scenario(name, description, calendar, pool,
+          revolving.isPresent() && revolving.get() == null ? Optional.empty() : revolving,
+          structure, triggers, waterfall));
+    }
+
+    private <T> T build(YamlNode at, Supplier<T> constructor) {
+      try {
+        return constructor.get();
+      } catch (IllegalArgumentException e) {
+        problems.add(at, e.getMessage());
+        return null;
+      }
+    }
+
+    // ---- calendar -------------------------------------------------------------------------
+
+    Calendar calendar(MapCursor c) {
+      int before = problems.size();
+      LocalDate closing = c.date("closing_date");
+      LocalDate first = c.date("first_payment_date");
+      int day = c.integerOr("payment_day", first == null ? 1 : first.getDayOfMonth(), 1, 31);
+      LocalDate legalFinal = c.date("legal_final_date");
+      DayCount dayCount = c.choiceOr("day_count", DayCount.class, DayCount.ACT_365F);
+      c.rejectUnknown();
+      if (problems.size() > before) {
+        return null;
+      }
+      if (!first.isAfter(closing)) {
+        c.problem("first_payment_date", "expected a date after closing_date " + closing
+            + ", found " + first);
+        return null;
+      }
+      if (legalFinal.isBefore(first)) {
+        c.problem("legal_final_date", "expected a date on or after first_payment_date " + first
+            + ", found " + legalFinal);
+        return null;
+      }
+      return build(c.node(), () -> new Calendar(closing, first, day, legalFinal, dayCount));
+    }
+
+    // ---- pool -----------------------------------------------------------------------------
+
+    Pool pool(MapCursor c, double planSize) {
+      int before = problems.size();
+      OptionalDouble poolBalance = c.optAmount("balance", 1, MAX_AMOUNT);
+      double shareBase = poolBalance.orElse(planSize);
+      List<YamlNode> items = c.list("segments");
+      if (items.isEmpty() && c.has("segments")) {
+        c.problem("segments", "expected at least one segment");
+      }
+      List<Segment> segments = new ArrayList<>();
+      Set<String> names = new HashSet<>();
+      for (YamlNode item : items) {
+        Segment s = segment(MapCursor.of(item, problems), shareBase);
+        if (s != null && !names.add(s.name())) {
+          problems.add(item, "duplicate segment name '" + s.name() + "'");
+        }
+        segments.add(s);
+      }
+      c.rejectUnknown();
+      if (problems.size() > before) {
+        return null;
+      }
+      Pool pool = build(c.node(), () -> new Pool(segments));
+      if (pool != null && poolBalance.isPresent()
+          && Math.abs(pool.balance() - poolBalance.getAsDouble()) > 0.005) {
+        c.problem("balance", "the segments add up to " + Check.fmt(pool.balance())
+            + " but the pool balance is " + Check.fmt(poolBalance.getAsDouble()));
+      }
+      return pool;
+    }
+
+    Segment segment(MapCursor c, double shareBase) {
+      int before = problems.size();
+      String name = c.text("name");
+      c.eitherOr("balance", "share", true);
+      double balance = c.has("share") ? c.rate("share", 0, 1) * shareBase
+          : c.has("balance") ? c.amount("balance", 0.01, MAX_AMOUNT) : Double.NaN;
+      c.eitherOr("average_balance", "loans", true);
+      double average = c.has("loans")
+          ? balance / c.integer("loans", 1, Integer.MAX_VALUE)
+          : c.has("average_balance") ? c.amount("average_balance", 0.01, MAX_AMOUNT) : Double.NaN;
+      Term term = term(c, true);
+      int seasoning = c.integerOr("seasoning_days", 0, 0, 100_000);
+      Amortisation amortisation = c.choice("amortisation", Amortisation.class);
+      double rate = c.rate("annual_rate", 0, 10);
+      Performance performance = c.map("performance").map(this::performance).orElse(null);
+      c.rejectUnknown();
+      if (problems.size() > before) {
+        return null;
+      }
+      if (seasoning >= term.totalDays()) {
+        c.problem("seasoning_days", "expected seasoning_days below the term of " + term
+            + " (" + term.totalDays() + " days), found " + seasoning);
+        return null;
+      }
+      if (amortisation.isInstalment() && !term.inMonths()) {
+        c.problem("term_days", amortisation.label()
+            + " loans pay monthly instalments: give term_months instead of term_days");
+        return null;
+      }
+      return build(c.node(), () -> new Segment(name, balance, average, term, seasoning,
+          amortisation, rate, performance));
+    }
+
+    /** Reads {@code term_days} or {@code term_months}; null when neither (and required). */
+    Term term(MapCursor c, boolean required) {
+      if (!c.eitherOr("term_days", "term_months", required)) {
+        return null;
+      }
+      if (c.has("term_days")) {
+        int d = c.integer("term_days", 1, 36_500);
+        return d > 0 ? Term.ofDays(d) : null;
+      }
+      if (c.has("term_months")) {
+        int m = c.integer("term_months", 1, 1200);
+        return m > 0 ? Term.ofMonths(m) : null;
+      }
+      return null;
+    }
+
+    Performance performance(MapCursor c) {
+      int before = problems.size();
+      RateCurve defaults = curve(c, "annual_default_rate", true, 0, 1);
+      RateCurve prepayments = c.has("annual_prepayment_rate")
+          ? curve(c, "annual_prepayment_rate", true, 0, 1) : RateCurve.constant(0);
+      double recovery = c.rateOr("recovery_rate", 0, 0, 1);
+      int lag = c.integerOr("recovery_lag_months", 0, 0, 120);
+      int chargeOff = c.integerOr("charge_off_days", 0, 0, 3650);
+      c.rejectUnknown();
+      if (problems.size() > before) {
+        return null;
+      }
+      return build(c.node(), () -> new Performance(defaults, prepayments, recovery, lag, chargeOff));
+    }
+
+    /** A rate that is a single value or a list of values by period. */
+    RateCurve curve(MapCursor c, String key, boolean required, double lo, double hi) {
+      Optional<YamlNode> node = required ? c.required(key) : c.node(key);
+      if (node.isEmpty()) {
+        return null;
+      }
+      YamlNode v = node.get();
+      if (v.kind() == YamlNode.Kind.LIST) {
+        if (v.items().isEmpty()) {
+          problems.add(v, "expected a rate or a non-empty list of rates by period");
+          return null;
+        }
+        double[] values = new double[v.items().size()];
+        for (int i = 0; i < values.length; i++) {
+          values[i] = c.rateValue(v.items().get(i), key, lo, hi);
+        }
+        for (double x : values) {
+          if (Double.isNaN(x)) {
+            return null;
+          }
+        }
+        return RateCurve.byPeriod(values);
+      }
+      double x = c.rateValue(v, key, lo, hi);
+      return Double.isNaN(x) ? null : RateCurve.constant(x);
+    }
+
+    // ---- revolving ------------------------------------------------------------------------
+
+    Revolving revolving(MapCursor c, Calendar calendar, Pool pool) {
+      int before = problems.size();
+      c.eitherOr("last_period", "end_date", true);
+      int lastPeriod;
+      if (c.has("end_date")) {
+        LocalDate end = c.date("end_date");
+        lastPeriod = end == null || calendar == null ? -1 : calendar.periodOf(end);
+      } else {
+        lastPeriod = c.has("last_period") ? c.integer("last_period", 1, 10_000) : -1;
+      }
+      ReinvestTiming timing = c.choiceOr("timing", ReinvestTiming.class, ReinvestTiming.COLLECTION);
+      boolean excess = c.flag("reinvest_excess_interest", false);
+      double price = c.rateOr("purchase_price", 1, 0.01, 2);
+      double rate = c.rateOr("reinvestment_rate", 1, 0, 1);
+      Optional<LocalDate> latest = c.optDate("latest_maturity");
+      List<TemplateEntry> template = new ArrayList<>();
+      for (YamlNode t : c.list("template")) {
+        template.add(templateEntry(MapCursor.of(t, problems), pool));
+      }
+      if (c.has("template") && template.isEmpty()) {
+        c.problem("template", "expected at least one kind of loan to buy");
+      }
+      c.rejectUnknown();
+      if (problems.size() > before) {
+        return null;
+      }
+      if (calendar != null && lastPeriod >= calendar.paymentDates().size()) {
+        c.problem(c.has("end_date") ? "end_date" : "last_period",
+            "revolving must end before the last period (" + calendar.paymentDates().size()
+                + ", the legal final date), found period " + lastPeriod);
+        return null;
+      }
+      double shares = template.stream().mapToDouble(TemplateEntry::share).sum();
+      if (Math.abs(shares - 1) > 1e-9) {
+        c.problem("template", "expected the shares to add up to 1, found " + shares);
+        return null;
+      }
+      return build(c.node(), () -> new Revolving(lastPeriod, timing, excess, price, rate, latest,
+          template));
+    }
+
+    TemplateEntry templateEntry(MapCursor c, Pool pool) {
+      int before = problems.size();
+      String name = c.text("segment");
+      double share = c.rate("share", 0, 1);
+      Term term = term(c, false);
+      OptionalDouble rate = c.optRate("annual_rate", 0, 10);
+      double dm = c.rateOr("default_multiplier", 1, 0, 1000);
+      double pm = c.rateOr("prepayment_multiplier", 1, 0, 1000);
+      c.rejectUnknown();
+      if (problems.size() > before || pool == null) {
+        return null;
+      }
+      Segment base = pool.segment(name);
+      if (base == null) {
+        c.problem("segment", unknownName("segment", name,
+            pool.segments().stream().map(Segment::name).toList()));
+        return null;
+      }
+      Term t = term == null ? base.term() : term;
+      if (base.amortisation().isInstalment() && !t.inMonths()) {
+        c.problem("term_days", base.amortisation().label()
+            + " loans pay monthly instalments: give term_months instead of term_days");
+        return null;
+      }
+      return build(c.node(), () -> new TemplateEntry(name, share, t,
+          rate.orElse(base.annualRate()), dm, pm));
+    }
+
+    // ---- structure ------------------------------------------------------------------------
+
+    Structure structure(MapCursor c, Calendar calendar) {
+      int before = problems.size();
+      double planSize = c.amount("plan_size", 1, MAX_AMOUNT);
+      double accountRate = c.rateOr("account_rate", 0, 0, 1);
+      List<Tranche> tranches = new ArrayList<>();
+      for (YamlNode t : c.list("tranches")) {
+        tranches.add(tranche(MapCursor.of(t, problems), planSize, calendar));
+      }
+      if (c.has("tranches") && tranches.isEmpty()) {
+        c.problem("tranches", "expected at least one tranche");
+      }
+      List<Fee> fees = new ArrayList<>();
+      for (YamlNode f : c.optList("fees")) {
+        fees.add(fee(MapCursor.of(f, problems)));
+      }
+      Optional<Guarantee> guarantee = c.optMap("guarantee").map(g -> guarantee(g, planSize));
+      Optional<Reserve> reserve = c.optMap("reserve").map(r -> reserve(r, planSize));
+      c.rejectUnknown();
+      if (problems.size() > before) {
+        return null;
+      }
+      List<String> trancheNames = tranches.stream().map(Tranche::name).toList();
+      for (int i = 0; i < tranches.size(); i++) {
+        if (trancheNames.indexOf(trancheNames.get(i)) != i) {
+          problems.add(c.node().entries().get("tranches").items().get(i),
+              "duplicate tranche name '" + trancheNames.get(i) + "'");
+        }
+        if (i < tranches.size() - 1 && tranches.get(i).isResidual()) {
+          problems.add(c.node().entries().get("tranches").items().get(i),
+              "only the last (most junior) tranche may be residual (without coupon)");
+        }
+      }
+      double sum = tranches.stream().mapToDouble(Tranche::amount).sum();
+      if (Math.abs(sum - planSize) > 0.005) {
+        c.problem("plan_size", "expected the tranches to add up to the plan size "
+            + Check.fmt(planSize) + ", found " + Check.fmt(sum));
+      }
+      if (guarantee.isPresent()) {
+        YamlNode list = c.node().entries().get("guarantee").entries().get("tranches");
+        for (int i = 0; i < guarantee.get().tranches().size(); i++) {
+          String n = guarantee.get().tranches().get(i);
+          if (!trancheNames.contains(n)) {
+            problems.add(list.items().get(i), unknownName("tranche", n, trancheNames));
+          }
+        }
+      }
+      if (problems.size() > before) {
+        return null;
+      }
+      return build(c.node(), () -> new Structure(planSize, tranches, fees, guarantee, reserve,
+          accountRate));
+    }
+
+    Tranche tranche(MapCursor c, double planSize, Calendar calendar) {
+      int before = problems.size();
+      String name = c.text("name");
+      c.eitherOr("amount", "share", true);
+      double amount = c.has("share") ? c.rate("share", 0, 1) * planSize
+          : c.has("amount") ? c.amount("amount", 0.01, MAX_AMOUNT) : Double.NaN;
+      OptionalDouble coupon = c.optRate("coupon", 0, 1);
+      PrincipalPayment principal = c.choiceOr("principal", PrincipalPayment.class,
+          PrincipalPayment.PASS_THROUGH);
+      int periods = calendar == null ? 10_000 : calendar.paymentDates().size();
+      List<Integer> months = new ArrayList<>();
+      for (YamlNode m : c.list("payment_months")) {
+        months.add(c.integerValue(m, "payment_months", 1, periods));
+      }
+      c.rejectUnknown();
+      if (problems.size() > before) {
+        return null;
+      }
+      for (int i = 1; i < months.size(); i++) {
+        if (months.get(i) <= months.get(i - 1)) {
+          c.problem("payment_months", "expected ascending months, found " + months);
+          return null;
+        }
+      }
+      if (months.isEmpty()) {
+        c.problem("payment_months", "expected at least one expected payment month");
+        return null;
+      }
+      return build(c.node(), () -> new Tranche(name, amount, coupon, principal, months));
+    }
+
+    Fee fee(MapCursor c) {
+      int before = problems.size();
+      String name = c.text("name");
+      FeeBasis basis = c.choiceOr("basis", FeeBasis.class, FeeBasis.PLAN_SIZE);
+      c.eitherOr("annual_rate", "annual_amount", true);
+      double rate = c.rateOr("annual_rate", 0, 0, 1);
+      double amount = c.optAmount("annual_amount", 0, MAX_AMOUNT).orElse(0);
+      c.rejectUnknown();
+      if (problems.size() > before) {
+        return null;
+      }
+      return build(c.node(), () -> new Fee(name, basis, rate, amount));
+    }
+
+    Guarantee guarantee(MapCursor c, double planSize) {
+      int before = problems.size();
+      String name = c.optText("name").orElse("guarantor");
+      c.eitherOr("cap", "cap_share", true);
+      double cap = c.has("cap_share") ? c.rate("cap_share", 0, 10) * planSize
+          : c.has("cap") ? c.amount("cap", 0, MAX_AMOUNT) : Double.NaN;
+      List<String> tranches = new ArrayList<>();
+      for (YamlNode t : c.list("tranches")) {
+        if (t.kind() != YamlNode.Kind.STRING) {
+          problems.add(t, "expected a tranche name but found " + t.describe());
+        } else {
+          tranches.add(t.text());
+        }
+      }
+      boolean interest = true;
+      boolean principal = true;
+      if (c.has("covers")) {
+        interest = false;
+        principal = false;
+        for (YamlNode v : c.list("covers")) {
+          if (v.isScalar() && "interest".equals(v.text())) {
+            interest = true;
+          } else if (v.isScalar() && "principal".equals(v.text())) {
+            principal = true;
+          } else {
+            problems.add(v, "expected 'interest' or 'principal' but found " + v.describe());
+          }
+        }
+        if (!interest && !principal && problems.size() == before) {
+          c.problem("covers", "expected interest, principal or both");
+        }
+      }
+      GuaranteeTiming timing = c.choiceOr("timing", GuaranteeTiming.class,
+          GuaranteeTiming.AT_MATURITY);
+      double fee = c.rateOr("annual_fee_rate", 0, 0, 1);
+      c.rejectUnknown();
+      if (problems.size() > before) {
+        return null;
+      }
+      boolean coversInterest = interest;
+      boolean coversPrincipal = principal;
+      return build(c.node(), () -> new Guarantee(name, cap, tranches, coversInterest,
+          coversPrincipal, timing, fee));
+    }
+
+    Reserve reserve(MapCursor c, double planSize) {
+      int before = problems.size();
+      c.eitherOr("target", "target_share", true);
+      double target = c.has("target_share") ? c.rate("target_share", 0, 1) * planSize
+          : c.has("target") ? c.amount("target", 0, MAX_AMOUNT) : Double.NaN;
+      double initial = c.optAmount("initial_balance", 0, MAX_AMOUNT).orElse(0);
+      c.rejectUnknown();
+      if (problems.size() > before) {
+        return null;
+      }
+      return build(c.node(), () -> new Reserve(target, initial));
+    }
+
+    // ---- triggers -------------------------------------------------------------------------
+
+    Trigger trigger(MapCursor c) {
+      int before = problems.size();
+      String name = c.text("name");
+      TriggerMetric metric = c.choice("metric", TriggerMetric.class);
+      RateCurve threshold = curve(c, "threshold", true, 0, 10);
+      TriggerEffect effect = c.choice("effect", TriggerEffect.class);
+      boolean curable = c.flag("curable", false);
+      c.rejectUnknown();
+      if (problems.size() > before) {
+        return null;
+      }
+      return build(c.node(), () -> new Trigger(name, metric, threshold, effect, curable));
+    }
+
+    // ---- waterfall ------------------------------------------------------------------------
+
+    Waterfall waterfall(MapCursor c, Structure structure) {
+      int before = problems.size();
+      Map<DealState, List<Step>> steps = new EnumMap<>(DealState.class);
+      for (DealState state : DealState.values()) {
+        List<YamlNode> items = state == DealState.AMORTISING ? c.list(state.label())
+            : c.optList(state.label());
+        if (!c.has(state.label())) {
+          continue;
+        }
+        List<Step> list = new ArrayList<>();
+        for (YamlNode item : items) {
+          list.add(step(item, state, structure));
+        }
+        steps.put(state, list);
+      }
+      c.rejectUnknown();
+      if (problems.size() > before) {
+        return null;
+      }
+      return build(c.node(), () -> new Waterfall(steps));
+    }
+
+    Step step(YamlNode item, DealState state, Structure structure) {
+      int before = problems.size();
+      if (item.kind() == YamlNode.Kind.STRING) {
+        StepType type = MapCursor.parseChoice(item.text(), StepType.class);
+        if (type == null) {
+          problems.add(item, MapCursor.unknownChoice(item.text(), StepType.class));
+          return null;
+        }
+        return stepWith(type, item, null, state, structure, before);
+      }
+      if (item.kind() == YamlNode.Kind.MAP && item.entries().size() == 1) {
+        String key = item.entries().keySet().iterator().next();
+        StepType type = MapCursor.parseChoice(key, StepType.class);
+        if (type == null) {
+          problems.add(item.keyLine(key), item.path(), MapCursor.unknownChoice(key, StepType.class));
+          return null;
+        }
+        return stepWith(type, item, item.entries().get(key), state, structure, before);
+      }
+      problems.add(item, "expected a step such as 'pay_fees' or 'pay_interest: [senior]' but found "
+          + item.describe());
+      return null;
+    }
+
+    private Step stepWith(StepType type, YamlNode item, YamlNode args, DealState state,
+        Structure structure, int before) {
+      List<YamlNode> targetNodes = new ArrayList<>();
+      Allocation allocation = Allocation.SEQUENTIAL;
+      FundsSource source = defaultSource(type, state);
+      if (args != null && args.kind() != YamlNode.Kind.NULL) {
+        if (args.kind() == YamlNode.Kind.STRING) {
+          targetNodes.add(args);
+        } else if (args.kind() == YamlNode.Kind.LIST) {
+          targetNodes.addAll(args.items());
+        } else if (args.kind() == YamlNode.Kind.MAP) {
+          MapCursor o = MapCursor.of(args, problems);
+          String listKey = type == StepType.PAY_FEES ? "fees" : "tranches";
+          Optional<YamlNode> listNode = o.node(listKey);
+          if (listNode.isPresent()) {
+            if (listNode.get().kind() == YamlNode.Kind.LIST) {
+              targetNodes.addAll(listNode.get().items());
+            } else {
+              targetNodes.add(listNode.get());
+            }
+          }
+          allocation = o.choiceOr("allocation", Allocation.class, allocation);
+          source = o.choiceOr("from", FundsSource.class, source);
+          o.rejectUnknown();
+        } else {
+          problems.add(args, "expected a name, a list of names or a map of options but found "
+              + args.describe());
+        }
+      }
+      List<String> targets = new ArrayList<>();
+      for (YamlNode t : targetNodes) {
+        if (t.kind() != YamlNode.Kind.STRING) {
+          problems.add(t, "expected a name but found " + t.describe());
+        } else {
+          targets.add(t.text());
+        }
+      }
+      if (problems.size() > before || structure == null) {
+        return null;
+      }
+      List<String> trancheNames = structure.tranches().stream().map(Tranche::name).toList();
+      List<String> feeNames = new ArrayList<>(structure.fees().stream().map(Fee::name).toList());
+      structure.guarantee().filter(g -> g.annualFeeRate() > 0).ifPresent(g -> feeNames.add("guarantee"));
+      List<String> valid = type == StepType.PAY_FEES ? feeNames : trancheNames;
+      for (int i = 0; i < targets.size(); i++) {
+        if (!valid.contains(targets.get(i))) {
+          problems.add(targetNodes.get(i), unknownName(type == StepType.PAY_FEES ? "fee" : "tranche",
+              targets.get(i), valid));
+        }
+      }
+      switch (type) {
+        case PAY_INTEREST, PAY_PRINCIPAL, DRAW_GUARANTEE -> {
+          if (targets.isEmpty()) {
+            problems.add(item, type.label() + " needs the tranches it pays, e.g. '"
+                + type.label() + ": [senior]'");
+          }
+        }
+        case PAY_RESIDUAL -> {
+          if (targets.size() > 1) {
+            problems.add(item, "pay_residual pays one tranche, found " + targets);
+          }
+          if (targets.isEmpty()) {
+            targets.add(trancheNames.get(trancheNames.size() - 1));
+          }
+        }
+        case REINVEST, FUND_RESERVE -> {
+          if (!targets.isEmpty()) {
+            problems.add(item, type.label() + " takes no tranche or fee names");
+          }
+        }
+        default -> {
+        }
+      }
+      if (type == StepType.REINVEST && state != DealState.REVOLVING) {
+        problems.add(item, "reinvest is allowed only in the revolving waterfall, not in "
+            + state.label());
+      }
+      if (type == StepType.DRAW_GUARANTEE && structure.guarantee().isEmpty()) {
+        problems.add(item, "draw_guarantee needs a guarantee under structure");
+      }
+      if (type == StepType.DRAW_GUARANTEE && structure.guarantee().isPresent()) {
+        for (int i = 0; i < targets.size(); i++) {
+          if (trancheNames.contains(targets.get(i))
+              && !structure.guarantee().get().tranches().contains(targets.get(i))) {
+            problems.add(targetNodes.get(i), "the guarantee does not cover tranche '"
+                + targets.get(i) + "' (it covers " + structure.guarantee().get().tranches() + ")");
+          }
+        }
+      }
+      if (type == StepType.FUND_RESERVE && structure.reserve().isEmpty()) {
+        problems.add(item, "fund_reserve needs a reserve under structure");
+      }
+      if (problems.size() > before) {
+        return null;
+      }
+      Allocation a = allocation;
+      FundsSource s = source;
+      return build(item, () -> new Step(type, targets, a, s));
+    }
+
+    private static FundsSource defaultSource(StepType type, DealState state) {
+      if (type == StepType.REINVEST) {
+        return FundsSource.PRINCIPAL;
+      }
+      if (state == DealState.REVOLVING && type != StepType.PAY_PRINCIPAL) {
+        return FundsSource.INTEREST;
+      }
+      return FundsSource.ALL;
+    }
+
+    // ---- checks across sections -----------------------------------------------------------
+
+    void crossCheck(YamlNode root, MapCursor c, Structure structure, Optional<Revolving> revolving,
+        List<Trigger> triggers, Waterfall waterfall, int periods) {
+      YamlNode waterfallNode = root.entries().get("waterfall");
+      boolean revolves = revolving.isPresent();
+      if (revolves && !waterfall.steps().containsKey(DealState.REVOLVING)) {
+        problems.add(waterfallNode, "missing required field 'revolving' (the deal revolves)");
+      }
+      if (!revolves && waterfall.steps().containsKey(DealState.REVOLVING)) {
+        problems.add(waterfallNode.keyLine("revolving"), "waterfall.revolving",
+            "a revolving waterfall needs a revolving section");
+      }
+      for (int i = 0; i < triggers.size(); i++) {
+        Trigger t = triggers.get(i);
+        YamlNode node = root.entries().get("triggers").items().get(i);
+        if (t.effect() == TriggerEffect.END_REVOLVING && !revolves) {
+          problems.add(node, "effect end_revolving needs a revolving section");
+        }
+        if (t.effect() == TriggerEffect.TRAP_EXCESS_SPREAD && structure.reserve().isEmpty()) {
+          problems.add(node, "effect trap_excess_spread needs a reserve under structure");
+        }
+      }
+      if (revolves) {
+        int last = revolving.get().lastPeriod();
+        List<YamlNode> trancheNodes = root.entries().get("structure").entries().get("tranches").items();
+        for (int i = 0; i < structure.tranches().size(); i++) {
+          Tranche t = structure.tranches().get(i);
+          if (t.paymentMonths().get(0) <= last && t.principal() != PrincipalPayment.PASS_THROUGH) {
+            problems.add(trancheNodes.get(i).entries().get("payment_months"),
+                "expected payment months after the revolving period (which ends in month "
+                    + last + "), found " + t.paymentMonths());
+          }
+        }
+      }
+      for (int i = 0; i < structure.tranches().size(); i++) {
+        Tranche t = structure.tranches().get(i);
+        if (t.expectedMaturity() > periods) {
+          problems.add(c.node(), "tranche '" + t.name() + "' expects payment in month "
+              + t.expectedMaturity() + " but there are only " + periods + " periods");
+        }
+      }
+    }
+
+    private static String unknownName(String what, String name, List<String> valid) {
+      String hint = io.absmc.util.Names.nearest(name, valid)
+          .map(n -> " (did you mean '" + n + "'?)").orElse("");
+      return "unknown " + what + " '" + name + "'" + hint + "; expected one of "
+          + String.join(", ", valid);
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package io.absmc.scenario.yaml;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * Reads a YAML document with Jackson's streaming parser into a tree of {@link YamlNode}s that
+ * remember their line and field path, so that every later message can say where a value is.
+ * Syntax errors and duplicate keys are reported to {@link Problems}, not thrown.
+ */
+public final class YamlDocument {
+
+  private static final YAMLFactory FACTORY = new YAMLFactory();
+
+  private YamlDocument() {
+  }
+
+  /** Parses text; returns the root, or null when the text is not YAML (the problem is recorded). */
+  public static YamlNode parse(String text, Problems problems) {
+    return parse(new StringReader(text), problems);
+  }
+
+  /** Parses from a reader; returns the root, or null when the input is not YAML. */
+  public static YamlNode parse(Reader reader, Problems problems) {
+    try (JsonParser parser = FACTORY.createParser(reader)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        problems.add(1, "", "the file is empty");
+        return null;
+      }
+      return read(parser, "", problems);
+    } catch (JsonProcessingException e) {
+      JsonLocation loc = e.getLocation();
+      problems.add(loc == null ? 1 : loc.getLineNr(), "", "not valid YAML: " + e.getOriginalMessage());
+      return null;
+    } catch (IOException e) {
+      problems.add(1, "", "cannot read: " + e.getMessage());
+      return null;
+    }
+  }
+
+  private static YamlNode read(JsonParser parser, String path, Problems problems)
+      throws IOException {
+    JsonToken token = parser.currentToken();
+    int line = parser.currentTokenLocation().getLineNr();
+    switch (token) {
+      case START_OBJECT: {
+        LinkedHashMap<String, YamlNode> entries = new LinkedHashMap<>();
+        LinkedHashMap<String, Integer> keyLines = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String key = parser.currentName();
+          int keyLine = parser.currentTokenLocation().getLineNr();
+          parser.nextToken();
+          YamlNode value = read(parser, YamlNode.child(path, key), problems);
+          if (entries.containsKey(key)) {
+            problems.add(keyLine, YamlNode.child(path, key),
+                "duplicate field (first given on line " + keyLines.get(key) + ")");
+          } else {
+            entries.put(key, value);
+            keyLines.put(key, keyLine);
+          }
+        }
+        return YamlNode.map(path, line, entries, keyLines);
+      }
+      case START_ARRAY: {
+        List<YamlNode> items = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          items.add(read(parser, YamlNode.item(path, items.size()), problems));
+        }
+        return YamlNode.list(path, line, items);
+      }
+      case VALUE_STRING:
+        return YamlNode.scalar(YamlNode.Kind.STRING, path, line, parser.getText());
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+        return YamlNode.scalar(YamlNode.Kind.NUMBER, path, line, parser.getText());
+      case VALUE_TRUE:
+      case VALUE_FALSE:
+        return YamlNode.scalar(YamlNode.Kind.BOOLEAN, path, line, parser.getText());
+      case VALUE_NULL:
+        return YamlNode.scalar(YamlNode.Kind.NULL, path, line, null);
+      default:
+        problems.add(line, path, "unexpected YAML content " + token);
+        return YamlNode.scalar(YamlNode.Kind.NULL, path, line, null);
+    }
+  }
+}
