@@ -39,7 +39,7 @@ final class WaterfallRunner {
         case DRAW_GUARANTEE -> drawGuarantee(step, p);
         case FUND_RESERVE -> fundReserve(step);
         case REINVEST -> reinvest(p);
-        case PAY_RESIDUAL -> payResidual(step, trapExcessSpread);
+        case PAY_RESIDUAL -> payResidual(step, p, trapExcessSpread);
         default -> throw new IllegalStateException("unknown step " + step.type());
       }
     }
@@ -142,12 +142,13 @@ final class WaterfallRunner {
     book.reinvestedCash += spent;
   }
 
-  private void payResidual(ResolvedStep step, boolean trap) {
-    double amount = take(step.source(), available(step.source(), false), false);
-    if (trap) {
-      book.reserveAccount += amount;
-      return;
-    }
+  /**
+   * Pays what is left to the residual class. Its principal is repaid only once every other class
+   * is repaid; the rest is residual return. A trap trigger sends the payment to the reserve instead,
+   * but only while other classes are outstanding: once they are repaid, or on the legal final date,
+   * the reserve itself is released to the residual class.
+   */
+  private void payResidual(ResolvedStep step, int p, boolean trap) {
     int t = step.targets()[0];
     boolean othersRepaid = true;
     for (int u = 0; u < deal.tranches; u++) {
@@ -155,6 +156,16 @@ final class WaterfallRunner {
         othersRepaid = false;
         break;
       }
+    }
+    boolean windUp = othersRepaid || p == deal.periods - 1;
+    double amount = take(step.source(), available(step.source(), false), false);
+    if (trap && !windUp) {
+      book.reserveAccount += amount;
+      return;
+    }
+    if (windUp) {
+      amount += book.reserveAccount;
+      book.reserveAccount = 0;
     }
     double principal = othersRepaid ? Math.min(amount, book.balance[t]) : 0;
     book.principalPaid[t] += principal;

@@ -282,7 +282,7 @@ public final class ScenarioLoader {
         c.problem("template", "expected at least one kind of loan to buy");
       }
       c.rejectUnknown();
-      if (problems.size() > before) {
+      if (problems.size() > before || template.contains(null)) {
         return null;
       }
       if (calendar != null && lastPeriod >= calendar.paymentDates().size()) {

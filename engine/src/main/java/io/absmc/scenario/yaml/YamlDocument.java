@@ -5,17 +5,22 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads a YAML document with Jackson's streaming parser into a tree of {@link YamlNode}s that
  * remember their line and field path, so that every later message can say where a value is.
- * Syntax errors and duplicate keys are reported to {@link Problems}, not thrown.
+ * Anchors and aliases ({@code &consumer}, {@code *consumer}) are resolved: an alias is a copy of the
+ * anchored value, with lines pointing at the anchor. Syntax errors and duplicate keys are reported
+ * to {@link Problems}, not thrown.
  */
 public final class YamlDocument {
 
@@ -37,7 +42,7 @@ public final class YamlDocument {
         problems.add(1, "", "the file is empty");
         return null;
       }
-      return read(parser, "", problems);
+      return read((YAMLParser) parser, "", problems, new HashMap<>());
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
       problems.add(loc == null ? 1 : loc.getLineNr(), "", "not valid YAML: " + e.getOriginalMessage());
@@ -48,10 +53,28 @@ public final class YamlDocument {
     }
   }
 
-  private static YamlNode read(JsonParser parser, String path, Problems problems)
-      throws IOException {
+  private static YamlNode read(YAMLParser parser, String path, Problems problems,
+      Map<String, YamlNode> anchors) throws IOException {
     JsonToken token = parser.currentToken();
     int line = parser.currentTokenLocation().getLineNr();
+    if (parser.isCurrentAlias()) {
+      YamlNode target = anchors.get(parser.getText());
+      if (target == null) {
+        problems.add(line, path, "unknown alias '*" + parser.getText() + "'");
+        return YamlNode.scalar(YamlNode.Kind.NULL, path, line, null);
+      }
+      return target.withPath(path);
+    }
+    String anchor = parser.getObjectId();
+    YamlNode node = readValue(parser, token, line, path, problems, anchors);
+    if (anchor != null) {
+      anchors.put(anchor, node);
+    }
+    return node;
+  }
+
+  private static YamlNode readValue(YAMLParser parser, JsonToken token, int line, String path,
+      Problems problems, Map<String, YamlNode> anchors) throws IOException {
     switch (token) {
       case START_OBJECT: {
         LinkedHashMap<String, YamlNode> entries = new LinkedHashMap<>();
@@ -60,7 +83,7 @@ public final class YamlDocument {
           String key = parser.currentName();
           int keyLine = parser.currentTokenLocation().getLineNr();
           parser.nextToken();
-          YamlNode value = read(parser, YamlNode.child(path, key), problems);
+          YamlNode value = read(parser, YamlNode.child(path, key), problems, anchors);
           if (entries.containsKey(key)) {
             problems.add(keyLine, YamlNode.child(path, key),
                 "duplicate field (first given on line " + keyLines.get(key) + ")");
@@ -74,7 +97,7 @@ public final class YamlDocument {
       case START_ARRAY: {
         List<YamlNode> items = new ArrayList<>();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-          items.add(read(parser, YamlNode.item(path, items.size()), problems));
+          items.add(read(parser, YamlNode.item(path, items.size()), problems, anchors));
         }
         return YamlNode.list(path, line, items);
       }

@@ -98,6 +98,25 @@ public final class YamlNode {
     };
   }
 
+  /** A copy of this value placed at another path (for YAML aliases); lines stay those of the anchor. */
+  YamlNode withPath(String newPath) {
+    return switch (kind) {
+      case MAP -> {
+        LinkedHashMap<String, YamlNode> e = new LinkedHashMap<>();
+        entries.forEach((k, v) -> e.put(k, v.withPath(child(newPath, k))));
+        yield map(newPath, line, e, new LinkedHashMap<>(keyLines));
+      }
+      case LIST -> {
+        java.util.List<YamlNode> copy = new java.util.ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+          copy.add(items.get(i).withPath(item(newPath, i)));
+        }
+        yield list(newPath, line, copy);
+      }
+      default -> scalar(kind, newPath, line, text);
+    };
+  }
+
   static String child(String parent, String key) {
     return parent.isEmpty() ? key : parent + "." + key;
   }
