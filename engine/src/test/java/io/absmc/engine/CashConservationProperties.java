@@ -1,0 +1,283 @@
+package io.absmc.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.absmc.resolve.ResolvedDeal;
+import io.absmc.scenario.Allocation;
+import io.absmc.scenario.Amortisation;
+import io.absmc.scenario.Calendar;
+import io.absmc.scenario.DayCount;
+import io.absmc.scenario.DealState;
+import io.absmc.scenario.Fee;
+import io.absmc.scenario.FeeBasis;
+import io.absmc.scenario.FundsSource;
+import io.absmc.scenario.Guarantee;
+import io.absmc.scenario.GuaranteeTiming;
+import io.absmc.scenario.Performance;
+import io.absmc.scenario.Pool;
+import io.absmc.scenario.PrincipalPayment;
+import io.absmc.scenario.RateCurve;
+import io.absmc.scenario.ReinvestTiming;
+import io.absmc.scenario.Reserve;
+import io.absmc.scenario.Revolving;
+import io.absmc.scenario.Scenario;
+import io.absmc.scenario.Segment;
+import io.absmc.scenario.Step;
+import io.absmc.scenario.StepType;
+import io.absmc.scenario.Structure;
+import io.absmc.scenario.TemplateEntry;
+import io.absmc.scenario.Term;
+import io.absmc.scenario.Tranche;
+import io.absmc.scenario.Trigger;
+import io.absmc.scenario.TriggerEffect;
+import io.absmc.scenario.TriggerMetric;
+import io.absmc.scenario.Waterfall;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.statistics.Statistics;
+
+/**
+ * Invariants of the engine over random deals (pool mix, revolving, fees, guarantee, reserve,
+ * triggers, sequential waterfalls) and random performance (a driver that defaults and prepays an
+ * arbitrary share of each cohort): cash is conserved every period, no tranche is paid more than it
+ * is owed, the guarantor never pays beyond its cap, and losses hit the most junior class first.
+ */
+class CashConservationProperties {
+
+  @Property(tries = 300)
+  void cashIsConservedAndNothingIsOverpaid(@ForAll long seed) {
+    Random rnd = new Random(seed);
+    Scenario scenario = randomScenario(rnd);
+    ResolvedDeal deal = ResolvedDeal.resolve(scenario);
+    PathRecord r = new PathRecord(deal);
+    new PathEngine(deal).run(new RandomDriver(rnd.nextLong()), r);
+
+    double scale = deal.planSize;
+    double tol = 1e-7 * scale;
+    double cashBefore = deal.reserveInitial;
+    double guaranteeTotal = 0;
+    double[] principalTotal = new double[deal.tranches];
+    for (int p = 0; p < deal.periods; p++) {
+      double inflow = r.interest[p] + r.accountInterest[p] + r.prepayments[p]
+          + r.scheduledPrincipal[p] + r.recoveries[p] + r.guaranteeDraw[p];
+      double outflow = r.feesPaid[p] + r.purchaseCash[p];
+      for (int t = 0; t < deal.tranches; t++) {
+        int k = r.at(t, p);
+        outflow += r.interestPaid[k] + r.principalPaid[k] + r.trancheResidualPaid[k];
+        assertThat(r.interestPaid[k]).as("interest paid <= due, tranche %d period %d", t, p)
+            .isLessThanOrEqualTo(r.interestDue[k] + tol);
+        assertThat(r.principalPaid[k]).as("principal paid <= opening balance")
+            .isLessThanOrEqualTo(r.trancheOpening[k] + tol);
+        assertThat(r.trancheClosing[k]).isGreaterThanOrEqualTo(-tol);
+        principalTotal[t] += r.principalPaid[k];
+      }
+      double cashAfter = r.interestAccount[p] + r.principalAccount[p] + r.reserveAccount[p];
+      assertThat(inflow - outflow - (cashAfter - cashBefore)).as("cash conservation in period %d", p)
+          .isBetween(-tol, tol);
+      assertThat(r.interestAccount[p]).isGreaterThanOrEqualTo(-tol);
+      assertThat(r.principalAccount[p]).isGreaterThanOrEqualTo(-tol);
+      assertThat(r.reserveAccount[p]).isGreaterThanOrEqualTo(-tol);
+      cashBefore = cashAfter;
+      guaranteeTotal += r.guaranteeDraw[p];
+    }
+    assertThat(guaranteeTotal).isLessThanOrEqualTo(deal.guaranteeCap + tol);
+    for (int t = 0; t < deal.tranches; t++) {
+      assertThat(principalTotal[t]).isLessThanOrEqualTo(deal.trancheAmount[t] + tol);
+    }
+    // losses bottom-up: a class that loses principal means every class below it lost all of it
+    boolean seniorLoss = false;
+    for (int i = 0; i < deal.tranches; i++) {
+      seniorLoss |= i < deal.tranches - 1 && r.principalLoss(i) > tol;
+      if (r.principalLoss(i) > tol) {
+        for (int j = i + 1; j < deal.tranches; j++) {
+          assertThat(r.principalLoss(j)).as("tranche %d loses while senior %d loses", j, i)
+              .isGreaterThanOrEqualTo(deal.trancheAmount[j] - tol);
+        }
+      }
+    }
+    double bought = java.util.Arrays.stream(r.purchases).sum();
+    Statistics.label("senior class loses").collect(seniorLoss);
+    Statistics.label("guarantor pays").collect(guaranteeTotal > 0);
+    Statistics.label("loans bought").collect(bought > 0);
+    Statistics.label("senior class loses").coverage(c -> c.check(true).percentage(pc -> pc > 3));
+    Statistics.label("guarantor pays").coverage(c -> c.check(true).percentage(pc -> pc > 5));
+    Statistics.label("loans bought").coverage(c -> c.check(true).percentage(pc -> pc > 20));
+  }
+
+  /** Defaults and prepays an arbitrary share (0 to 3x the base probability, capped) of each cohort. */
+  private static final class RandomDriver implements PerformanceDriver {
+    private final Random rnd;
+
+    RandomDriver(long seed) {
+      this.rnd = new Random(seed);
+    }
+
+    @Override
+    public double defaults(int segment, double loans, double probability) {
+      return Math.min(loans, loans * probability * 3 * rnd.nextDouble());
+    }
+
+    @Override
+    public double prepayments(int segment, double loans, double probability) {
+      return Math.min(loans, loans * probability * 3 * rnd.nextDouble());
+    }
+
+    @Override
+    public double recoveryRate(int segment, double baseRate) {
+      return rnd.nextDouble();
+    }
+  }
+
+  static Scenario randomScenario(Random rnd) {
+    LocalDate closing = LocalDate.of(2024, 1, 1).plusDays(rnd.nextInt(365));
+    LocalDate first = closing.plusDays(20 + rnd.nextInt(70));
+    int periods = 3 + rnd.nextInt(22);
+    LocalDate legalFinal = first.plusMonths(periods - 1);
+    int paymentDay = first.getDayOfMonth();
+    legalFinal = legalFinal.withDayOfMonth(Math.min(paymentDay, legalFinal.lengthOfMonth()));
+    DayCount dayCount = DayCount.values()[rnd.nextInt(3)];
+    Calendar calendar = new Calendar(closing, first, paymentDay, legalFinal, dayCount);
+    periods = calendar.paymentDates().size();
+
+    double planSize = 1e8 * (1 + rnd.nextInt(10));
+    int nSegments = 1 + rnd.nextInt(3);
+    List<Segment> segments = new ArrayList<>();
+    double poolBalance = planSize * (0.8 + 0.4 * rnd.nextDouble());
+    for (int s = 0; s < nSegments; s++) {
+      Amortisation a = Amortisation.values()[rnd.nextInt(4)];
+      Term term = a.isInstalment() || rnd.nextBoolean() ? Term.ofMonths(1 + rnd.nextInt(12))
+          : Term.ofDays(10 + rnd.nextInt(400));
+      if (a == Amortisation.BULLET && term.inMonths() && rnd.nextBoolean()) {
+        term = Term.ofDays(10 + rnd.nextInt(200));
+      }
+      int seasoning = rnd.nextInt(term.totalDays());
+      Performance perf = new Performance(
+          rnd.nextBoolean() ? RateCurve.constant(0.3 * rnd.nextDouble())
+              : RateCurve.byPeriod(0.5 * rnd.nextDouble(), 0.2 * rnd.nextDouble(), 0),
+          RateCurve.constant(0.3 * rnd.nextDouble()), rnd.nextDouble(), rnd.nextInt(6),
+          rnd.nextInt(150));
+      segments.add(new Segment("s" + s, poolBalance / nSegments, 100 + rnd.nextInt(10000), term,
+          seasoning, a, 0.3 * rnd.nextDouble(), perf));
+    }
+    Pool pool = new Pool(segments);
+
+    Optional<Revolving> revolving = Optional.empty();
+    if (periods > 2 && rnd.nextBoolean()) {
+      List<TemplateEntry> template = new ArrayList<>();
+      double share = 1.0 / nSegments;
+      for (Segment s : segments) {
+        template.add(new TemplateEntry(s.name(), share, s.term(), s.annualRate(),
+            2 * rnd.nextDouble(), 2 * rnd.nextDouble()));
+      }
+      double sum = template.stream().mapToDouble(TemplateEntry::share).sum();
+      TemplateEntry last = template.remove(template.size() - 1);
+      template.add(new TemplateEntry(last.segment(), last.share() + (1 - sum), last.term(),
+          last.annualRate(), last.defaultMultiplier(), last.prepaymentMultiplier()));
+      Optional<LocalDate> latest = rnd.nextBoolean() ? Optional.empty()
+          : Optional.of(closing.plusDays(30 + rnd.nextInt(700)));
+      revolving = Optional.of(new Revolving(1 + rnd.nextInt(periods - 1),
+          rnd.nextBoolean() ? ReinvestTiming.COLLECTION : ReinvestTiming.PAYMENT_DATE,
+          rnd.nextBoolean(), 0.95 + 0.07 * rnd.nextDouble(), 0.5 + 0.5 * rnd.nextDouble(), latest,
+          template));
+    }
+
+    int nTranches = 2 + rnd.nextInt(3);
+    boolean residualLast = rnd.nextBoolean();
+    int maturity = revolving.map(r -> r.lastPeriod() + 1).orElse(1)
+        + rnd.nextInt(periods - revolving.map(Revolving::lastPeriod).orElse(0));
+    maturity = Math.min(maturity, periods);
+    List<Tranche> tranches = new ArrayList<>();
+    double left = planSize;
+    for (int t = 0; t < nTranches; t++) {
+      double amount = t == nTranches - 1 ? left : Math.floor(left * (0.3 + 0.5 * rnd.nextDouble()));
+      left -= amount;
+      boolean residual = residualLast && t == nTranches - 1;
+      tranches.add(new Tranche("t" + t, amount,
+          residual ? OptionalDouble.empty() : OptionalDouble.of(0.12 * rnd.nextDouble()),
+          PrincipalPayment.PASS_THROUGH, List.of(maturity)));
+    }
+    List<Fee> fees = new ArrayList<>();
+    for (int f = 0; f < rnd.nextInt(3); f++) {
+      fees.add(new Fee("f" + f, FeeBasis.values()[rnd.nextInt(3)], 0.02 * rnd.nextDouble(),
+          rnd.nextBoolean() ? 0 : 1e5 * rnd.nextDouble()));
+    }
+    Optional<Guarantee> guarantee = Optional.empty();
+    if (rnd.nextBoolean()) {
+      int covered = 1 + rnd.nextInt(nTranches - 1);
+      List<String> names = new ArrayList<>();
+      for (int t = 0; t < covered; t++) {
+        names.add("t" + t);
+      }
+      boolean coversInterest = rnd.nextBoolean();
+      guarantee = Optional.of(new Guarantee("g", planSize * 0.3 * rnd.nextDouble(), names,
+          coversInterest, !coversInterest || rnd.nextBoolean(),
+          GuaranteeTiming.values()[rnd.nextInt(2)], 0.02 * rnd.nextDouble()));
+    }
+    Optional<Reserve> reserve = rnd.nextBoolean() ? Optional.empty()
+        : Optional.of(new Reserve(planSize * 0.02 * rnd.nextDouble(), planSize * 0.01 * rnd.nextDouble()));
+    Structure structure = new Structure(planSize, tranches, fees, guarantee, reserve,
+        0.02 * rnd.nextDouble());
+
+    List<Trigger> triggers = new ArrayList<>();
+    for (int k = 0; k < rnd.nextInt(3); k++) {
+      TriggerEffect effect = TriggerEffect.values()[rnd.nextInt(3)];
+      if ((effect == TriggerEffect.END_REVOLVING && revolving.isEmpty())
+          || (effect == TriggerEffect.TRAP_EXCESS_SPREAD && reserve.isEmpty())) {
+        effect = TriggerEffect.SEQUENTIAL;
+      }
+      triggers.add(new Trigger("k" + k, TriggerMetric.values()[rnd.nextInt(6)],
+          RateCurve.constant(0.1 * rnd.nextDouble()), effect, rnd.nextBoolean()));
+    }
+
+    List<String> names = tranches.stream().map(Tranche::name).toList();
+    String residualName = names.get(names.size() - 1);
+    Map<DealState, List<Step>> steps = new EnumMap<>(DealState.class);
+    List<Step> amortising = new ArrayList<>();
+    amortising.add(step(StepType.PAY_FEES, List.of(), FundsSource.ALL));
+    boolean interestFirst = rnd.nextBoolean();
+    if (interestFirst) {
+      amortising.add(step(StepType.PAY_INTEREST, names, FundsSource.ALL));
+    }
+    for (String n : names) {
+      if (!interestFirst) {
+        amortising.add(step(StepType.PAY_INTEREST, List.of(n), FundsSource.ALL));
+      }
+      amortising.add(step(StepType.PAY_PRINCIPAL, List.of(n), FundsSource.ALL));
+      if (guarantee.isPresent() && guarantee.get().tranches().contains(n)) {
+        amortising.add(step(StepType.DRAW_GUARANTEE, List.of(n), FundsSource.ALL));
+      }
+    }
+    if (reserve.isPresent()) {
+      amortising.add(step(StepType.FUND_RESERVE, List.of(), FundsSource.INTEREST));
+    }
+    amortising.add(step(StepType.PAY_RESIDUAL, List.of(residualName), FundsSource.ALL));
+    steps.put(DealState.AMORTISING, amortising);
+    if (revolving.isPresent()) {
+      List<Step> rev = new ArrayList<>();
+      rev.add(step(StepType.PAY_FEES, List.of(), FundsSource.INTEREST));
+      rev.add(step(StepType.PAY_INTEREST, names, FundsSource.INTEREST));
+      if (reserve.isPresent()) {
+        rev.add(step(StepType.FUND_RESERVE, List.of(), FundsSource.INTEREST));
+      }
+      rev.add(step(StepType.REINVEST, List.of(), FundsSource.PRINCIPAL));
+      if (rnd.nextBoolean()) {
+        rev.add(step(StepType.PAY_RESIDUAL, List.of(residualName), FundsSource.INTEREST));
+      }
+      steps.put(DealState.REVOLVING, rev);
+    }
+    return new Scenario("random", "", calendar, pool, revolving, structure, triggers,
+        new Waterfall(steps));
+  }
+
+  private static Step step(StepType type, List<String> targets, FundsSource source) {
+    return new Step(type, targets, Allocation.SEQUENTIAL, source);
+  }
+}
