@@ -42,7 +42,8 @@ public record Calendar(LocalDate closingDate, LocalDate firstPaymentDate, int pa
     return schedule(firstPaymentDate, paymentDay, legalFinalDate);
   }
 
-  private static List<LocalDate> schedule(LocalDate first, int day, LocalDate last) {
+  /** Payment dates from {@code first}, monthly on {@code day} (clamped), up to {@code last}. */
+  public static List<LocalDate> schedule(LocalDate first, int day, LocalDate last) {
     List<LocalDate> dates = new ArrayList<>();
     dates.add(first);
     for (int k = 1; ; k++) {

@@ -131,6 +131,12 @@ public final class ScenarioLoader {
             + ", found " + legalFinal);
         return null;
       }
+      List<LocalDate> dates = Calendar.schedule(first, day, legalFinal);
+      if (!dates.get(dates.size() - 1).equals(legalFinal)) {
+        c.problem("legal_final_date", "expected a payment date (day " + day
+            + " of a month after " + first + "), found " + legalFinal);
+        return null;
+      }
       return build(c.node(), () -> new Calendar(closing, first, day, legalFinal, dayCount));
     }
 
@@ -520,7 +526,7 @@ public final class ScenarioLoader {
         steps.put(state, list);
       }
       c.rejectUnknown();
-      if (problems.size() > before) {
+      if (problems.size() > before || steps.values().stream().anyMatch(l -> l.contains(null))) {
         return null;
       }
       return build(c.node(), () -> new Waterfall(steps));

@@ -45,12 +45,26 @@ public final class YamlDocument {
       return read((YAMLParser) parser, "", problems, new HashMap<>());
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
-      problems.add(loc == null ? 1 : loc.getLineNr(), "", "not valid YAML: " + e.getOriginalMessage());
+      problems.add(loc == null ? 1 : loc.getLineNr(), "", "not valid YAML: " + oneLine(e.getOriginalMessage()));
       return null;
     } catch (IOException e) {
       problems.add(1, "", "cannot read: " + e.getMessage());
       return null;
     }
+  }
+
+  /**
+   * The parser's message without its excerpt of the file: the lines that start without indentation
+   * ("while parsing a flow sequence", "expected ',' or ']', but got :").
+   */
+  private static String oneLine(String message) {
+    StringBuilder sb = new StringBuilder();
+    for (String line : message.split("\\R")) {
+      if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+        sb.append(sb.length() == 0 ? "" : "; ").append(line.trim());
+      }
+    }
+    return sb.length() == 0 ? message.trim() : sb.toString();
   }
 
   private static YamlNode read(YAMLParser parser, String path, Problems problems,
