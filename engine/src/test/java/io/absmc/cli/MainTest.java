@@ -1,0 +1,105 @@
+package io.absmc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.absmc.TestFiles;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+
+  private record Result(int code, String out, String err) {
+  }
+
+  private static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  private static final String WORKED = TestFiles.path("scenarios/examples/seed-worked-example.yaml")
+      .toString();
+
+  @Test
+  void validateAcceptsEveryBundledScenario() {
+    Result r = run("validate", TestFiles.path("scenarios/ali-microloan-plan1.yaml").toString(),
+        TestFiles.path("scenarios/ant-credit-pay-abs.yaml").toString(), WORKED);
+    assertThat(r.code()).isZero();
+    assertThat(r.out().lines()).hasSize(3).allMatch(l -> l.contains(": valid: "));
+    assertThat(r.err()).isEmpty();
+  }
+
+  @Test
+  void cashflowsPrintsTheWorkedExampleAndWritesCsvFiles(@TempDir Path tmp) throws Exception {
+    Path dir = tmp.resolve("out");
+    Result r = run("cashflows", WORKED, "--out", dir.toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("398,250,000.00").contains("110,900,000.00")
+        .contains("44,150,000.00").contains("-35,900,000.00");
+    List<String> pool = Files.readAllLines(dir.resolve("pool_cashflows.csv"));
+    assertThat(pool.get(0)).startsWith("period,payment_date,deal_state,opening_balance,defaults");
+    assertThat(pool).hasSize(2);
+    assertThat(pool.get(1)).startsWith("1,2014-07-01,amortising,500000000.00,200000000.00");
+    List<String> tranches = Files.readAllLines(dir.resolve("tranche_cashflows.csv"));
+    assertThat(tranches.get(0)).isEqualTo("period,payment_date,tranche,opening_balance,interest_due,"
+        + "interest_paid,principal_paid,interest_shortfall,guarantee_draw,residual_paid,closing_balance");
+    assertThat(tranches).contains(
+        "1,2014-07-01,mezzanine,75000000.00,8250000.00,8250000.00,30850000.00,0.00,39100000.00,0.00,44150000.00");
+    try (var files = Files.list(tmp)) {
+      assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("out");
+    }
+  }
+
+  @Test
+  void runWritesToTheGivenFolderAndSaysWhere(@TempDir Path tmp) {
+    Result r = run("run", WORKED, "--out", tmp.resolve("r").toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("senior").contains(tmp.resolve("r").resolve("pool_cashflows.csv").toString());
+    assertThat(tmp.resolve("r/tranche_cashflows.csv")).exists();
+  }
+
+  @Test
+  void stressChangesTheOutcome() {
+    Result base = run("cashflows", TestFiles.path("scenarios/ant-credit-pay-abs.yaml").toString());
+    Result stressed = run("cashflows", TestFiles.path("scenarios/ant-credit-pay-abs.yaml").toString(),
+        "--stress", "default=5,recovery=0.5");
+    assertThat(stressed.code()).isZero();
+    assertThat(stressed.out()).contains("stress default=5.0,recovery=0.5,prepay=1.0");
+    assertThat(stressed.out()).isNotEqualTo(base.out());
+  }
+
+  @Test
+  void badStressIsAUsageErrorWithExitCode2() {
+    Result r = run("cashflows", WORKED, "--stress", "defualt=2");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("unknown key 'defualt'");
+  }
+
+  @Test
+  void missingFileExitsWith2AndNoStackTrace() {
+    Result r = run("cashflows", "no-such.yaml");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("no-such.yaml: no such file");
+  }
+
+  @Test
+  void unknownCommandIsAUsageError() {
+    Result r = run("simulate", WORKED);
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("Unmatched argument");
+  }
+
+  @Test
+  void invalidScenarioWritesNothing(@TempDir Path tmp) {
+    Result r = run("cashflows", TestFiles.path("scenarios/invalid/coupon-out-of-range.yaml").toString(),
+        "--out", tmp.resolve("o").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(tmp.resolve("o")).doesNotExist();
+  }
+}
