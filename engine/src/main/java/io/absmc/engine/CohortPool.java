@@ -28,6 +28,13 @@ final class CohortPool {
   // cohort arrays (capacity grows, never shrinks)
   private int count;
   private int current;
+  /** First cohort created in the current period. */
+  private int firstNew;
+  /**
+   * For a cohort bought after an identical one was already stepped this period: that one. The two
+   * end the period in the same state but for their counts, so the next compaction merges them.
+   */
+  private int[] mergeInto;
   private int[] segment;
   private int[] originDay;
   private int[] maturityDay;
@@ -72,6 +79,7 @@ final class CohortPool {
     interestPaidUntil = new int[capacity];
     nextInstalment = new int[capacity];
     instalments = new int[capacity];
+    mergeInto = new int[capacity];
     loans = new double[capacity];
     balance = new double[capacity];
     recoveryDue = new double[periods];
@@ -81,6 +89,7 @@ final class CohortPool {
   /** Resets to the initial pool at closing. */
   void reset() {
     count = 0;
+    firstNew = 0;
     Arrays.fill(recoveryDue, 0);
     Arrays.fill(defaultsBySegmentPeriod, 0);
     cumulativeDefaults = 0;
@@ -112,7 +121,7 @@ final class CohortPool {
     return sum;
   }
 
-  /** Number of live cohorts (after the last compaction). */
+  /** Number of cohorts held (all alive right after {@link #compact()}). */
   int cohorts() {
     return count;
   }
@@ -123,7 +132,6 @@ final class CohortPool {
    * @param reinvest whether principal collections buy new loans on the day they are collected
    */
   void step(int p, PerformanceDriver driver, boolean reinvest) {
-    compact();
     defaults = 0;
     losses = 0;
     prepayments = 0;
@@ -133,6 +141,7 @@ final class CohortPool {
     purchaseCash = 0;
     principalNotOffered = 0;
     reinvesting = reinvest;
+    firstNew = count;
     int end = deal.periodEndDay[p];
     for (current = 0; current < count; current++) {
       stepCohort(current, p, end, driver);
@@ -288,18 +297,25 @@ final class CohortPool {
     return spent;
   }
 
-  /** A cohort not yet stepped this period with these terms, or a new one. */
+  /**
+   * A cohort of these terms bought this period and not yet stepped, or a new one (marked for merging
+   * with an identical cohort that was already stepped, if there is one).
+   */
   private int findOrAdd(int s, int day, int maturity, int n) {
-    for (int j = count - 1; j > current; j--) {
+    int stepped = -1;
+    for (int j = count - 1; j >= firstNew; j--) {
       if (originDay[j] == day && segment[j] == s && maturityDay[j] == maturity
           && instalments[j] == n) {
-        return j;
-      }
-      if (originDay[j] < day - 366) {
+        if (j > current) {
+          return j;
+        }
+        stepped = j;
         break;
       }
     }
-    return add(s, day, maturity, n);
+    int i = add(s, day, maturity, n);
+    mergeInto[i] = stepped;
+    return i;
   }
 
   private int add(int s, int origin, int maturity, int n) {
@@ -314,6 +330,7 @@ final class CohortPool {
     interestPaidUntil[i] = origin;
     instalments[i] = n;
     nextInstalment[i] = 1;
+    mergeInto[i] = -1;
     loans[i] = 0;
     balance[i] = 0;
     return i;
@@ -328,12 +345,25 @@ final class CohortPool {
     interestPaidUntil = Arrays.copyOf(interestPaidUntil, c);
     nextInstalment = Arrays.copyOf(nextInstalment, c);
     instalments = Arrays.copyOf(instalments, c);
+    mergeInto = Arrays.copyOf(mergeInto, c);
     loans = Arrays.copyOf(loans, c);
     balance = Arrays.copyOf(balance, c);
   }
 
-  /** Drops cohorts with no loans left, keeping the order of the others. */
-  private void compact() {
+  /** Drops cohorts with no loans left, keeping the order of the others; call at each period start. */
+  void compact() {
+    for (int r = firstNew; r < count; r++) {
+      int t = mergeInto[r];
+      if (t >= 0) {
+        while (mergeInto[t] >= 0) {
+          t = mergeInto[t];
+        }
+        loans[t] += loans[r];
+        balance[t] += balance[r];
+        loans[r] = 0;
+        balance[r] = 0;
+      }
+    }
     int w = 0;
     for (int r = 0; r < count; r++) {
       if (loans[r] > 0 && balance[r] > 0) {
@@ -348,10 +378,12 @@ final class CohortPool {
           loans[w] = loans[r];
           balance[w] = balance[r];
         }
+        mergeInto[w] = -1;
         w++;
       }
     }
     count = w;
+    firstNew = count;
   }
 
   /**

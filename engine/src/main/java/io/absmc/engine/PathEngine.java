@@ -38,6 +38,7 @@ public final class PathEngine {
     book.reset();
     driver.beginPath();
     double poolBalance = deal.initialPoolBalance;
+    out.peakCohorts = 0;
     for (int p = 0; p < deal.periods; p++) {
       driver.beginPeriod(p);
       double opening = poolBalance;
@@ -45,6 +46,8 @@ public final class PathEngine {
       double accountInterest = book.cash() * deal.accountRate * days / 365.0;
 
       boolean revolvingNow = book.state == DealState.REVOLVING && p <= deal.revolvingLastPeriod;
+      pool.compact();
+      out.peakCohorts = Math.max(out.peakCohorts, pool.cohorts());
       pool.step(p, driver, revolvingNow && deal.reinvestAtCollection);
       poolBalance = pool.balance();
 

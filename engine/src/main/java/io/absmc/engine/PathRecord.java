@@ -48,6 +48,9 @@ public final class PathRecord {
   public final int[] triggerMask;
   public final DealState[] dealState;
 
+  /** Most cohorts alive at the start of a period (a measure of the engine's work per period). */
+  public int peakCohorts;
+
   // ---- tranches, per tranche and period
   public final double[] trancheOpening;
   public final double[] interestDue;

@@ -190,7 +190,7 @@ public final class ResolvedDeal {
         segmentNames[i] = base.name();
       } else {
         TemplateEntry t = template.get(i - initialSegments);
-        base = s.pool().segment(t.segment());
+        base = s.pool().kind(t.segment());
         term = t.term();
         rate = t.annualRate();
         dm *= t.defaultMultiplier();

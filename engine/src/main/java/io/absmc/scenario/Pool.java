@@ -4,17 +4,32 @@ import io.absmc.util.Check;
 import java.util.List;
 
 /**
- * The initial pool bought at closing, as segments.
+ * The initial pool bought at closing.
  *
+ * <p>{@code kinds} are the kinds of loan as the scenario names them ({@code credit_loan},
+ * {@code order_loan}): terms, rate and performance, which the revolving template refers to by name.
+ * {@code segments} are the homogeneous parts of the pool at closing. Written inline, each kind is
+ * one segment; from a loan tape, each kind is split into strata of equal term and similar age
+ * (named {@code kind#n}) that carry the kind's performance.
+ *
+ * @param kinds at least one; names unique
  * @param segments at least one; names unique
  */
-public record Pool(List<Segment> segments) {
+public record Pool(List<Segment> kinds, List<Segment> segments) {
 
   public Pool {
+    kinds = List.copyOf(kinds);
     segments = List.copyOf(segments);
-    Check.isTrue(!segments.isEmpty(), "a pool needs at least one segment");
+    Check.isTrue(!kinds.isEmpty() && !segments.isEmpty(), "a pool needs at least one segment");
+    Check.isTrue(kinds.stream().map(Segment::name).distinct().count() == kinds.size(),
+        "segment names must be unique");
     Check.isTrue(segments.stream().map(Segment::name).distinct().count() == segments.size(),
         "segment names must be unique");
+  }
+
+  /** A pool written inline: each kind of loan is one segment. */
+  public static Pool of(List<Segment> segments) {
+    return new Pool(segments, segments);
   }
 
   /** Total outstanding principal at closing in RMB. */
@@ -22,8 +37,8 @@ public record Pool(List<Segment> segments) {
     return segments.stream().mapToDouble(Segment::balance).sum();
   }
 
-  /** The segment of that name, or null. */
-  public Segment segment(String name) {
-    return segments.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
+  /** The kind of loan of that name, or null. */
+  public Segment kind(String name) {
+    return kinds.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
   }
 }

@@ -53,7 +53,8 @@ public final class ScenarioLoader {
   public static Scenario parse(String text, String fileName) {
     Problems problems = new Problems(fileName);
     YamlNode root = YamlDocument.parse(text, problems);
-    Scenario scenario = root == null ? null : new Reading(problems).scenario(root);
+    Path folder = Path.of(fileName).toAbsolutePath().getParent();
+    Scenario scenario = root == null ? null : new Reading(problems, folder).scenario(root);
     if (!problems.isEmpty() || scenario == null) {
       throw new ScenarioException(problems.messages());
     }
@@ -64,9 +65,11 @@ public final class ScenarioLoader {
   private static final class Reading {
 
     private final Problems problems;
+    private final Path folder;
 
-    Reading(Problems problems) {
+    Reading(Problems problems, Path folder) {
       this.problems = problems;
+      this.folder = folder;
     }
 
     Scenario scenario(YamlNode root) {
@@ -143,6 +146,9 @@ public final class ScenarioLoader {
     // ---- pool -----------------------------------------------------------------------------
 
     Pool pool(MapCursor c, double planSize) {
+      if (c.has("loan_tape")) {
+        return tapePool(c);
+      }
       int before = problems.size();
       OptionalDouble poolBalance = c.optAmount("balance", 1, MAX_AMOUNT);
       double shareBase = poolBalance.orElse(planSize);
@@ -163,13 +169,116 @@ public final class ScenarioLoader {
       if (problems.size() > before) {
         return null;
       }
-      Pool pool = build(c.node(), () -> new Pool(segments));
+      Pool pool = build(c.node(), () -> Pool.of(segments));
       if (pool != null && poolBalance.isPresent()
           && Math.abs(pool.balance() - poolBalance.getAsDouble()) > 0.005) {
         c.problem("balance", "the segments add up to " + Check.fmt(pool.balance())
             + " but the pool balance is " + Check.fmt(poolBalance.getAsDouble()));
       }
       return pool;
+    }
+
+    /** A kind of loan as written beside a loan tape: its balance and loans come from the tape. */
+    private record KindSpec(String name, Amortisation amortisation, OptionalDouble annualRate,
+        Term term, OptionalDouble averageBalance, Performance performance) {
+    }
+
+    /** A pool whose loans come from a loan tape; the segments name the kinds of loan. */
+    Pool tapePool(MapCursor c) {
+      int before = problems.size();
+      MapCursor t = c.optMap("loan_tape").orElseThrow();
+      String file = t.text("file");
+      int bucket = t.integerOr("age_bucket_days", 7, 1, 3650);
+      t.rejectUnknown();
+      List<KindSpec> specs = new ArrayList<>();
+      for (YamlNode item : c.list("segments")) {
+        specs.add(kind(MapCursor.of(item, problems)));
+      }
+      c.rejectUnknown();
+      if (problems.size() > before || specs.contains(null)) {
+        return null;
+      }
+      Set<String> names = new java.util.LinkedHashSet<>();
+      Set<String> instalment = new HashSet<>();
+      for (int i = 0; i < specs.size(); i++) {
+        if (!names.add(specs.get(i).name())) {
+          problems.add(c.node().entries().get("segments").items().get(i),
+              "duplicate segment name '" + specs.get(i).name() + "'");
+        }
+        if (specs.get(i).amortisation().isInstalment()) {
+          instalment.add(specs.get(i).name());
+        }
+      }
+      Path tapePath = folder == null ? Path.of(file) : folder.resolve(file);
+      Problems tapeProblems = new Problems(displayName(tapePath));
+      LoanTape.Result tape = LoanTape.read(tapePath, names, instalment, bucket, tapeProblems);
+      problems.addAll(tapeProblems);
+      if (tape == null || problems.size() > before) {
+        return null;
+      }
+      List<Segment> kinds = new ArrayList<>();
+      for (int i = 0; i < specs.size(); i++) {
+        KindSpec k = specs.get(i);
+        LoanTape.KindTotals totals = tape.kinds().get(k.name());
+        YamlNode node = c.node().entries().get("segments").items().get(i);
+        if (totals == null && (k.term() == null || k.annualRate().isEmpty()
+            || k.averageBalance().isEmpty())) {
+          problems.add(node, "the loan tape has no '" + k.name() + "' loans: give term_days or "
+              + "term_months, annual_rate and average_balance for the loans bought while revolving");
+          continue;
+        }
+        Term term = k.term() != null ? k.term() : totals.commonestTerm();
+        double rate = k.annualRate().orElse(totals == null ? 0 : totals.rateWeighted() / totals.balance());
+        double average = k.averageBalance().orElse(totals == null ? 1 : totals.balance() / totals.loans());
+        kinds.add(build(node, () -> new Segment(k.name(), totals == null ? 0 : totals.balance(),
+            average, term, 0, k.amortisation(), rate, k.performance())));
+      }
+      Map<String, KindSpec> byName = new java.util.HashMap<>();
+      specs.forEach(k -> byName.put(k.name(), k));
+      List<Segment> segments = new ArrayList<>();
+      Map<String, Integer> counter = new java.util.HashMap<>();
+      for (LoanTape.Stratum st : tape.strata()) {
+        KindSpec k = byName.get(st.kind());
+        int n = counter.merge(st.kind(), 1, Integer::sum);
+        segments.add(build(c.node(), () -> new Segment(st.kind() + "#" + n, st.balance(),
+            st.balance() / st.loans(), st.term(), st.seasoningDays(), k.amortisation(),
+            st.annualRate(), k.performance())));
+      }
+      if (problems.size() > before || kinds.contains(null) || segments.contains(null)) {
+        return null;
+      }
+      return build(c.node(), () -> new Pool(kinds, segments));
+    }
+
+    private static String displayName(Path p) {
+      Path cwd = Path.of("").toAbsolutePath();
+      Path abs = p.toAbsolutePath().normalize();
+      return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+    }
+
+    KindSpec kind(MapCursor c) {
+      int before = problems.size();
+      String name = c.text("name");
+      for (String key : List.of("balance", "share", "loans", "seasoning_days")) {
+        if (c.has(key)) {
+          c.problem(key, "comes from the loan tape; remove it here");
+        }
+      }
+      Amortisation amortisation = c.choice("amortisation", Amortisation.class);
+      OptionalDouble rate = c.optRate("annual_rate", 0, 10);
+      Term term = term(c, false);
+      OptionalDouble average = c.optAmount("average_balance", 0.01, MAX_AMOUNT);
+      Performance performance = c.map("performance").map(this::performance).orElse(null);
+      c.rejectUnknown();
+      if (problems.size() > before) {
+        return null;
+      }
+      if (term != null && amortisation.isInstalment() && !term.inMonths()) {
+        c.problem("term_days", amortisation.label()
+            + " loans pay monthly instalments: give term_months instead of term_days");
+        return null;
+      }
+      return new KindSpec(name, amortisation, rate, term, average, performance);
     }
 
     Segment segment(MapCursor c, double shareBase) {
@@ -318,10 +427,10 @@ public final class ScenarioLoader {
       if (problems.size() > before || pool == null) {
         return null;
       }
-      Segment base = pool.segment(name);
+      Segment base = pool.kind(name);
       if (base == null) {
         c.problem("segment", unknownName("segment", name,
-            pool.segments().stream().map(Segment::name).toList()));
+            pool.kinds().stream().map(Segment::name).toList()));
         return null;
       }
       Term t = term == null ? base.term() : term;

@@ -6,7 +6,7 @@ import io.absmc.util.Check;
  * A homogeneous part of the initial pool: loans of one kind, size and age.
  *
  * @param name e.g. {@code credit_loan}, {@code order_loan}
- * @param balance outstanding principal in RMB at closing
+ * @param balance outstanding principal in RMB at closing (0 for a kind of loan only bought later)
  * @param averageBalance average outstanding principal per loan in RMB (sets the loan count)
  * @param term contractual term
  * @param seasoningDays days since origination at closing (less than the term)
@@ -19,7 +19,7 @@ public record Segment(String name, double balance, double averageBalance, Term t
 
   public Segment {
     Check.notBlank("name", name);
-    Check.positive("balance", balance);
+    Check.nonNegative("balance", balance);
     Check.positive("averageBalance", averageBalance);
     Check.notNull("term", term);
     Check.notNull("amortisation", amortisation);

@@ -167,7 +167,7 @@ class CashConservationProperties {
       segments.add(new Segment("s" + s, poolBalance / nSegments, 100 + rnd.nextInt(10000), term,
           seasoning, a, 0.3 * rnd.nextDouble(), perf));
     }
-    Pool pool = new Pool(segments);
+    Pool pool = Pool.of(segments);
 
     Optional<Revolving> revolving = Optional.empty();
     if (periods > 2 && rnd.nextBoolean()) {

@@ -30,7 +30,7 @@ class ScenarioLoaderTest {
     });
     assertThat(st.fees()).extracting(Fee::annualRate).containsExactly(0.005, 0.0003);
     assertThat(s.revolving()).get().extracting(Revolving::lastPeriod).isEqualTo(12);
-    Segment order = s.pool().segment("order_loan");
+    Segment order = s.pool().kind("order_loan");
     assertThat(order.term()).isEqualTo(Term.ofDays(57));
     assertThat(order.amortisation()).isEqualTo(Amortisation.BULLET);
     assertThat(s.pool().balance()).isEqualTo(500e6);
@@ -64,7 +64,7 @@ class ScenarioLoaderTest {
   @Test
   void sharesAreOfThePoolBalanceAndRatesMayVaryByPeriod() {
     Scenario s = ScenarioLoader.load(TestFiles.path("scenarios/ant-credit-pay-abs.yaml"));
-    assertThat(s.pool().segment("instalment_6m").balance()).isEqualTo(1.2e9);
+    assertThat(s.pool().kind("instalment_6m").balance()).isEqualTo(1.2e9);
     Scenario v = ScenarioLoader.parse(TestFiles.read("scenarios/examples/seed-worked-example.yaml")
         .replace("annual_default_rate: 40%", "annual_default_rate: [1%, 2%, 3%]"), "x.yaml");
     RateCurve curve = v.pool().segments().get(0).performance().annualDefaultRate();

@@ -10,11 +10,13 @@ import java.util.List;
  */
 public final class Problems {
 
-  private record Entry(int line, String text) {
+  /** A problem; {@code group} orders files: this file's problems, then each added file's. */
+  private record Entry(int group, int line, String text) {
   }
 
   private final String file;
   private final List<Entry> entries = new ArrayList<>();
+  private int groups;
 
   public Problems(String file) {
     this.file = file;
@@ -33,7 +35,15 @@ public final class Problems {
   /** Records a problem at a line and field path (path may be empty). */
   public void add(int line, String path, String message) {
     String where = file + ":" + line + ": ";
-    entries.add(new Entry(line, where + (path.isEmpty() ? "" : path + ": ") + message));
+    entries.add(new Entry(0, line, where + (path.isEmpty() ? "" : path + ": ") + message));
+  }
+
+  /** Adds the problems found in another file (e.g. a loan tape the scenario names). */
+  public void addAll(Problems other) {
+    groups++;
+    for (Entry e : other.entries) {
+      entries.add(new Entry(groups, e.line(), e.text()));
+    }
   }
 
   public boolean isEmpty() {
@@ -44,8 +54,9 @@ public final class Problems {
     return entries.size();
   }
 
-  /** The messages in line order (stable for equal lines). */
+  /** The messages in line order, this file's first (stable for equal lines). */
   public List<String> messages() {
-    return entries.stream().sorted(Comparator.comparingInt(Entry::line)).map(Entry::text).toList();
+    return entries.stream().sorted(Comparator.comparingInt(Entry::group).thenComparingInt(Entry::line))
+        .map(Entry::text).toList();
   }
 }
