@@ -17,7 +17,8 @@ import org.apache.commons.math3.exception.NoBracketingException;
  * @param fromGuarantor the part of {@code received} paid by the guarantor
  * @param promised what the tranche was owed: received plus shortfall, less any residual return
  * @param gainVsPaidIn received minus paid in (negative: less came back than was paid in)
- * @param shortfallVsPromised unpaid principal and interest after the legal final date
+ * @param shortfallVsPromised principal and interest still unpaid after the tranche's legal final
+ *     date
  * @param walYears weighted average life of the principal repaid, ACT/365F years from closing (NaN
  *     when no principal was repaid)
  * @param irr annual internal rate of return of the cash flows, -1 when nothing came back

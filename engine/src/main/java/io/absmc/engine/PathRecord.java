@@ -13,6 +13,8 @@ public final class PathRecord {
 
   public final int periods;
   public final int tranches;
+  /** Each tranche's legal final period (0-based), where its loss is measured. */
+  private final int[] legalFinalPeriod;
 
   // ---- pool, per period
   public final double[] poolOpening;
@@ -67,6 +69,7 @@ public final class PathRecord {
   public PathRecord(ResolvedDeal deal) {
     periods = deal.periods;
     tranches = deal.tranches;
+    legalFinalPeriod = deal.legalFinalPeriod.clone();
     int p = periods;
     poolOpening = new double[p];
     defaults = new double[p];
@@ -117,14 +120,14 @@ public final class PathRecord {
     return sum;
   }
 
-  /** Principal still outstanding after the legal final date. */
+  /** Principal still outstanding after the tranche's legal final date. */
   public double principalLoss(int tranche) {
-    return trancheClosing[at(tranche, periods - 1)];
+    return trancheClosing[at(tranche, legalFinalPeriod[tranche])];
   }
 
-  /** Interest due and never paid by the legal final date. */
+  /** Interest due and unpaid after the tranche's legal final date. */
   public double interestLoss(int tranche) {
-    return interestShortfall[at(tranche, periods - 1)];
+    return interestShortfall[at(tranche, legalFinalPeriod[tranche])];
   }
 
   /** Total guarantee draws of the path. */

@@ -106,6 +106,8 @@ public final class ResolvedDeal {
   public final boolean[] passThrough;
   /** Expected maturity, 0-based period. */
   public final int[] expectedMaturity;
+  /** Legal final period, 0-based: what a tranche is owed after it is its loss. */
+  public final int[] legalFinalPeriod;
   /**
    * Largest balance that may remain after a period without principal being overdue, at
    * {@code tranche * periods + period}.
@@ -253,6 +255,7 @@ public final class ResolvedDeal {
     residual = new boolean[tranches];
     passThrough = new boolean[tranches];
     expectedMaturity = new int[tranches];
+    legalFinalPeriod = new int[tranches];
     dueBalance = new double[tranches * periods];
     for (int t = 0; t < tranches; t++) {
       Tranche tr = ts.get(t);
@@ -262,6 +265,7 @@ public final class ResolvedDeal {
       residual[t] = tr.isResidual();
       passThrough[t] = tr.principal() == PrincipalPayment.PASS_THROUGH;
       expectedMaturity[t] = tr.expectedMaturity() - 1;
+      legalFinalPeriod[t] = tr.legalFinalMonth() - 1;
       int n = tr.paymentMonths().size();
       for (int p = 0; p < periods; p++) {
         double remaining;

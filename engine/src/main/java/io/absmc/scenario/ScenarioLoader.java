@@ -512,6 +512,7 @@ public final class ScenarioLoader {
       for (YamlNode m : c.list("payment_months")) {
         months.add(c.integerValue(m, "payment_months", 1, periods));
       }
+      Optional<LocalDate> legalFinal = c.optDate("legal_final_date");
       c.rejectUnknown();
       if (problems.size() > before) {
         return null;
@@ -526,7 +527,23 @@ public final class ScenarioLoader {
         c.problem("payment_months", "expected at least one expected payment month");
         return null;
       }
-      return build(c.node(), () -> new Tranche(name, amount, coupon, principal, months));
+      int legalFinalMonth = periods;
+      if (legalFinal.isPresent() && calendar != null) {
+        List<LocalDate> dates = calendar.paymentDates();
+        legalFinalMonth = dates.indexOf(legalFinal.get()) + 1;
+        if (legalFinalMonth == 0) {
+          c.problem("legal_final_date", "expected one of the deal's payment dates, found "
+              + legalFinal.get());
+          return null;
+        }
+        if (legalFinalMonth < months.get(months.size() - 1)) {
+          c.problem("legal_final_date", "expected a date on or after the last payment month ("
+              + dates.get(months.get(months.size() - 1) - 1) + "), found " + legalFinal.get());
+          return null;
+        }
+      }
+      int lf = legalFinalMonth;
+      return build(c.node(), () -> new Tranche(name, amount, coupon, principal, months, lf));
     }
 
     Fee fee(MapCursor c) {

@@ -14,9 +14,11 @@ import java.util.OptionalDouble;
  * @param principal how its principal falls due
  * @param paymentMonths expected payment months (1-based periods), ascending; the last is its
  *     expected maturity
+ * @param legalFinalMonth the period of its legal final date: what it is still owed after that
+ *     payment date is its loss (at least its expected maturity)
  */
 public record Tranche(String name, double amount, OptionalDouble annualCoupon,
-    PrincipalPayment principal, List<Integer> paymentMonths) {
+    PrincipalPayment principal, List<Integer> paymentMonths, int legalFinalMonth) {
 
   public Tranche {
     Check.notBlank("name", name);
@@ -32,6 +34,9 @@ public record Tranche(String name, double amount, OptionalDouble annualCoupon,
       Check.isTrue(paymentMonths.get(i) > paymentMonths.get(i - 1),
           "payment months must be ascending but found " + paymentMonths);
     }
+    Check.isTrue(legalFinalMonth >= paymentMonths.get(paymentMonths.size() - 1),
+        "the legal final month " + legalFinalMonth + " must not be before the last payment month "
+            + paymentMonths.get(paymentMonths.size() - 1));
   }
 
   /** Whether this is the residual class (no coupon). */

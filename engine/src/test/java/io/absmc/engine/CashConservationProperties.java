@@ -202,7 +202,7 @@ class CashConservationProperties {
       boolean residual = residualLast && t == nTranches - 1;
       tranches.add(new Tranche("t" + t, amount,
           residual ? OptionalDouble.empty() : OptionalDouble.of(0.12 * rnd.nextDouble()),
-          PrincipalPayment.PASS_THROUGH, List.of(maturity)));
+          PrincipalPayment.PASS_THROUGH, List.of(maturity), periods));
     }
     List<Fee> fees = new ArrayList<>();
     for (int f = 0; f < rnd.nextInt(3); f++) {
