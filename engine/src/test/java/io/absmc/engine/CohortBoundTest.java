@@ -41,14 +41,7 @@ class CohortBoundTest {
             - segment: credit_loan
               share: 60%%
         """.formatted(lastRevolvingPeriod);
-    String waterfall = """
-        revolving:
-          - reinvest
-        amortising:
-          - pay_interest: [senior]
-          - pay_principal: [senior]
-        """;
-    return Deals.singleSegment(segments, revolving, legalFinal, waterfall);
+    return Deals.singleSegment(segments, revolving, legalFinal, Deals.REINVEST_THEN_PASS_THROUGH);
   }
 
   @Test

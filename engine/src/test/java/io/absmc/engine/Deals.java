@@ -10,6 +10,15 @@ final class Deals {
   private Deals() {
   }
 
+  /** Revolving: buy loans with what was not reinvested at collection; then pass everything through. */
+  static final String REINVEST_THEN_PASS_THROUGH = """
+      revolving:
+        - reinvest
+      amortising:
+        - pay_interest: [senior]
+        - pay_principal: [senior]
+      """;
+
   /** Runs the expected-value path of a scenario text. */
   static ExpectedCashflows expected(String yaml) {
     return ExpectedCashflows.run(ResolvedDeal.resolve(ScenarioLoader.parse(yaml, "test.yaml")));

@@ -78,15 +78,8 @@ class RollOffTest {
             - segment: order_loan
               share: 1
         """;
-    String waterfall = """
-        revolving:
-          - reinvest
-        amortising:
-          - pay_interest: [senior]
-          - pay_principal: [senior]
-        """;
     ExpectedCashflows run = Deals.expected(Deals.singleSegment(ORDER_LOANS, revolving,
-        "2024-12-01", waterfall));
+        "2024-12-01", Deals.REINVEST_THEN_PASS_THROUGH));
     PathRecord r = run.record();
     for (int p = 0; p < 6; p++) {
       assertThat(r.dealState[p]).isEqualTo(DealState.REVOLVING);
@@ -117,15 +110,8 @@ class RollOffTest {
             - segment: order_loan
               share: 1
         """;
-    String waterfall = """
-        revolving:
-          - reinvest
-        amortising:
-          - pay_interest: [senior]
-          - pay_principal: [senior]
-        """;
     ExpectedCashflows run = Deals.expected(Deals.singleSegment(ORDER_LOANS, revolving,
-        "2024-12-01", waterfall));
+        "2024-12-01", Deals.REINVEST_THEN_PASS_THROUGH));
     PathRecord r = run.record();
     // the loan bought on day 171 would mature on day 228; the limit (Jul 15 = day 196) brings it to period 7
     assertThat(r.scheduledPrincipal[6]).isCloseTo(100e6, within(CENT));
