@@ -12,9 +12,11 @@ import io.absmc.util.Check;
  * @param recoveryLagMonths months from charge-off to the recovery cash
  * @param chargeOffDays days past due at which a defaulted loan is charged off; until then it counts
  *     as delinquent (30+, 90+)
+ * @param assetCorrelation the segment's Vasicek rho; empty for the pool model's
  */
 public record Performance(RateCurve annualDefaultRate, RateCurve annualPrepaymentRate,
-    double recoveryRate, int recoveryLagMonths, int chargeOffDays) {
+    double recoveryRate, int recoveryLagMonths, int chargeOffDays,
+    java.util.OptionalDouble assetCorrelation) {
 
   public Performance {
     Check.notNull("annualDefaultRate", annualDefaultRate);
@@ -22,5 +24,14 @@ public record Performance(RateCurve annualDefaultRate, RateCurve annualPrepaymen
     Check.inRange("recoveryRate", recoveryRate, 0, 1);
     Check.nonNegative("recoveryLagMonths", recoveryLagMonths);
     Check.nonNegative("chargeOffDays", chargeOffDays);
+    Check.notNull("assetCorrelation", assetCorrelation);
+    assetCorrelation.ifPresent(rho -> Check.inRange("assetCorrelation", rho, 0, 0.999));
+  }
+
+  /** Performance without a segment-specific asset correlation. */
+  public static Performance of(RateCurve annualDefaultRate, RateCurve annualPrepaymentRate,
+      double recoveryRate, int recoveryLagMonths, int chargeOffDays) {
+    return new Performance(annualDefaultRate, annualPrepaymentRate, recoveryRate,
+        recoveryLagMonths, chargeOffDays, java.util.OptionalDouble.empty());
   }
 }

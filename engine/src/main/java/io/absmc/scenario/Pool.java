@@ -14,10 +14,12 @@ import java.util.List;
  *
  * @param kinds at least one; names unique
  * @param segments at least one; names unique
+ * @param model the Monte Carlo assumptions
  */
-public record Pool(List<Segment> kinds, List<Segment> segments) {
+public record Pool(List<Segment> kinds, List<Segment> segments, CreditModel model) {
 
   public Pool {
+    Check.notNull("model", model);
     kinds = List.copyOf(kinds);
     segments = List.copyOf(segments);
     Check.isTrue(!kinds.isEmpty() && !segments.isEmpty(), "a pool needs at least one segment");
@@ -27,9 +29,9 @@ public record Pool(List<Segment> kinds, List<Segment> segments) {
         "segment names must be unique");
   }
 
-  /** A pool written inline: each kind of loan is one segment. */
+  /** A pool written inline, with the default Monte Carlo model: each kind of loan is one segment. */
   public static Pool of(List<Segment> segments) {
-    return new Pool(segments, segments);
+    return new Pool(segments, segments, CreditModel.DEFAULT);
   }
 
   /** Total outstanding principal at closing in RMB. */

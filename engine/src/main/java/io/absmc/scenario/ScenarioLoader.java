@@ -165,11 +165,13 @@ public final class ScenarioLoader {
         }
         segments.add(s);
       }
+      CreditModel model = c.optMap("model").map(this::model).orElse(CreditModel.DEFAULT);
       c.rejectUnknown();
-      if (problems.size() > before) {
+      if (problems.size() > before || model == null) {
         return null;
       }
-      Pool pool = build(c.node(), () -> Pool.of(segments));
+      checkRecoverySd(c, model, segments);
+      Pool pool = build(c.node(), () -> new Pool(segments, segments, model));
       if (pool != null && poolBalance.isPresent()
           && Math.abs(pool.balance() - poolBalance.getAsDouble()) > 0.005) {
         c.problem("balance", "the segments add up to " + Check.fmt(pool.balance())
@@ -194,8 +196,9 @@ public final class ScenarioLoader {
       for (YamlNode item : c.list("segments")) {
         specs.add(kind(MapCursor.of(item, problems)));
       }
+      CreditModel model = c.optMap("model").map(this::model).orElse(CreditModel.DEFAULT);
       c.rejectUnknown();
-      if (problems.size() > before || specs.contains(null)) {
+      if (problems.size() > before || specs.contains(null) || model == null) {
         return null;
       }
       Set<String> names = new java.util.LinkedHashSet<>();
@@ -247,7 +250,52 @@ public final class ScenarioLoader {
       if (problems.size() > before || kinds.contains(null) || segments.contains(null)) {
         return null;
       }
-      return build(c.node(), () -> new Pool(kinds, segments));
+      checkRecoverySd(c, model, kinds);
+      return build(c.node(), () -> new Pool(kinds, segments, model));
+    }
+
+    /** The Monte Carlo model under {@code pool.model}. */
+    CreditModel model(MapCursor c) {
+      int before = problems.size();
+      DefaultModel defaults = c.choiceOr("defaults", DefaultModel.class, DefaultModel.VASICEK);
+      double rho = c.rateOr("asset_correlation", CreditModel.DEFAULT.assetCorrelation(), 0, 0.999);
+      double phi = c.rateOr("factor_autocorrelation", 1, 0, 1);
+      double cv = c.rateOr("default_cv", 0, 0, 10);
+      double prepayVol = c.rateOr("prepayment_volatility", 0, 0, 5);
+      double prepayCorr = c.rateOr("prepayment_correlation", 0, -1, 1);
+      double recoverySd = c.rateOr("recovery_sd", 0, 0, 0.5);
+      double loading = c.rateOr("recovery_loading", 0, 0, 0.999);
+      c.rejectUnknown();
+      if (problems.size() > before) {
+        return null;
+      }
+      if (defaults == DefaultModel.LOGNORMAL && !(cv > 0)) {
+        c.problem("default_cv", "the lognormal default model needs default_cv above 0");
+        return null;
+      }
+      if (defaults != DefaultModel.LOGNORMAL && c.has("default_cv")) {
+        c.problem("default_cv", "default_cv applies to the lognormal default model only");
+        return null;
+      }
+      return build(c.node(), () -> new CreditModel(defaults, rho, phi, cv, prepayVol, prepayCorr,
+          recoverySd, loading));
+    }
+
+    /** A Beta distribution with mean m has a standard deviation below sqrt(m (1 - m)). */
+    void checkRecoverySd(MapCursor pool, CreditModel model, List<Segment> segments) {
+      if (model.recoverySd() == 0) {
+        return;
+      }
+      for (Segment s : segments) {
+        double m = s.performance().recoveryRate();
+        if (model.recoverySd() >= Math.sqrt(m * (1 - m))) {
+          YamlNode node = pool.node().entries().get("model").entries().get("recovery_sd");
+          problems.add(node, "expected a recovery_sd below sqrt(m (1 - m)) = "
+              + String.format(java.util.Locale.ROOT, "%.4f", Math.sqrt(m * (1 - m)))
+              + " for segment '" + s.name() + "' (recovery rate " + m + "), found " + model.recoverySd());
+          return;
+        }
+      }
     }
 
     private static String displayName(Path p) {
@@ -338,11 +386,13 @@ public final class ScenarioLoader {
       double recovery = c.rateOr("recovery_rate", 0, 0, 1);
       int lag = c.integerOr("recovery_lag_months", 0, 0, 120);
       int chargeOff = c.integerOr("charge_off_days", 0, 0, 3650);
+      OptionalDouble rho = c.optRate("asset_correlation", 0, 0.999);
       c.rejectUnknown();
       if (problems.size() > before) {
         return null;
       }
-      return build(c.node(), () -> new Performance(defaults, prepayments, recovery, lag, chargeOff));
+      return build(c.node(), () -> new Performance(defaults, prepayments, recovery, lag, chargeOff,
+          rho));
     }
 
     /** A rate that is a single value or a list of values by period. */

@@ -159,7 +159,7 @@ class CashConservationProperties {
         term = Term.ofDays(10 + rnd.nextInt(200));
       }
       int seasoning = rnd.nextInt(term.totalDays());
-      Performance perf = new Performance(
+      Performance perf = Performance.of(
           rnd.nextBoolean() ? RateCurve.constant(0.3 * rnd.nextDouble())
               : RateCurve.byPeriod(0.5 * rnd.nextDouble(), 0.2 * rnd.nextDouble(), 0),
           RateCurve.constant(0.3 * rnd.nextDouble()), rnd.nextDouble(), rnd.nextInt(6),

@@ -97,7 +97,7 @@ class ScenarioLoaderTest {
 
   @Test
   void recordsRejectNaNWithTheArgumentNamed() {
-    assertThatThrownBy(() -> new Performance(RateCurve.constant(0.01), RateCurve.constant(0),
+    assertThatThrownBy(() -> Performance.of(RateCurve.constant(0.01), RateCurve.constant(0),
         Double.NaN, 0, 0)).hasMessage("Expected 0 <= 'recoveryRate' <= 1 but found NaN");
   }
 }
