@@ -67,6 +67,8 @@ final class CohortPool {
   double principalNotOffered;
 
   private boolean reinvesting;
+  /** Whether loan counts are whole numbers (drawn paths) rather than expectations. */
+  private boolean wholeLoans;
 
   CohortPool(ResolvedDeal deal) {
     this.deal = deal;
@@ -86,8 +88,13 @@ final class CohortPool {
     defaultsBySegmentPeriod = new double[deal.segments * periods];
   }
 
-  /** Resets to the initial pool at closing. */
-  void reset() {
+  /**
+   * Resets to the initial pool at closing.
+   *
+   * @param wholeLoans round loan counts to whole loans (at least one), keeping the balances
+   */
+  void reset(boolean wholeLoans) {
+    this.wholeLoans = wholeLoans;
     count = 0;
     firstNew = 0;
     Arrays.fill(recoveryDue, 0);
@@ -97,7 +104,7 @@ final class CohortPool {
     for (int s = 0; s < deal.initialSegments; s++) {
       int origin = deal.initialOriginDay[s];
       int i = add(s, origin, origin + deal.termDays[s], deal.instalments[s]);
-      loans[i] = deal.initialLoans[s];
+      loans[i] = wholeLoans ? Math.max(1, Math.rint(deal.initialLoans[s])) : deal.initialLoans[s];
       balance[i] = deal.initialBalance[s];
       exposedUntil[i] = 0;
       if (deal.instalments[s] > 0) {
@@ -288,7 +295,8 @@ final class CohortPool {
       double c = cash * deal.templateShare[k];
       double principal = c / deal.purchasePrice;
       int j = findOrAdd(s, day, maturity, n);
-      loans[j] += principal / deal.averageBalance[s];
+      double bought = principal / deal.averageBalance[s];
+      loans[j] += wholeLoans ? Math.max(1, Math.rint(bought)) : bought;
       balance[j] += principal;
       purchasedBalance += principal;
       cumulativePurchased += principal;

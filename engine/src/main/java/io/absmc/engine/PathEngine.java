@@ -34,7 +34,7 @@ public final class PathEngine {
 
   /** Runs one path with the given driver, overwriting {@code out}. */
   public void run(PerformanceDriver driver, PathRecord out) {
-    pool.reset();
+    pool.reset(driver.wholeLoans());
     book.reset();
     driver.beginPath();
     double poolBalance = deal.initialPoolBalance;

@@ -12,6 +12,14 @@ package io.absmc.engine;
  */
 public interface PerformanceDriver {
 
+  /**
+   * Whether loan counts must stay whole numbers (drivers that draw loans); the expected-value
+   * driver works with fractional expected counts.
+   */
+  default boolean wholeLoans() {
+    return false;
+  }
+
   /** Starts a new path (draws per-path factors). */
   default void beginPath() {
   }

@@ -73,6 +73,10 @@ public final class ResolvedDeal {
   public final double[] annualPrepaymentRate;
   /** Period in which recoveries of a default in a period arrive ({@code >= periods}: never). */
   public final int[] recoveryPeriod;
+  /** The pool's Monte Carlo assumptions. */
+  public final io.absmc.scenario.CreditModel model;
+  /** Vasicek asset correlation of each segment. */
+  public final double[] assetCorrelation;
 
   // ---- initial pool (one cohort per initial segment)
   public final double initialPoolBalance;
@@ -179,6 +183,8 @@ public final class ResolvedDeal {
     annualDefaultRate = new double[segments * periods];
     annualPrepaymentRate = new double[segments * periods];
     recoveryPeriod = new int[segments * periods];
+    model = s.pool().model();
+    assetCorrelation = new double[segments];
     for (int i = 0; i < segments; i++) {
       Segment base;
       Term term;
@@ -207,6 +213,7 @@ public final class ResolvedDeal {
       averageBalance[i] = base.averageBalance();
       recoveryRate[i] = Math.min(1, perf.recoveryRate() * stress.recoveryMultiplier());
       chargeOffDays[i] = perf.chargeOffDays();
+      assetCorrelation[i] = perf.assetCorrelation().orElse(model.assetCorrelation());
       for (int p = 0; p < periods; p++) {
         annualDefaultRate[i * periods + p] = Math.min(1, perf.annualDefaultRate().value(p + 1) * dm);
         annualPrepaymentRate[i * periods + p] =

@@ -1,0 +1,33 @@
+package io.absmc.montecarlo;
+
+import io.absmc.util.Check;
+
+/**
+ * How a Monte Carlo run is carried out. The results depend on the seed, the number of paths and the
+ * granularity, never on the number of threads.
+ *
+ * @param paths number of paths
+ * @param seed master seed of the random streams
+ * @param threads worker threads (1 or more)
+ * @param granularity loan, cohort or large-pool
+ */
+public record RunSettings(long paths, long seed, int threads, Granularity granularity) {
+
+  /** Paths per block: each block has its own random streams, derived from the seed and its index. */
+  public static final int BLOCK_SIZE = 1024;
+
+  /** The seed used when none is given. */
+  public static final long DEFAULT_SEED = 20130729L;
+
+  public RunSettings {
+    Check.isTrue(paths >= 1 && paths <= 2_000_000_000L,
+        "Expected 1 <= 'paths' <= 2000000000 but found " + paths);
+    Check.positive("threads", threads);
+    Check.notNull("granularity", granularity);
+  }
+
+  /** Number of blocks. */
+  public long blocks() {
+    return (paths + BLOCK_SIZE - 1) / BLOCK_SIZE;
+  }
+}
