@@ -38,17 +38,19 @@ public class PathEngineBenchmark {
 
   private PathEngine engine;
   private PathRecord record;
+  private ExpectedValueDriver driver;
 
   @Setup
   public void setUp() {
     ResolvedDeal deal = ResolvedDeal.resolve(ScenarioLoader.load(scenarioFile(scenario)));
     engine = new PathEngine(deal);
     record = new PathRecord(deal);
+    driver = new ExpectedValueDriver(deal);
   }
 
   @Benchmark
   public PathRecord expectedValuePath() {
-    engine.run(ExpectedValueDriver.INSTANCE, record);
+    engine.run(driver, record);
     return record;
   }
 

@@ -31,7 +31,7 @@ public final class ExpectedCashflows {
   /** Runs the expected-value path. */
   public static ExpectedCashflows run(ResolvedDeal deal) {
     PathRecord record = new PathRecord(deal);
-    new PathEngine(deal).run(ExpectedValueDriver.INSTANCE, record);
+    new PathEngine(deal).run(new ExpectedValueDriver(deal), record);
     return new ExpectedCashflows(deal, record);
   }
 

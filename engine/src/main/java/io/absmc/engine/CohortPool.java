@@ -35,6 +35,15 @@ final class CohortPool {
    * end the period in the same state but for their counts, so the next compaction merges them.
    */
   private int[] mergeInto;
+
+  // purchase slots of the current period: by template entry and bucket of days, the cohort
+  // that purchases join; a slot is valid when its stamp is the current one
+  private final int slotsPerTemplate;
+  private final int[] slotCohort;
+  private final int[] slotStamp;
+  private int stamp;
+  private int periodStart;
+  private int periodEnd;
   private int[] segment;
   private int[] originDay;
   private int[] maturityDay;
@@ -86,6 +95,13 @@ final class CohortPool {
     balance = new double[capacity];
     recoveryDue = new double[periods];
     defaultsBySegmentPeriod = new double[deal.segments * periods];
+    int longest = 0;
+    for (int d : deal.periodDays) {
+      longest = Math.max(longest, d);
+    }
+    slotsPerTemplate = longest / deal.purchaseBucketDays + 2;
+    slotCohort = new int[Math.max(1, deal.templateSegment.length * slotsPerTemplate)];
+    slotStamp = new int[slotCohort.length];
   }
 
   /**
@@ -149,6 +165,12 @@ final class CohortPool {
     principalNotOffered = 0;
     reinvesting = reinvest;
     firstNew = count;
+    periodStart = deal.periodStartDay[p];
+    periodEnd = deal.periodEndDay[p];
+    if (++stamp == Integer.MAX_VALUE) {
+      java.util.Arrays.fill(slotStamp, 0);
+      stamp = 1;
+    }
     int end = deal.periodEndDay[p];
     for (current = 0; current < count; current++) {
       stepCohort(current, p, end, driver);
@@ -166,12 +188,11 @@ final class CohortPool {
       return;
     }
     double rate = deal.loanRate[s];
-    double years = (windowEnd - windowStart) / DAYS_PER_YEAR;
+    int exposure = windowEnd - windowStart;
     int sp = s * periods + p;
 
     // 1. defaults over the exposure
-    double pd = 1 - Math.pow(1 - deal.annualDefaultRate[sp], years);
-    double nd = pd > 0 ? driver.defaults(s, n, pd) : 0;
+    double nd = deal.defaultHazard[sp] > 0 ? driver.defaults(s, n, exposure) : 0;
     if (nd > 0) {
       double bd = b * (nd / n);
       n -= nd;
@@ -188,8 +209,7 @@ final class CohortPool {
     }
 
     // 2. full prepayments, with interest accrued to the end of the window
-    double pp = 1 - Math.pow(1 - deal.annualPrepaymentRate[sp], years);
-    double np = pp > 0 && n > 0 ? driver.prepayments(s, n, pp) : 0;
+    double np = deal.prepaymentHazard[sp] > 0 && n > 0 ? driver.prepayments(s, n, exposure) : 0;
     if (np > 0) {
       double bp = b * (np / n);
       n -= np;
@@ -263,8 +283,12 @@ final class CohortPool {
   }
 
   /**
-   * Buys new loans by the revolving template with {@code cash} on {@code day}; loans that cannot
-   * mature by the latest maturity allowed are not bought.
+   * Buys new loans by the revolving template with {@code cash} collected on {@code day} of the
+   * current period. Purchases are made in batches of {@code purchaseBucketDays} days from the
+   * period's start: the loans start on the batch's last day (or the payment date, if sooner), one
+   * cohort per kind and batch; with batches of one day every loan starts the day its cash came in.
+   * A cohort already stepped this period is not topped up: a twin is created and merged into it at
+   * the next compaction. Loans that cannot mature by the latest maturity allowed are not bought.
    *
    * @return the cash spent
    */
@@ -274,27 +298,42 @@ final class CohortPool {
     }
     double spent = 0;
     int[] template = deal.templateSegment;
+    int bucketDays = deal.purchaseBucketDays;
+    int bucket = Math.max(0, day - periodStart - 1) / bucketDays;
+    int batchDay = Math.min(periodStart + (bucket + 1) * bucketDays, periodEnd);
+    if (batchDay < day) {
+      batchDay = day;
+    }
     for (int k = 0; k < template.length; k++) {
       int s = template[k];
-      int n = deal.instalments[s];
-      int maturity;
-      if (n == 0) {
-        maturity = Math.min(day + deal.termDays[s], deal.latestMaturityDay);
-        if (maturity <= day) {
-          continue;
-        }
-      } else {
-        while (n > 0 && (long) day + InstalmentDays.of(n) > deal.latestMaturityDay) {
-          n--;
-        }
+      int slot = k * slotsPerTemplate + bucket;
+      int j = slotStamp[slot] == stamp ? slotCohort[slot] : -1;
+      if (j < 0 || j <= current) {
+        int origin = batchDay;
+        int n = deal.instalments[s];
+        int maturity;
         if (n == 0) {
-          continue;
+          maturity = Math.min(origin + deal.termDays[s], deal.latestMaturityDay);
+          if (maturity <= day) {
+            continue;
+          }
+        } else {
+          while (n > 0 && (long) origin + InstalmentDays.of(n) > deal.latestMaturityDay) {
+            n--;
+          }
+          if (n == 0 || origin + InstalmentDays.of(n) <= day) {
+            continue;
+          }
+          maturity = origin + InstalmentDays.of(n);
         }
-        maturity = day + InstalmentDays.of(n);
+        int twinOf = j;
+        j = add(s, origin, maturity, n);
+        mergeInto[j] = twinOf;
+        slotCohort[slot] = j;
+        slotStamp[slot] = stamp;
       }
       double c = cash * deal.templateShare[k];
       double principal = c / deal.purchasePrice;
-      int j = findOrAdd(s, day, maturity, n);
       double bought = principal / deal.averageBalance[s];
       loans[j] += wholeLoans ? Math.max(1, Math.rint(bought)) : bought;
       balance[j] += principal;
@@ -303,27 +342,6 @@ final class CohortPool {
       spent += c;
     }
     return spent;
-  }
-
-  /**
-   * A cohort of these terms bought this period and not yet stepped, or a new one (marked for merging
-   * with an identical cohort that was already stepped, if there is one).
-   */
-  private int findOrAdd(int s, int day, int maturity, int n) {
-    int stepped = -1;
-    for (int j = count - 1; j >= firstNew; j--) {
-      if (originDay[j] == day && segment[j] == s && maturityDay[j] == maturity
-          && instalments[j] == n) {
-        if (j > current) {
-          return j;
-        }
-        stepped = j;
-        break;
-      }
-    }
-    int i = add(s, day, maturity, n);
-    mergeInto[i] = stepped;
-    return i;
   }
 
   private int add(int s, int origin, int maturity, int n) {

@@ -1,24 +1,39 @@
 package io.absmc.engine;
 
+import io.absmc.resolve.ResolvedDeal;
+
 /**
- * The deterministic driver: every cohort loses exactly its expected number of loans,
- * {@code loans * probability}. Runs the expected-value path that {@code absmc cashflows} prints, the
- * limit a Monte Carlo mean approaches as correlation goes to zero. Stateless and thread-safe.
+ * The deterministic driver: every cohort loses exactly its expected number of loans, the base-case
+ * probability over its exposure times its loans. Runs the expected-value path that
+ * {@code absmc cashflows} prints, the limit a Monte Carlo mean approaches as correlation goes to
+ * zero. One instance per thread.
  */
 public final class ExpectedValueDriver implements PerformanceDriver {
 
-  public static final ExpectedValueDriver INSTANCE = new ExpectedValueDriver();
+  private final double[] defaultHazard;
+  private final double[] prepaymentHazard;
+  private final int periods;
+  private int period;
 
-  private ExpectedValueDriver() {
+  public ExpectedValueDriver(ResolvedDeal deal) {
+    this.defaultHazard = deal.defaultHazard;
+    this.prepaymentHazard = deal.prepaymentHazard;
+    this.periods = deal.periods;
   }
 
   @Override
-  public double defaults(int segment, double loans, double probability) {
-    return loans * probability;
+  public void beginPeriod(int period) {
+    this.period = period;
   }
 
   @Override
-  public double prepayments(int segment, double loans, double probability) {
-    return loans * probability;
+  public double defaults(int segment, double loans, int exposureDays) {
+    return loans * ResolvedDeal.probability(defaultHazard[segment * periods + period], exposureDays);
+  }
+
+  @Override
+  public double prepayments(int segment, double loans, int exposureDays) {
+    return loans * ResolvedDeal.probability(prepaymentHazard[segment * periods + period],
+        exposureDays);
   }
 }

@@ -2,10 +2,10 @@ package io.absmc.engine;
 
 /**
  * Supplies how many loans of a cohort default and prepay in a period: the only place where a
- * path's randomness (or its absence) enters the engine. The engine computes each cohort's base
- * probability over the days it was exposed in the period, {@code 1 - (1 - r)^(d/365)}; a driver maps
- * it to a number of loans. The deterministic driver returns the expectation; Monte Carlo drivers
- * draw.
+ * path's randomness (or its absence) enters the engine. A driver is told the cohort's segment, its
+ * loans and the days it was exposed in the period; the base-case probability over those days is
+ * {@code 1 - (1 - r)^(d/365)} = {@code ResolvedDeal.probability(hazard, d)}. The expected-value
+ * driver returns the expectation; Monte Carlo drivers draw.
  *
  * <p>Calls per path: {@link #beginPath()}, then for each period {@link #beginPeriod(int)} followed
  * by any number of cohort calls. A driver instance belongs to one thread.
@@ -31,19 +31,19 @@ public interface PerformanceDriver {
   /**
    * Number of loans, of {@code loans} alive, that default.
    *
-   * @param segment the cohort's segment index
+   * @param segment the cohort's segment index (its default hazard is positive)
    * @param loans loans alive at the start of the exposure (may be fractional in expected-value runs)
-   * @param probability base probability that one loan defaults over its exposure in the period
+   * @param exposureDays days the cohort was exposed in this period (at least 1)
    * @return between 0 and {@code loans}
    */
-  double defaults(int segment, double loans, double probability);
+  double defaults(int segment, double loans, int exposureDays);
 
   /**
    * Number of loans, of {@code loans} that survived defaults, that prepay in full.
    *
    * @return between 0 and {@code loans}
    */
-  double prepayments(int segment, double loans, double probability);
+  double prepayments(int segment, double loans, int exposureDays);
 
   /** The recovery rate of this path for a segment whose base rate is given. */
   default double recoveryRate(int segment, double baseRate) {

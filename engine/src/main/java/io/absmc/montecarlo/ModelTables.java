@@ -27,9 +27,20 @@ final class ModelTables {
   final double recoveryLoading;
   /** Beta quantiles by segment at u = i / (BETA_POINTS - 1); null when recoveries are fixed. */
   final double[][] recoveryQuantiles;
+  /**
+   * Phi^-1 of each segment's base default probability over a whole period, at
+   * {@code segment * periods + period}; -inf where it is 0, +inf where it is 1.
+   */
+  final double[] defaultQuantile;
 
   ModelTables(ResolvedDeal deal) {
     this.model = deal.model;
+    defaultQuantile = new double[deal.segments * deal.periods];
+    for (int i = 0; i < defaultQuantile.length; i++) {
+      double p = ResolvedDeal.probability(deal.defaultHazard[i], deal.periodDays[i % deal.periods]);
+      defaultQuantile[i] = p <= 0 ? Double.NEGATIVE_INFINITY
+          : p >= 1 ? Double.POSITIVE_INFINITY : io.absmc.random.Normal.quantile(p);
+    }
     int s = deal.segments;
     sqrtRho = new double[s];
     sqrtOneMinusRho = new double[s];

@@ -4,6 +4,7 @@ import io.absmc.engine.PerformanceDriver;
 import io.absmc.random.BinomialSampler;
 import io.absmc.random.BlockStreams;
 import io.absmc.random.Normal;
+import io.absmc.resolve.ResolvedDeal;
 import io.absmc.scenario.DefaultModel;
 import java.util.Arrays;
 import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
@@ -13,6 +14,12 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * The stochastic performance driver: the model (conditional default and prepayment probabilities
  * given the path's systematic factors, per-path recoveries) composed with a {@link Granularity}
  * (the scheme that turns a probability into a number of loans).
+ *
+ * <p>Vasicek: in period t a segment's conditional probability over the whole period is p_t(Z_t) =
+ * Phi((Phi^-1(p_t) - sqrt(rho) Z_t) / sqrt(1 - rho)), p_t being the base probability over the
+ * period's days; a cohort exposed e of the period's d days has 1 - (1 - p_t(Z_t))^(e/d), the same
+ * conditional hazard. Lognormal: the base probability over the exposure times the path's
+ * multiplier (capped at 1). Prepayments: the base probability times the path's multiplier.
  *
  * <p>Draws per path, from the block's systematic stream, always in this order and number, so that
  * the economy of path i is the same whatever the pool or stress: the default factor X (Vasicek: the
@@ -26,30 +33,36 @@ final class MonteCarloDriver implements PerformanceDriver {
   private final Granularity granularity;
   private final boolean vasicek;
   private final int periods;
+  private final int[] periodDays;
+  private final double[] defaultHazard;
+  private final double[] prepaymentHazard;
 
   private XoRoShiRo128PlusPlus idiosyncratic;
   private ZigguratSampler.NormalizedGaussian gaussian;
 
+  private int period;
   /** Systematic factor of the current period (Vasicek: high Z, fewer defaults). */
   private double z;
   private double defaultMultiplier;
   private double prepaymentMultiplier;
   private final double[] recovery;
-  private final double[] baseRecovery;
 
-  // per period: last conditional probability computed for each segment
-  private final double[] lastBase;
-  private final double[] lastConditional;
+  // Vasicek: conditional daily hazard by segment, valid for the period whose stamp it carries
+  private final double[] conditionalHazard;
+  private final int[] hazardStamp;
+  private int stamp;
 
-  MonteCarloDriver(ModelTables tables, double[] baseRecovery, int periods, Granularity granularity) {
+  MonteCarloDriver(ResolvedDeal deal, ModelTables tables, Granularity granularity) {
     this.tables = tables;
     this.granularity = granularity;
     this.vasicek = tables.model.defaults() == DefaultModel.VASICEK;
-    this.periods = periods;
-    this.baseRecovery = baseRecovery.clone();
-    this.recovery = baseRecovery.clone();
-    this.lastBase = new double[baseRecovery.length];
-    this.lastConditional = new double[baseRecovery.length];
+    this.periods = deal.periods;
+    this.periodDays = deal.periodDays;
+    this.defaultHazard = deal.defaultHazard;
+    this.prepaymentHazard = deal.prepaymentHazard;
+    this.recovery = deal.recoveryRate.clone();
+    this.conditionalHazard = new double[deal.segments];
+    this.hazardStamp = new int[deal.segments];
   }
 
   /** Starts a block: its two streams. */
@@ -94,44 +107,54 @@ final class MonteCarloDriver implements PerformanceDriver {
 
   @Override
   public void beginPeriod(int period) {
+    this.period = period;
     if (period > 0 && vasicek && tables.phi < 1) {
       z = tables.phi * z + tables.sqrtOneMinusPhi2 * gaussian.sample();
     }
-    Arrays.fill(lastBase, -1);
+    if (++stamp == Integer.MAX_VALUE) {
+      Arrays.fill(hazardStamp, 0);
+      stamp = 1;
+    }
   }
 
   @Override
-  public double defaults(int segment, double loans, double probability) {
-    return count(loans, conditionalDefault(segment, probability));
+  public double defaults(int segment, double loans, int exposureDays) {
+    double p;
+    if (vasicek) {
+      if (hazardStamp[segment] != stamp) {
+        conditionalHazard[segment] = vasicekHazard(segment);
+        hazardStamp[segment] = stamp;
+      }
+      p = ResolvedDeal.probability(conditionalHazard[segment], exposureDays);
+    } else {
+      p = Math.min(1, defaultMultiplier
+          * ResolvedDeal.probability(defaultHazard[segment * periods + period], exposureDays));
+    }
+    return count(loans, p);
+  }
+
+  /** The conditional daily hazard of a segment in the current period. */
+  private double vasicekHazard(int segment) {
+    double q = tables.defaultQuantile[segment * periods + period];
+    if (q == Double.NEGATIVE_INFINITY) {
+      return 0;
+    }
+    if (q == Double.POSITIVE_INFINITY) {
+      return Double.POSITIVE_INFINITY;
+    }
+    double p = Normal.cdf((q - tables.sqrtRho[segment] * z) / tables.sqrtOneMinusRho[segment]);
+    return -Math.log1p(-p) / periodDays[period];
   }
 
   @Override
-  public double prepayments(int segment, double loans, double probability) {
-    return count(loans, Math.min(1, probability * prepaymentMultiplier));
+  public double prepayments(int segment, double loans, int exposureDays) {
+    return count(loans, Math.min(1, prepaymentMultiplier
+        * ResolvedDeal.probability(prepaymentHazard[segment * periods + period], exposureDays)));
   }
 
   @Override
   public double recoveryRate(int segment, double baseRate) {
     return tables.recoveryQuantiles == null ? baseRate : recovery[segment];
-  }
-
-  /** The default probability given this path's factors. */
-  double conditionalDefault(int segment, double probability) {
-    if (lastBase[segment] == probability) {
-      return lastConditional[segment];
-    }
-    double p;
-    if (!vasicek) {
-      p = Math.min(1, probability * defaultMultiplier);
-    } else if (probability <= 0 || probability >= 1) {
-      p = probability;
-    } else {
-      p = Normal.cdf((Normal.quantile(probability) - tables.sqrtRho[segment] * z)
-          / tables.sqrtOneMinusRho[segment]);
-    }
-    lastBase[segment] = probability;
-    lastConditional[segment] = p;
-    return p;
   }
 
   private double count(double loans, double p) {
@@ -153,9 +176,5 @@ final class MonteCarloDriver implements PerformanceDriver {
       default:
         throw new IllegalStateException("unknown granularity " + granularity);
     }
-  }
-
-  int periods() {
-    return periods;
   }
 }

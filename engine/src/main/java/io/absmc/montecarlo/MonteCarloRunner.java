@@ -57,8 +57,7 @@ public final class MonteCarloRunner {
     Runnable worker = () -> {
       PathEngine engine = new PathEngine(deal);
       PathRecord record = new PathRecord(deal);
-      MonteCarloDriver driver = new MonteCarloDriver(tables, deal.recoveryRate, deal.periods,
-          settings.granularity());
+      MonteCarloDriver driver = new MonteCarloDriver(deal, tables, settings.granularity());
       long k;
       while ((k = nextBlock.getAndIncrement()) < blocks) {
         if (cancel != null && cancel.get()) {

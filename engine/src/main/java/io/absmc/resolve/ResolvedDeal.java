@@ -54,6 +54,8 @@ public final class ResolvedDeal {
   public final double[] accrualFraction;
   /** ACT/365F years from closing to each payment date (for WAL and IRR). */
   public final double[] yearsToPayment;
+  /** Days in each period. */
+  public final int[] periodDays;
 
   // ---- segments
   public final int segments;
@@ -71,6 +73,13 @@ public final class ResolvedDeal {
   public final double[] annualDefaultRate;
   /** Annual prepayment rate at {@code segment * periods + period}. */
   public final double[] annualPrepaymentRate;
+  /**
+   * Default hazard per day, -ln(1 - r) / 365, at {@code segment * periods + period}: over d days a
+   * loan defaults with probability 1 - exp(-h d) = 1 - (1 - r)^(d/365).
+   */
+  public final double[] defaultHazard;
+  /** Prepayment hazard per day, likewise. */
+  public final double[] prepaymentHazard;
   /** Period in which recoveries of a default in a period arrive ({@code >= periods}: never). */
   public final int[] recoveryPeriod;
   /** The pool's Monte Carlo assumptions. */
@@ -94,6 +103,8 @@ public final class ResolvedDeal {
   public final double reinvestmentRate;
   /** Loans bought must mature by this day ({@code Integer.MAX_VALUE}: no limit). */
   public final int latestMaturityDay;
+  /** Purchases of one kind within this many days of a period are one cohort (1: exact days). */
+  public final int purchaseBucketDays;
   /** Segment index of each template entry. */
   public final int[] templateSegment;
   public final double[] templateShare;
@@ -157,6 +168,7 @@ public final class ResolvedDeal {
     periodEndDay = new int[periods];
     accrualFraction = new double[periods];
     yearsToPayment = new double[periods];
+    periodDays = new int[periods];
     LocalDate prev = cal.closingDate();
     for (int p = 0; p < periods; p++) {
       LocalDate d = dates.get(p);
@@ -164,6 +176,7 @@ public final class ResolvedDeal {
       periodEndDay[p] = days(cal.closingDate(), d);
       accrualFraction[p] = cal.dayCount().yearFraction(prev, d);
       yearsToPayment[p] = periodEndDay[p] / 365.0;
+      periodDays[p] = periodEndDay[p] - periodStartDay[p];
       prev = d;
     }
 
@@ -182,6 +195,8 @@ public final class ResolvedDeal {
     chargeOffDays = new int[segments];
     annualDefaultRate = new double[segments * periods];
     annualPrepaymentRate = new double[segments * periods];
+    defaultHazard = new double[segments * periods];
+    prepaymentHazard = new double[segments * periods];
     recoveryPeriod = new int[segments * periods];
     model = s.pool().model();
     assetCorrelation = new double[segments];
@@ -218,6 +233,8 @@ public final class ResolvedDeal {
         annualDefaultRate[i * periods + p] = Math.min(1, perf.annualDefaultRate().value(p + 1) * dm);
         annualPrepaymentRate[i * periods + p] =
             Math.min(1, perf.annualPrepaymentRate().value(p + 1) * pm);
+        defaultHazard[i * periods + p] = hazardPerDay(annualDefaultRate[i * periods + p]);
+        prepaymentHazard[i * periods + p] = hazardPerDay(annualPrepaymentRate[i * periods + p]);
         recoveryPeriod[i * periods + p] =
             periodContaining(periodStartDay[p] + perf.chargeOffDays(), p) + perf.recoveryLagMonths();
       }
@@ -244,6 +261,7 @@ public final class ResolvedDeal {
     reinvestmentRate = rev == null ? 0 : rev.reinvestmentRate();
     latestMaturityDay = rev == null || rev.latestMaturity().isEmpty() ? Integer.MAX_VALUE
         : days(cal.closingDate(), rev.latestMaturity().get());
+    purchaseBucketDays = rev == null ? 1 : rev.purchaseBucketDays();
     templateSegment = new int[template.size()];
     templateShare = new double[template.size()];
     for (int k = 0; k < template.size(); k++) {
@@ -364,6 +382,16 @@ public final class ResolvedDeal {
       }
       waterfall[state.ordinal()] = out;
     }
+  }
+
+  /** The daily hazard of an annual rate: -ln(1 - r) / 365 (infinite for r = 1). */
+  public static double hazardPerDay(double annualRate) {
+    return -Math.log1p(-annualRate) / 365.0;
+  }
+
+  /** The probability of the event over {@code days} days (> 0) at a daily hazard: 1 - exp(-h d). */
+  public static double probability(double hazardPerDay, int days) {
+    return -Math.expm1(-hazardPerDay * days);
   }
 
   /** Resolves a scenario under a stress. */

@@ -439,6 +439,7 @@ public final class ScenarioLoader {
       double price = c.rateOr("purchase_price", 1, 0.01, 2);
       double rate = c.rateOr("reinvestment_rate", 1, 0, 1);
       Optional<LocalDate> latest = c.optDate("latest_maturity");
+      int bucket = c.integerOr("purchase_bucket_days", 1, 1, 31);
       List<TemplateEntry> template = new ArrayList<>();
       for (YamlNode t : c.list("template")) {
         template.add(templateEntry(MapCursor.of(t, problems), pool));
@@ -461,8 +462,15 @@ public final class ScenarioLoader {
         c.problem("template", "expected the shares to add up to 1, found " + shares);
         return null;
       }
+      for (TemplateEntry t : template) {
+        if (t.term().totalDays() <= bucket) {
+          c.problem("purchase_bucket_days", "expected fewer days than the shortest term bought ("
+              + t.term() + "), found " + bucket);
+          return null;
+        }
+      }
       return build(c.node(), () -> new Revolving(lastPeriod, timing, excess, price, rate, latest,
-          template));
+          template, bucket));
     }
 
     TemplateEntry templateEntry(MapCursor c, Pool pool) {

@@ -58,7 +58,7 @@ class CashConservationProperties {
     Scenario scenario = randomScenario(rnd);
     ResolvedDeal deal = ResolvedDeal.resolve(scenario);
     PathRecord r = new PathRecord(deal);
-    new PathEngine(deal).run(new RandomDriver(rnd.nextLong()), r);
+    new PathEngine(deal).run(new RandomDriver(deal, rnd.nextLong()), r);
 
     double scale = deal.planSize;
     double tol = 1e-7 * scale;
@@ -115,19 +115,29 @@ class CashConservationProperties {
   /** Defaults and prepays an arbitrary share (0 to 3x the base probability, capped) of each cohort. */
   private static final class RandomDriver implements PerformanceDriver {
     private final Random rnd;
+    private final ResolvedDeal deal;
+    private int period;
 
-    RandomDriver(long seed) {
+    RandomDriver(ResolvedDeal deal, long seed) {
+      this.deal = deal;
       this.rnd = new Random(seed);
     }
 
     @Override
-    public double defaults(int segment, double loans, double probability) {
-      return Math.min(loans, loans * probability * 3 * rnd.nextDouble());
+    public void beginPeriod(int period) {
+      this.period = period;
     }
 
     @Override
-    public double prepayments(int segment, double loans, double probability) {
-      return Math.min(loans, loans * probability * 3 * rnd.nextDouble());
+    public double defaults(int segment, double loans, int days) {
+      double p = ResolvedDeal.probability(deal.defaultHazard[segment * deal.periods + period], days);
+      return Math.min(loans, loans * p * 3 * rnd.nextDouble());
+    }
+
+    @Override
+    public double prepayments(int segment, double loans, int days) {
+      double p = ResolvedDeal.probability(deal.prepaymentHazard[segment * deal.periods + period], days);
+      return Math.min(loans, loans * p * 3 * rnd.nextDouble());
     }
 
     @Override
@@ -186,7 +196,8 @@ class CashConservationProperties {
       revolving = Optional.of(new Revolving(1 + rnd.nextInt(periods - 1),
           rnd.nextBoolean() ? ReinvestTiming.COLLECTION : ReinvestTiming.PAYMENT_DATE,
           rnd.nextBoolean(), 0.95 + 0.07 * rnd.nextDouble(), 0.5 + 0.5 * rnd.nextDouble(), latest,
-          template));
+          template, rnd.nextBoolean() ? 1 : Math.min(7, template.stream()
+              .mapToInt(t -> t.term().totalDays()).min().getAsInt() - 1)));
     }
 
     int nTranches = 2 + rnd.nextInt(3);

@@ -99,6 +99,32 @@ class RollOffTest {
     assertThat(r.dealState[6]).isEqualTo(DealState.AMORTISING);
   }
 
+  /**
+   * Weekly purchase batches: the loans maturing on day 57 (period 2 runs from day 31 to 60) pay in
+   * the week of days 53-59, so their replacements start on day 59 and mature on day 116 (period 4,
+   * days 91-121), not 114; the cash waits two days.
+   */
+  @Test
+  void weeklyBatchesStartReplacementsAtTheEndOfTheWeek() {
+    String revolving = """
+        revolving:
+          last_period: 6
+          purchase_bucket_days: 7
+          template:
+            - segment: order_loan
+              share: 1
+        """;
+    PathRecord r = Deals.expected(Deals.singleSegment(ORDER_LOANS, revolving, "2024-12-01",
+        Deals.REINVEST_THEN_PASS_THROUGH)).record();
+    assertThat(r.purchases[1]).isCloseTo(100e6, within(CENT));
+    assertThat(r.poolClosing[1]).isCloseTo(100e6, within(CENT));
+    assertThat(r.scheduledPrincipal[2]).isZero();
+    assertThat(r.scheduledPrincipal[3]).isCloseTo(100e6, within(CENT));
+    assertThat(r.interest[3]).isCloseTo(2_810_958.90, within(CENT));
+    // day 116 falls in the week of days 113-119 (period 4 starts on day 91): replacement on day 119
+    assertThat(r.purchases[3]).isCloseTo(100e6, within(CENT));
+  }
+
   /** The eligibility limit shortens loans bought late so they mature by the latest maturity date. */
   @Test
   void loansBoughtLateAreShortenedToTheLatestMaturity() {
