@@ -1,7 +1,5 @@
 package io.absmc.montecarlo;
 
-import io.absmc.engine.PathEngine;
-import io.absmc.engine.PathRecord;
 import io.absmc.random.BlockStreams;
 import io.absmc.resolve.ResolvedDeal;
 import java.util.ArrayList;
@@ -55,9 +53,7 @@ public final class MonteCarloRunner {
     AtomicLong pathsDone = new AtomicLong();
     int threads = Math.min(settings.threads(), blocks);
     Runnable worker = () -> {
-      PathEngine engine = new PathEngine(deal);
-      PathRecord record = new PathRecord(deal);
-      MonteCarloDriver driver = new MonteCarloDriver(deal, tables, settings.granularity());
+      PathSampler sampler = new PathSampler(deal, tables, settings.granularity());
       long k;
       while ((k = nextBlock.getAndIncrement()) < blocks) {
         if (cancel != null && cancel.get()) {
@@ -67,10 +63,9 @@ public final class MonteCarloRunner {
         long first = block * (long) RunSettings.BLOCK_SIZE;
         int n = (int) Math.min(RunSettings.BLOCK_SIZE, settings.paths() - first);
         PathResults out = new PathResults(n, deal.tranches);
-        driver.useStreams(streams[block]);
+        sampler.startBlock(streams[block]);
         for (int i = 0; i < n; i++) {
-          engine.run(driver, record);
-          out.record(i, deal, record);
+          out.record(i, deal, sampler.next());
         }
         results[block] = out;
         long done = pathsDone.addAndGet(n);

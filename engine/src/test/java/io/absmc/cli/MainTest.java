@@ -57,11 +57,36 @@ class MainTest {
   }
 
   @Test
-  void runWritesToTheGivenFolderAndSaysWhere(@TempDir Path tmp) {
-    Result r = run("run", WORKED, "--out", tmp.resolve("r").toString());
+  void runPrintsMonteCarloStatisticsAndWritesToTheGivenFolder(@TempDir Path tmp) {
+    Result r = run("run", TestFiles.path("scenarios/ali-microloan-plan1.yaml").toString(),
+        "--paths", "2000", "--seed", "5", "--threads", "2", "--out", tmp.resolve("r").toString());
     assertThat(r.code()).isZero();
-    assertThat(r.out()).contains("senior").contains(tmp.resolve("r").resolve("pool_cashflows.csv").toString());
+    assertThat(r.out()).contains("2,000 paths, seed 5, cohort granularity, 2 threads")
+        .contains("P(loss)").contains("senior").contains("subordinated")
+        .contains("cumulative default rate")
+        .contains(tmp.resolve("r").resolve("pool_cashflows.csv").toString());
     assertThat(tmp.resolve("r/tranche_cashflows.csv")).exists();
+  }
+
+  @Test
+  void runPrintsTheSameTableForAnyThreadCount(@TempDir Path tmp) {
+    String file = TestFiles.path("scenarios/ant-credit-pay-abs.yaml").toString();
+    String one = run("run", file, "--paths", "1500", "--threads", "1", "--out", tmp.resolve("a").toString()).out();
+    String two = run("run", file, "--paths", "1500", "--threads", "2", "--out", tmp.resolve("b").toString()).out();
+    assertThat(table(one)).isEqualTo(table(two)).contains("senior_aaa");
+  }
+
+  /** The printed tables, without the timing line and output paths. */
+  private static String table(String out) {
+    return out.lines().filter(l -> !l.contains("paths/s") && !l.startsWith("Expected-value"))
+        .reduce("", (a, b) -> a + b + "\n");
+  }
+
+  @Test
+  void unknownGranularityIsAUsageError() {
+    Result r = run("run", WORKED, "--granularity", "cohorts");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("unknown value 'cohorts' (did you mean 'cohort'?)");
   }
 
   @Test

@@ -1,0 +1,63 @@
+package io.absmc.benchmarks;
+
+import io.absmc.engine.PathRecord;
+import io.absmc.montecarlo.Granularity;
+import io.absmc.montecarlo.PathSampler;
+import io.absmc.random.BlockStreams;
+import io.absmc.resolve.ResolvedDeal;
+import io.absmc.scenario.ScenarioLoader;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One whole Monte Carlo path of a bundled deal (draws, pool, waterfall, every period) in each
+ * granularity. Score: paths per second per thread. The streams are those of block 0 of seed 1; a
+ * new block starts every 1,024 paths, as in a run.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class MonteCarloPathBenchmark {
+
+  @Param({"ali-microloan-plan1", "ant-credit-pay-abs"})
+  public String scenario;
+
+  @Param({"cohort", "large-pool"})
+  public String granularity;
+
+  private PathSampler sampler;
+  private BlockStreams streams;
+  private int inBlock;
+
+  @Setup
+  public void setUp() {
+    ResolvedDeal deal = ResolvedDeal.resolve(ScenarioLoader.load(
+        PathEngineBenchmark.scenarioFile(scenario)));
+    Granularity g = "cohort".equals(granularity) ? Granularity.COHORT : Granularity.LARGE_POOL;
+    sampler = new PathSampler(deal, g);
+    streams = new BlockStreams(1);
+    sampler.startBlock(streams.next());
+  }
+
+  @Benchmark
+  public PathRecord path() {
+    if (++inBlock == 1024) {
+      inBlock = 0;
+      sampler.startBlock(streams.next());
+    }
+    return sampler.next();
+  }
+}

@@ -1,0 +1,46 @@
+package io.absmc.montecarlo;
+
+import io.absmc.engine.PathEngine;
+import io.absmc.engine.PathRecord;
+import io.absmc.random.BlockStreams;
+import io.absmc.resolve.ResolvedDeal;
+
+/**
+ * One thread's Monte Carlo workspace: the path engine, a reusable path record and the stochastic
+ * driver. Point it at a block's streams, then draw the block's paths in order. Not thread-safe;
+ * create one per thread.
+ */
+public final class PathSampler {
+
+  private final ResolvedDeal deal;
+  private final PathEngine engine;
+  private final PathRecord record;
+  private final MonteCarloDriver driver;
+
+  /** A sampler with its own model tables (for one-off use; runners share the tables). */
+  public PathSampler(ResolvedDeal deal, Granularity granularity) {
+    this(deal, new ModelTables(deal), granularity);
+  }
+
+  PathSampler(ResolvedDeal deal, ModelTables tables, Granularity granularity) {
+    this.deal = deal;
+    this.engine = new PathEngine(deal);
+    this.record = new PathRecord(deal);
+    this.driver = new MonteCarloDriver(deal, tables, granularity);
+  }
+
+  /** Starts drawing the paths of a block. */
+  public void startBlock(BlockStreams.Pair streams) {
+    driver.useStreams(streams);
+  }
+
+  /** Draws the block's next path; the record is overwritten by the next call. */
+  public PathRecord next() {
+    engine.run(driver, record);
+    return record;
+  }
+
+  public ResolvedDeal deal() {
+    return deal;
+  }
+}

@@ -1,0 +1,87 @@
+package io.absmc.montecarlo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.absmc.resolve.ResolvedDeal;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** The three granularities are one model: they agree where they should and converge where they must. */
+class GranularityTest {
+
+  /**
+   * On a homogeneous pool, drawing loan by loan and drawing a cohort's count from the binomial are
+   * the same distribution: the pool loss mean, 95% and 99% quantiles agree within 3 standard
+   * errors (independent seeds; quantile s.e. from the order statistics' binomial spread).
+   */
+  @Test
+  void loanAndCohortModesAgreeOnAHomogeneousPool() {
+    ResolvedDeal deal = StaticPools.pool(0.02, 0.15, 500);
+    int paths = 120_000;
+    PathResults loan = StaticPools.run(deal, paths, 51, Granularity.LOAN);
+    PathResults cohort = StaticPools.run(deal, paths, 52, Granularity.COHORT);
+
+    double ml = RunSummary.mean(loan.poolDefaultRate);
+    double mc = RunSummary.mean(cohort.poolDefaultRate);
+    double se = Math.hypot(sd(loan.poolDefaultRate, ml), sd(cohort.poolDefaultRate, mc)) / Math.sqrt(paths);
+    assertThat(Math.abs(ml - mc)).as("mean").isLessThan(3 * se);
+
+    for (double alpha : new double[] {0.95, 0.99}) {
+      double ql = RunSummary.quantile(loan.poolDefaultRate, alpha);
+      double qc = RunSummary.quantile(cohort.poolDefaultRate, alpha);
+      double qse = Math.hypot(quantileSe(loan.poolDefaultRate, alpha), quantileSe(cohort.poolDefaultRate, alpha));
+      assertThat(Math.abs(ql - qc)).as("q%s", alpha).isLessThanOrEqualTo(3 * qse);
+    }
+  }
+
+  /**
+   * With the same seed the systematic factor is the same path by path, so the gap between a
+   * cohort-mode pool and its large-pool limit is the idiosyncratic noise alone: its standard
+   * deviation shrinks like 1/sqrt(n), about 3.2 times for every tenfold pool.
+   */
+  @Test
+  void cohortModeConvergesToTheLargePoolLimit() {
+    double previous = Double.NaN;
+    for (int loans : new int[] {1_000, 10_000, 100_000}) {
+      ResolvedDeal deal = StaticPools.pool(0.02, 0.15, loans);
+      PathResults cohort = StaticPools.run(deal, 20_000, 53, Granularity.COHORT);
+      PathResults limit = StaticPools.run(deal, 20_000, 53, Granularity.LARGE_POOL);
+      double[] gap = new double[cohort.paths];
+      for (int i = 0; i < gap.length; i++) {
+        gap[i] = cohort.poolDefaultRate[i] - limit.poolDefaultRate[i];
+      }
+      double mean = RunSummary.mean(gap);
+      double sd = sd(gap, mean);
+      // E[gap | Z] = 0 and Var[gap] = E[p(Z)(1 - p(Z))] / n <= p / n
+      assertThat(sd).isLessThan(Math.sqrt(0.02 / loans) * 1.05);
+      assertThat(Math.abs(mean)).isLessThan(4 * sd / Math.sqrt(gap.length));
+      if (!Double.isNaN(previous)) {
+        assertThat(previous / sd).isBetween(2.8, 3.6);
+      }
+      previous = sd;
+    }
+  }
+
+  static double sd(double[] x, double mean) {
+    double s = 0;
+    for (double v : x) {
+      s += (v - mean) * (v - mean);
+    }
+    return Math.sqrt(s / (x.length - 1));
+  }
+
+  /**
+   * Standard error of an empirical quantile without a density: half the width of the
+   * distribution-free interval between the order statistics at ranks N alpha +- sqrt(N alpha (1 -
+   * alpha)).
+   */
+  static double quantileSe(double[] x, double alpha) {
+    double[] s = x.clone();
+    Arrays.sort(s);
+    int n = s.length;
+    double spread = Math.sqrt(n * alpha * (1 - alpha));
+    int lo = (int) Math.max(0, Math.floor(n * alpha - spread));
+    int hi = (int) Math.min(n - 1, Math.ceil(n * alpha + spread));
+    return Math.max((s[hi] - s[lo]) / 2, 1e-12);
+  }
+}
