@@ -58,9 +58,11 @@ public class PathEngineBenchmark {
   static Path scenarioFile(String name) {
     String root = System.getProperty("absmc.root");
     for (Path dir : root != null ? new Path[] {Path.of(root)} : new Path[] {Path.of("."), Path.of("..")}) {
-      Path file = dir.resolve("scenarios").resolve(name + ".yaml");
-      if (Files.exists(file)) {
-        return file;
+      for (String folder : new String[] {"scenarios", "scenarios/examples"}) {
+        Path file = dir.resolve(folder).resolve(name + ".yaml");
+        if (Files.exists(file)) {
+          return file;
+        }
       }
     }
     throw new IllegalStateException("cannot find scenarios/" + name

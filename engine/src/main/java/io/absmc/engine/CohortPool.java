@@ -44,6 +44,9 @@ final class CohortPool {
   private int stamp;
   private int periodStart;
   private int periodEnd;
+  /** Principal and loans bought per RMB of cash, by template entry. */
+  private final double[] principalPerCash;
+  private final double[] loansPerCash;
   private int[] segment;
   private int[] originDay;
   private int[] maturityDay;
@@ -102,6 +105,12 @@ final class CohortPool {
     slotsPerTemplate = longest / deal.purchaseBucketDays + 2;
     slotCohort = new int[Math.max(1, deal.templateSegment.length * slotsPerTemplate)];
     slotStamp = new int[slotCohort.length];
+    principalPerCash = new double[deal.templateSegment.length];
+    loansPerCash = new double[deal.templateSegment.length];
+    for (int k = 0; k < principalPerCash.length; k++) {
+      principalPerCash[k] = deal.templateShare[k] / deal.purchasePrice;
+      loansPerCash[k] = principalPerCash[k] / deal.averageBalance[deal.templateSegment[k]];
+    }
   }
 
   /**
@@ -186,6 +195,10 @@ final class CohortPool {
     double b = balance[i];
     if (windowEnd <= windowStart || n <= 0) {
       return;
+    }
+    if (wholeLoans && n != Math.rint(n)) {
+      // loans bought in pieces are counted once, when the cohort is first stepped
+      n = Math.max(1, Math.rint(n));
     }
     double rate = deal.loanRate[s];
     int exposure = windowEnd - windowStart;
@@ -314,14 +327,14 @@ final class CohortPool {
         int maturity;
         if (n == 0) {
           maturity = Math.min(origin + deal.termDays[s], deal.latestMaturityDay);
-          if (maturity <= day) {
+          if (maturity <= origin) {
             continue;
           }
         } else {
           while (n > 0 && (long) origin + InstalmentDays.of(n) > deal.latestMaturityDay) {
             n--;
           }
-          if (n == 0 || origin + InstalmentDays.of(n) <= day) {
+          if (n == 0) {
             continue;
           }
           maturity = origin + InstalmentDays.of(n);
@@ -332,14 +345,12 @@ final class CohortPool {
         slotCohort[slot] = j;
         slotStamp[slot] = stamp;
       }
-      double c = cash * deal.templateShare[k];
-      double principal = c / deal.purchasePrice;
-      double bought = principal / deal.averageBalance[s];
-      loans[j] += wholeLoans ? Math.max(1, Math.rint(bought)) : bought;
+      double principal = cash * principalPerCash[k];
+      loans[j] += cash * loansPerCash[k];
       balance[j] += principal;
       purchasedBalance += principal;
       cumulativePurchased += principal;
-      spent += c;
+      spent += cash * deal.templateShare[k];
     }
     return spent;
   }

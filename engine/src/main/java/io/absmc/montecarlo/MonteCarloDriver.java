@@ -51,6 +51,14 @@ final class MonteCarloDriver implements PerformanceDriver {
   private final double[] conditionalHazard;
   private final int[] hazardStamp;
   private int stamp;
+  // the last probability asked for, by segment, and the exposure it was for (most cohorts of a
+  // segment are exposed the whole period); valid for the period whose stamp it carries
+  private final int[] defaultDays;
+  private final double[] defaultProbability;
+  private final double[] defaultLog1mp;
+  private final int[] prepaymentDays;
+  private final double[] prepaymentProbability;
+  private final double[] prepaymentLog1mp;
 
   MonteCarloDriver(ResolvedDeal deal, ModelTables tables, Granularity granularity) {
     this.tables = tables;
@@ -63,6 +71,12 @@ final class MonteCarloDriver implements PerformanceDriver {
     this.recovery = deal.recoveryRate.clone();
     this.conditionalHazard = new double[deal.segments];
     this.hazardStamp = new int[deal.segments];
+    this.defaultDays = new int[deal.segments];
+    this.defaultProbability = new double[deal.segments];
+    this.defaultLog1mp = new double[deal.segments];
+    this.prepaymentDays = new int[deal.segments];
+    this.prepaymentProbability = new double[deal.segments];
+    this.prepaymentLog1mp = new double[deal.segments];
   }
 
   /** Starts a block: its two streams. */
@@ -119,18 +133,26 @@ final class MonteCarloDriver implements PerformanceDriver {
 
   @Override
   public double defaults(int segment, double loans, int exposureDays) {
-    double p;
-    if (vasicek) {
-      if (hazardStamp[segment] != stamp) {
-        conditionalHazard[segment] = vasicekHazard(segment);
-        hazardStamp[segment] = stamp;
-      }
-      p = ResolvedDeal.probability(conditionalHazard[segment], exposureDays);
-    } else {
-      p = Math.min(1, defaultMultiplier
-          * ResolvedDeal.probability(defaultHazard[segment * periods + period], exposureDays));
+    if (hazardStamp[segment] != stamp) {
+      conditionalHazard[segment] = vasicek ? vasicekHazard(segment) : Double.NaN;
+      hazardStamp[segment] = stamp;
+      defaultDays[segment] = 0;
+      prepaymentDays[segment] = 0;
     }
-    return count(loans, p);
+    if (defaultDays[segment] != exposureDays) {
+      defaultDays[segment] = exposureDays;
+      double p;
+      if (vasicek) {
+        p = ResolvedDeal.probability(conditionalHazard[segment], exposureDays);
+        defaultLog1mp[segment] = -conditionalHazard[segment] * exposureDays;
+      } else {
+        p = Math.min(1, defaultMultiplier
+            * ResolvedDeal.probability(defaultHazard[segment * periods + period], exposureDays));
+        defaultLog1mp[segment] = Math.log1p(-p);
+      }
+      defaultProbability[segment] = p;
+    }
+    return count(loans, defaultProbability[segment], defaultLog1mp[segment]);
   }
 
   /** The conditional daily hazard of a segment in the current period. */
@@ -148,8 +170,20 @@ final class MonteCarloDriver implements PerformanceDriver {
 
   @Override
   public double prepayments(int segment, double loans, int exposureDays) {
-    return count(loans, Math.min(1, prepaymentMultiplier
-        * ResolvedDeal.probability(prepaymentHazard[segment * periods + period], exposureDays)));
+    if (hazardStamp[segment] != stamp) {
+      conditionalHazard[segment] = vasicek ? vasicekHazard(segment) : Double.NaN;
+      hazardStamp[segment] = stamp;
+      defaultDays[segment] = 0;
+      prepaymentDays[segment] = 0;
+    }
+    if (prepaymentDays[segment] != exposureDays) {
+      prepaymentDays[segment] = exposureDays;
+      double q = Math.min(1, prepaymentMultiplier
+          * ResolvedDeal.probability(prepaymentHazard[segment * periods + period], exposureDays));
+      prepaymentProbability[segment] = q;
+      prepaymentLog1mp[segment] = Math.log1p(-q);
+    }
+    return count(loans, prepaymentProbability[segment], prepaymentLog1mp[segment]);
   }
 
   @Override
@@ -157,12 +191,12 @@ final class MonteCarloDriver implements PerformanceDriver {
     return tables.recoveryQuantiles == null ? baseRate : recovery[segment];
   }
 
-  private double count(double loans, double p) {
+  private double count(double loans, double p, double log1mp) {
     switch (granularity) {
       case LARGE_POOL:
         return loans * p;
       case COHORT:
-        return BinomialSampler.sample(idiosyncratic, (long) loans, p);
+        return BinomialSampler.sample(idiosyncratic, (long) loans, p, log1mp);
       case LOAN: {
         long n = (long) loans;
         long hits = 0;

@@ -28,22 +28,31 @@ public final class BinomialSampler {
    * @param p success probability in [0, 1]
    */
   public static long sample(UniformRandomProvider rng, long n, double p) {
+    return sample(rng, n, p, Math.log1p(-p));
+  }
+
+  /**
+   * One draw, when the caller already knows {@code log(1 - p)} (the engine works with hazards, for
+   * which it is {@code -h d}); saves a logarithm per draw.
+   */
+  public static long sample(UniformRandomProvider rng, long n, double p, double log1mp) {
     if (n <= 0 || p <= 0) {
       return 0;
     }
     if (p >= 1) {
       return n;
     }
-    boolean flipped = p > 0.5;
-    double r = flipped ? 1 - p : p;
-    long x = n * r < INVERSION_MEAN_LIMIT ? inversion(rng, n, r) : btpe(rng, n, r);
-    return flipped ? n - x : x;
+    if (p > 0.5) {
+      double r = 1 - p;
+      return n - (n * r < INVERSION_MEAN_LIMIT ? inversion(rng, n, r, Math.log(p)) : btpe(rng, n, r));
+    }
+    return n * p < INVERSION_MEAN_LIMIT ? inversion(rng, n, p, log1mp) : btpe(rng, n, p);
   }
 
   /** Sequential inversion from 0, restarting in the far tail; r <= 1/2, n r < 30. */
-  static long inversion(UniformRandomProvider rng, long n, double r) {
+  static long inversion(UniformRandomProvider rng, long n, double r, double log1mr) {
     double q = 1 - r;
-    double q0 = Math.exp(n * Math.log1p(-r));
+    double q0 = Math.exp(n * log1mr);
     double s = r / q;
     double mean = n * r;
     double bound = Math.min(n, mean + 10 * Math.sqrt(mean * q + 1));
