@@ -1,0 +1,135 @@
+package io.absmc.output;
+
+import java.util.function.IntFunction;
+import java.util.function.IntToDoubleFunction;
+import java.util.function.IntToLongFunction;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.RecordConsumer;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type;
+import org.apache.parquet.schema.Types;
+
+/**
+ * One column of an output table: its name, type, unit and meaning, and how to get row i's value.
+ * Doubles are nullable: NaN is written as null (a statistic that does not apply, such as the WAL of
+ * a tranche that repaid nothing). Immutable; the accessor must be safe to call from the writing
+ * thread.
+ */
+public final class Column {
+
+  /** The column's value type. */
+  public enum Kind {
+    DOUBLE, LONG, INT, STRING
+  }
+
+  private final String name;
+  private final Kind kind;
+  private final String unit;
+  private final String meaning;
+  private final IntToDoubleFunction doubles;
+  private final IntToLongFunction longs;
+  private final IntFunction<String> strings;
+
+  private Column(String name, Kind kind, String unit, String meaning, IntToDoubleFunction doubles,
+      IntToLongFunction longs, IntFunction<String> strings) {
+    this.name = name;
+    this.kind = kind;
+    this.unit = unit;
+    this.meaning = meaning;
+    this.doubles = doubles;
+    this.longs = longs;
+    this.strings = strings;
+  }
+
+  /** A double column (NaN written as null). */
+  public static Column ofDouble(String name, String unit, String meaning, IntToDoubleFunction values) {
+    return new Column(name, Kind.DOUBLE, unit, meaning, values, null, null);
+  }
+
+  /** A 64-bit integer column. */
+  public static Column ofLong(String name, String unit, String meaning, IntToLongFunction values) {
+    return new Column(name, Kind.LONG, unit, meaning, null, values, null);
+  }
+
+  /** A 32-bit integer column (values must fit). */
+  public static Column ofInt(String name, String unit, String meaning, IntToLongFunction values) {
+    return new Column(name, Kind.INT, unit, meaning, null, values, null);
+  }
+
+  /** A UTF-8 text column (null written as null). */
+  public static Column ofString(String name, String meaning, IntFunction<String> values) {
+    return new Column(name, Kind.STRING, "", meaning, null, null, values);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** Unit, e.g. {@code RMB}, {@code fraction of original balance}, {@code years}; empty for none. */
+  public String unit() {
+    return unit;
+  }
+
+  public String meaning() {
+    return meaning;
+  }
+
+  /** The Parquet type of the column. */
+  Type parquetType() {
+    return switch (kind) {
+      case DOUBLE -> Types.optional(PrimitiveTypeName.DOUBLE).named(name);
+      case LONG -> Types.required(PrimitiveTypeName.INT64).named(name);
+      case INT -> Types.required(PrimitiveTypeName.INT32).named(name);
+      case STRING -> Types.optional(PrimitiveTypeName.BINARY)
+          .as(LogicalTypeAnnotation.stringType()).named(name);
+    };
+  }
+
+  /** The value of a row as Java sees it (for reports and tests): Double, Long, Integer or String. */
+  public Object value(int row) {
+    return switch (kind) {
+      case DOUBLE -> doubles.applyAsDouble(row);
+      case LONG -> longs.applyAsLong(row);
+      case INT -> (int) longs.applyAsLong(row);
+      case STRING -> strings.apply(row);
+    };
+  }
+
+  /** Writes row {@code row}'s value as field {@code index} (nothing for a null). */
+  void write(RecordConsumer out, int index, int row) {
+    switch (kind) {
+      case DOUBLE -> {
+        double x = doubles.applyAsDouble(row);
+        if (!Double.isNaN(x)) {
+          out.startField(name, index);
+          out.addDouble(x);
+          out.endField(name, index);
+        }
+      }
+      case LONG -> {
+        out.startField(name, index);
+        out.addLong(longs.applyAsLong(row));
+        out.endField(name, index);
+      }
+      case INT -> {
+        out.startField(name, index);
+        out.addInteger(Math.toIntExact(longs.applyAsLong(row)));
+        out.endField(name, index);
+      }
+      case STRING -> {
+        String s = strings.apply(row);
+        if (s != null) {
+          out.startField(name, index);
+          out.addBinary(Binary.fromString(s));
+          out.endField(name, index);
+        }
+      }
+      default -> throw new IllegalStateException(kind.toString());
+    }
+  }
+}
