@@ -2,8 +2,6 @@ package io.absmc.cashflow;
 
 import io.absmc.engine.PathRecord;
 import io.absmc.resolve.ResolvedDeal;
-import org.apache.commons.math3.analysis.solvers.BrentSolver;
-import org.apache.commons.math3.exception.NoBracketingException;
 
 /**
  * What one tranche got on one path, in RMB. Two measures of loss, both reported because analysts
@@ -47,33 +45,8 @@ public record TrancheSummary(String name, double paidIn, double received, double
         received - residual + shortfall, received - paidIn, shortfall, wal, irr(deal, r, t));
   }
 
-  /**
-   * Annual IRR: the rate r at which the amount paid in at closing equals the received cash flows
-   * discounted by (1 + r)^years. -1 when nothing was received.
-   */
+  /** Annual IRR of the tranche's cash flows ({@link Irr}). */
   static double irr(ResolvedDeal deal, PathRecord r, int t) {
-    double[] flows = new double[r.periods];
-    double total = 0;
-    for (int p = 0; p < r.periods; p++) {
-      int k = r.at(t, p);
-      flows[p] = r.interestPaid[k] + r.principalPaid[k] + r.trancheResidualPaid[k];
-      total += flows[p];
-    }
-    if (total <= 0) {
-      return -1;
-    }
-    double paidIn = deal.trancheAmount[t];
-    double[] years = deal.yearsToPayment;
-    try {
-      return new BrentSolver(1e-12).solve(1000, x -> {
-        double pv = -paidIn;
-        for (int p = 0; p < flows.length; p++) {
-          pv += flows[p] / Math.pow(1 + x, years[p]);
-        }
-        return pv;
-      }, -0.999999, 100);
-    } catch (NoBracketingException e) {
-      return Double.NaN;
-    }
+    return new Irr(r.periods).solve(deal, r, t);
   }
 }

@@ -1,10 +1,10 @@
 package io.absmc.montecarlo;
 
+import io.absmc.cashflow.Irr;
 import io.absmc.random.BlockStreams;
 import io.absmc.resolve.ResolvedDeal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -15,10 +15,14 @@ import java.util.function.LongConsumer;
 /**
  * Runs many paths of a deal. Paths are grouped in blocks of {@link RunSettings#BLOCK_SIZE}; block
  * k's random streams come from the seed and k alone ({@link BlockStreams}); worker threads take
- * blocks in any order, and the results are put together in block order, so a run gives identical
- * numbers for any number of threads.
+ * blocks in any order, and the results are handed to the consumer in block order on the calling
+ * thread, so statistics and files are identical for any number of threads. Workers run at most
+ * {@link #AHEAD} blocks ahead of the consumer, so memory stays bounded whatever the path count.
  */
 public final class MonteCarloRunner {
+
+  /** How many finished blocks may wait for the consumer. */
+  static final int AHEAD = 64;
 
   private MonteCarloRunner() {
   }
@@ -32,15 +36,22 @@ public final class MonteCarloRunner {
     }
   }
 
-  /**
-   * Runs all paths.
-   *
-   * @param progress called from a worker thread with the number of paths done after each block
-   *     (may be null)
-   * @param cancel set to stop the run; it then throws {@link CancelledException}
-   */
+  /** Runs all paths and keeps every path's results in memory (tests and small runs). */
   public static PathResults run(ResolvedDeal deal, RunSettings settings, LongConsumer progress,
       AtomicBoolean cancel) {
+    PathResults all = new PathResults(Math.toIntExact(settings.paths()), deal.tranches);
+    run(deal, settings, all::add, progress, cancel);
+    return all;
+  }
+
+  /**
+   * Runs all paths, handing each block to {@code consumer} in block order.
+   *
+   * @param progress called with the number of paths done (from worker threads; may be null)
+   * @param cancel set to stop the run; it then throws {@link CancelledException} (may be null)
+   */
+  public static void run(ResolvedDeal deal, RunSettings settings, BlockConsumer consumer,
+      LongConsumer progress, AtomicBoolean cancel) {
     ModelTables tables = new ModelTables(deal);
     int blocks = Math.toIntExact(settings.blocks());
     BlockStreams.Pair[] streams = new BlockStreams.Pair[blocks];
@@ -48,65 +59,145 @@ public final class MonteCarloRunner {
     for (int k = 0; k < blocks; k++) {
       streams[k] = master.next();
     }
-    PathResults[] results = new PathResults[blocks];
+    BlockResult[] ready = new BlockResult[blocks];
+    Object lock = new Object();
     AtomicLong nextBlock = new AtomicLong();
+    AtomicLong consumed = new AtomicLong();
     AtomicLong pathsDone = new AtomicLong();
+    AtomicBoolean stop = cancel != null ? cancel : new AtomicBoolean();
     int threads = Math.min(settings.threads(), blocks);
+
     Runnable worker = () -> {
-      PathSampler sampler = new PathSampler(deal, tables, settings.granularity());
+      BlockWork work = new BlockWork(deal, tables, settings, streams, pathsDone, progress);
       long k;
       while ((k = nextBlock.getAndIncrement()) < blocks) {
-        if (cancel != null && cancel.get()) {
+        synchronized (lock) {
+          while (k - consumed.get() >= AHEAD && !stop.get()) {
+            try {
+              lock.wait(100);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              return;
+            }
+          }
+        }
+        if (stop.get()) {
           return;
         }
-        int block = (int) k;
-        long first = block * (long) RunSettings.BLOCK_SIZE;
-        int n = (int) Math.min(RunSettings.BLOCK_SIZE, settings.paths() - first);
-        PathResults out = new PathResults(n, deal.tranches);
-        sampler.startBlock(streams[block]);
-        for (int i = 0; i < n; i++) {
-          out.record(i, deal, sampler.next());
-        }
-        results[block] = out;
-        long done = pathsDone.addAndGet(n);
-        if (progress != null) {
-          progress.accept(done);
+        BlockResult out = work.compute((int) k);
+        synchronized (lock) {
+          ready[(int) k] = out;
+          lock.notifyAll();
         }
       }
     };
-    if (threads == 1) {
-      worker.run();
-    } else {
-      ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-        Thread t = new Thread(r, "absmc-worker");
-        t.setDaemon(true);
-        return t;
-      });
-      try {
-        List<Future<?>> futures = new ArrayList<>();
+    BlockWork inline = threads > 1 ? null
+        : new BlockWork(deal, tables, settings, streams, pathsDone, progress);
+
+    ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "absmc-worker");
+      t.setDaemon(true);
+      return t;
+    }) : null;
+    List<Future<?>> futures = new ArrayList<>();
+    try {
+      if (pool != null) {
         for (int i = 0; i < threads; i++) {
           futures.add(pool.submit(worker));
         }
-        for (Future<?> f : futures) {
-          f.get();
+      }
+      for (int k = 0; k < blocks; k++) {
+        BlockResult block;
+        if (pool == null) {
+          // one thread: compute the block here
+          if (stop.get()) {
+            throw new CancelledException();
+          }
+          ready[k] = inline.compute(k);
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new CancelledException();
-      } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
-      } finally {
+        synchronized (lock) {
+          while ((block = ready[k]) == null) {
+            if (stop.get()) {
+              throw new CancelledException();
+            }
+            checkWorkers(futures);
+            lock.wait(100);
+          }
+          ready[k] = null;
+        }
+        consumer.accept(block);
+        synchronized (lock) {
+          consumed.incrementAndGet();
+          lock.notifyAll();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stop.set(true);
+      throw new CancelledException();
+    } catch (RuntimeException e) {
+      stop.set(true);
+      throw e;
+    } catch (Exception e) {
+      stop.set(true);
+      throw new IllegalStateException(e.getMessage(), e);
+    } finally {
+      if (pool != null) {
+        stop.compareAndSet(false, consumed.get() < blocks);
         pool.shutdownNow();
       }
     }
-    if (cancel != null && cancel.get()) {
-      throw new CancelledException();
+  }
+
+  /** One thread's workspace: computes whole blocks. */
+  private static final class BlockWork {
+    private final ResolvedDeal deal;
+    private final RunSettings settings;
+    private final BlockStreams.Pair[] streams;
+    private final AtomicLong pathsDone;
+    private final LongConsumer progress;
+    private final PathSampler sampler;
+    private final Irr irr;
+
+    BlockWork(ResolvedDeal deal, ModelTables tables, RunSettings settings,
+        BlockStreams.Pair[] streams, AtomicLong pathsDone, LongConsumer progress) {
+      this.deal = deal;
+      this.settings = settings;
+      this.streams = streams;
+      this.pathsDone = pathsDone;
+      this.progress = progress;
+      this.sampler = new PathSampler(deal, tables, settings.granularity());
+      this.irr = new Irr(deal.periods);
     }
-    PathResults all = new PathResults(Math.toIntExact(settings.paths()), deal.tranches);
-    for (int k = 0; k < blocks; k++) {
-      all.copyFrom(results[k], k * RunSettings.BLOCK_SIZE);
+
+    BlockResult compute(int block) {
+      long first = block * (long) RunSettings.BLOCK_SIZE;
+      int n = (int) Math.min(RunSettings.BLOCK_SIZE, settings.paths() - first);
+      BlockResult out = new BlockResult(block, n, deal);
+      sampler.startBlock(streams[block]);
+      for (int i = 0; i < n; i++) {
+        out.record(i, deal, sampler.next(), irr);
+      }
+      streams[block] = null;
+      long done = pathsDone.addAndGet(n);
+      if (progress != null) {
+        progress.accept(done);
+      }
+      return out;
     }
-    return all;
+  }
+
+  /** Rethrows a worker's failure on the calling thread. */
+  private static void checkWorkers(List<Future<?>> futures) throws InterruptedException {
+    for (Future<?> f : futures) {
+      if (f.isDone()) {
+        try {
+          f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          Throwable cause = e.getCause();
+          throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
+        }
+      }
+    }
   }
 }

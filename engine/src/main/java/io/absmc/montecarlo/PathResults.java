@@ -1,11 +1,9 @@
 package io.absmc.montecarlo;
 
-import io.absmc.engine.PathRecord;
-import io.absmc.resolve.ResolvedDeal;
 
 /**
- * What each path of a run produced, in path order (flat arrays, tranche-major where per tranche):
- * the numbers the statistics and outputs are made of.
+ * Every path of a run kept in memory, in path order (flat arrays, tranche-major where per
+ * tranche): for tests and small runs. Large runs stream blocks to statistics and writers instead.
  */
 public final class PathResults {
 
@@ -40,36 +38,11 @@ public final class PathResults {
     return tranche * paths + path;
   }
 
-  /** Records path {@code i} from its path record. */
-  void record(int i, ResolvedDeal deal, PathRecord r) {
-    double purchases = 0;
-    double losses = 0;
-    double prepayments = 0;
-    for (int p = 0; p < r.periods; p++) {
-      purchases += r.purchases[p];
-      losses += r.losses[p];
-      prepayments += r.prepayments[p];
-    }
-    double exposure = deal.initialPoolBalance + purchases;
-    poolDefaultRate[i] = r.cumulativeDefaultRate[r.periods - 1];
-    poolLossRate[i] = losses / exposure;
-    poolPrepaymentRate[i] = prepayments / exposure;
-    guaranteeDraw[i] = r.totalGuaranteeDraw();
-    for (int t = 0; t < tranches; t++) {
-      lossFraction[at(t, i)] = (r.principalLoss(t) + r.interestLoss(t)) / deal.trancheAmount[t];
-      double principal = 0;
-      double weighted = 0;
-      for (int p = 0; p < r.periods; p++) {
-        double paid = r.principalPaid[r.at(t, p)];
-        principal += paid;
-        weighted += paid * deal.yearsToPayment[p];
-      }
-      walYears[at(t, i)] = principal > 0 ? weighted / principal : Double.NaN;
-    }
-  }
+  private int filled;
 
-  /** Copies a block's results into place (paths {@code from ..}). */
-  void copyFrom(PathResults block, int from) {
+  /** Appends a block's paths (blocks arrive in order). */
+  void add(BlockResult block) {
+    int from = filled;
     for (int t = 0; t < tranches; t++) {
       System.arraycopy(block.lossFraction, t * block.paths, lossFraction, t * paths + from, block.paths);
       System.arraycopy(block.walYears, t * block.paths, walYears, t * paths + from, block.paths);
@@ -78,5 +51,6 @@ public final class PathResults {
     System.arraycopy(block.poolLossRate, 0, poolLossRate, from, block.paths);
     System.arraycopy(block.poolPrepaymentRate, 0, poolPrepaymentRate, from, block.paths);
     System.arraycopy(block.guaranteeDraw, 0, guaranteeDraw, from, block.paths);
+    filled += block.paths;
   }
 }

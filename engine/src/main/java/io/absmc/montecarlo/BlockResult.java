@@ -1,0 +1,184 @@
+package io.absmc.montecarlo;
+
+import io.absmc.cashflow.Irr;
+import io.absmc.engine.PathRecord;
+import io.absmc.resolve.ResolvedDeal;
+import io.absmc.scenario.DealState;
+import io.absmc.scenario.StepType;
+import java.util.Arrays;
+
+/**
+ * What the paths of one block produced: per path and tranche, per path for the pool, and the
+ * per-period balances the cash-flow statistics need. Arrays are tranche-major ({@code t * paths +
+ * i}) or period-major ({@code p * paths + i}). Filled by one worker; read by the statistics and
+ * writers in block order.
+ */
+public final class BlockResult {
+
+  /** Index of the block; its first path is {@code block * BLOCK_SIZE}. */
+  public final long block;
+  public final int paths;
+  public final int tranches;
+  public final int periods;
+  public final int triggers;
+
+  // ---- per tranche and path
+  /** Principal unpaid after the tranche's legal final date, RMB. */
+  public final double[] principalLoss;
+  /** Interest due and unpaid after the tranche's legal final date, RMB. */
+  public final double[] interestShortfall;
+  /** (principal loss + interest shortfall) / original balance. */
+  public final double[] lossFraction;
+  /** The shortfall discounted at the tranche's coupon from its legal final date, over original balance. */
+  public final double[] pvLossFraction;
+  /** WAL of the principal repaid, years (NaN when none). */
+  public final double[] walYears;
+  /** Annual IRR of the cash flows against the amount paid in (-1 when nothing came back). */
+  public final double[] irr;
+  /** Years to the first payment date with a shortfall that lasted to legal final (NaN: no loss). */
+  public final double[] firstLossYears;
+
+  // ---- per path
+  public final double[] poolDefaultRate;
+  public final double[] poolLossRate;
+  public final double[] poolPrepaymentRate;
+  public final double[] guaranteeDraw;
+  /** First period (1-based) in which any trigger was breached; 0 when none. */
+  public final int[] triggerPeriod;
+  /** First period (1-based) trigger k was breached, at {@code k * paths + i}; 0 when never. */
+  public final int[] triggerBreachPeriod;
+  /** Whether the deal stopped revolving before its revolving period ended. */
+  public final boolean[] revolvingEndedEarly;
+
+  // ---- per period and path
+  /** Tranche balance after each period, at {@code (t * periods + p) * paths + i}. */
+  public final float[] trancheBalance;
+  /** Pool balance after each period, at {@code p * paths + i}. */
+  public final float[] poolBalance;
+  /** Collections of each period (interest, principal, recoveries), at {@code p * paths + i}. */
+  public final float[] collections;
+
+  BlockResult(long block, int paths, ResolvedDeal deal) {
+    this.block = block;
+    this.paths = paths;
+    this.tranches = deal.tranches;
+    this.periods = deal.periods;
+    this.triggers = deal.triggers;
+    int tp = tranches * paths;
+    principalLoss = new double[tp];
+    interestShortfall = new double[tp];
+    lossFraction = new double[tp];
+    pvLossFraction = new double[tp];
+    walYears = new double[tp];
+    irr = new double[tp];
+    firstLossYears = new double[tp];
+    poolDefaultRate = new double[paths];
+    poolLossRate = new double[paths];
+    poolPrepaymentRate = new double[paths];
+    guaranteeDraw = new double[paths];
+    triggerPeriod = new int[paths];
+    triggerBreachPeriod = new int[triggers * paths];
+    revolvingEndedEarly = new boolean[paths];
+    trancheBalance = new float[tranches * periods * paths];
+    poolBalance = new float[periods * paths];
+    collections = new float[periods * paths];
+  }
+
+  /** Index of tranche t's value for path i of the block. */
+  public int at(int t, int i) {
+    return t * paths + i;
+  }
+
+  /** Records path {@code i} of the block from its path record. */
+  void record(int i, ResolvedDeal deal, PathRecord r, Irr irrSolver) {
+    double purchases = 0;
+    double losses = 0;
+    double prepayments = 0;
+    int firstTrigger = 0;
+    boolean endedEarly = false;
+    for (int p = 0; p < periods; p++) {
+      purchases += r.purchases[p];
+      losses += r.losses[p];
+      prepayments += r.prepayments[p];
+      poolBalance[p * paths + i] = (float) r.poolClosing[p];
+      collections[p * paths + i] = (float) (r.interest[p] + r.prepayments[p]
+          + r.scheduledPrincipal[p] + r.recoveries[p]);
+      if (r.triggerMask[p] != 0 && firstTrigger == 0) {
+        firstTrigger = p + 1;
+      }
+      if (p <= deal.revolvingLastPeriod && r.dealState[p] != DealState.REVOLVING) {
+        endedEarly = true;
+      }
+    }
+    for (int k = 0; k < triggers; k++) {
+      int first = 0;
+      for (int p = 0; p < periods && first == 0; p++) {
+        if ((r.triggerMask[p] & (1 << k)) != 0) {
+          first = p + 1;
+        }
+      }
+      triggerBreachPeriod[k * paths + i] = first;
+    }
+    double exposure = deal.initialPoolBalance + purchases;
+    poolDefaultRate[i] = r.cumulativeDefaultRate[periods - 1];
+    poolLossRate[i] = losses / exposure;
+    poolPrepaymentRate[i] = prepayments / exposure;
+    guaranteeDraw[i] = r.totalGuaranteeDraw();
+    triggerPeriod[i] = firstTrigger;
+    revolvingEndedEarly[i] = endedEarly;
+
+    for (int t = 0; t < tranches; t++) {
+      int k = at(t, i);
+      double amount = deal.trancheAmount[t];
+      int legalFinal = deal.legalFinalPeriod[t];
+      principalLoss[k] = r.principalLoss(t);
+      interestShortfall[k] = r.interestLoss(t);
+      double shortfall = principalLoss[k] + interestShortfall[k];
+      lossFraction[k] = shortfall / amount;
+      pvLossFraction[k] = shortfall / amount
+          / Math.pow(1 + deal.coupon[t], deal.yearsToPayment[legalFinal]);
+      double principal = 0;
+      double weighted = 0;
+      for (int p = 0; p < periods; p++) {
+        double paid = r.principalPaid[r.at(t, p)];
+        principal += paid;
+        weighted += paid * deal.yearsToPayment[p];
+        trancheBalance[(t * periods + p) * paths + i] = (float) r.trancheClosing[r.at(t, p)];
+      }
+      walYears[k] = principal > 0 ? weighted / principal : Double.NaN;
+      irr[k] = irrSolver.solve(deal, r, t);
+      firstLossYears[k] = shortfall > RunSummary.LOSS_TOLERANCE * amount
+          ? firstLossYears(deal, r, t) : Double.NaN;
+    }
+  }
+
+  /**
+   * The first payment date from which the tranche was short of what had fallen due (unpaid
+   * interest on a date its state's waterfall pays its interest, or overdue principal) without
+   * catching up before its legal final date.
+   */
+  private static double firstLossYears(ResolvedDeal deal, PathRecord r, int t) {
+    int first = deal.legalFinalPeriod[t];
+    for (int p = deal.legalFinalPeriod[t]; p >= 0; p--) {
+      int k = r.at(t, p);
+      boolean interestShort = r.interestShortfall[k] > 0.005
+          && paysInterest(deal, r.dealState[p], t);
+      boolean principalShort = r.trancheClosing[k] > deal.dueBalance[t * deal.periods + p] + 0.005;
+      if (interestShort || principalShort) {
+        first = p;
+      } else {
+        break;
+      }
+    }
+    return deal.yearsToPayment[first];
+  }
+
+  private static boolean paysInterest(ResolvedDeal deal, DealState state, int t) {
+    for (var step : deal.steps(state)) {
+      if (step.type() == StepType.PAY_INTEREST && Arrays.stream(step.targets()).anyMatch(x -> x == t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
