@@ -1,19 +1,33 @@
 package io.absmc.cli;
 
-import io.absmc.cashflow.CashflowFiles;
-import io.absmc.cashflow.ExpectedCashflows;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.absmc.cashflow.Format;
 import io.absmc.cashflow.TextTable;
+import io.absmc.io.AtomicOutput;
+import io.absmc.montecarlo.BlockConsumer;
 import io.absmc.montecarlo.Granularity;
 import io.absmc.montecarlo.MonteCarloRunner;
-import io.absmc.montecarlo.PathResults;
 import io.absmc.montecarlo.RunSettings;
-import io.absmc.montecarlo.RunSummary;
+import io.absmc.output.PathsFile;
+import io.absmc.output.Provenance;
+import io.absmc.output.RunFiles;
 import io.absmc.random.BlockStreams;
+import io.absmc.rating.IdealizedTable;
 import io.absmc.resolve.ResolvedDeal;
 import io.absmc.scenario.yaml.MapCursor;
+import io.absmc.stats.PoolStatistics;
+import io.absmc.stats.RunStatistics;
+import io.absmc.stats.TrancheStatistics;
+import io.absmc.stats.TriggerStatistics;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
@@ -24,13 +38,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code absmc run FILE}: the main job. Runs the deal's Monte Carlo paths and prints, per tranche,
- * the probability of loss, the expected loss with its standard error and the mean WAL, and the
- * pool's cumulative default and loss rates; writes the expected-value cash flows beside.
+ * {@code absmc run FILE}: the main job. Runs the deal's Monte Carlo paths, prints a short table per
+ * tranche and for the pool, and writes the results to Parquet files in an output folder, complete
+ * or not at all.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Run a deal's Monte Carlo paths and print tranche loss statistics.")
+    description = "Run a deal's Monte Carlo paths; print tranche statistics and write Parquet results.")
 final class RunCommand implements Callable<Integer> {
+
+  /** Output formats of the printed summary. */
+  enum OutputFormat { table, json }
 
   @Spec
   CommandSpec spec;
@@ -57,8 +74,27 @@ final class RunCommand implements Callable<Integer> {
   Granularity granularity;
 
   @Option(names = "--out", paramLabel = "DIR",
-      description = "Output folder (default: out/<scenario name>).")
+      description = "Output folder (default: out/<scenario>/<run start time>).")
   Path out;
+
+  @Option(names = "--overwrite", description = "Replace the output folder if it holds files.")
+  boolean overwrite;
+
+  @Option(names = "--no-paths", negatable = false,
+      description = "Do not write paths.parquet (one row per path and tranche).")
+  boolean noPaths;
+
+  @Option(names = "--format", paramLabel = "F", defaultValue = "table",
+      description = "Printed summary: table or json (default: ${DEFAULT-VALUE}).")
+  OutputFormat format;
+
+  @Option(names = "--el-table", paramLabel = "CSV",
+      description = "Idealized expected-loss table (default: the bundled Moody's table).")
+  Path elTable;
+
+  @Option(names = "--pd-table", paramLabel = "CSV",
+      description = "Idealized default-probability table (default: the bundled Moody's table).")
+  Path pdTable;
 
   @Override
   public Integer call() throws Exception {
@@ -71,17 +107,36 @@ final class RunCommand implements Callable<Integer> {
           "--threads must be at least 1, found " + threads);
     }
     ResolvedDeal deal = scenario.resolve();
+    IdealizedTable el = elTable == null ? IdealizedTable.bundledExpectedLoss()
+        : IdealizedTable.load(elTable, "expected-loss table " + elTable);
+    IdealizedTable pd = pdTable == null ? IdealizedTable.bundledDefaultProbability()
+        : IdealizedTable.load(pdTable, "default-probability table " + pdTable);
     RunSettings settings = new RunSettings(paths, seed == null ? RunSettings.DEFAULT_SEED : seed,
         threads == null ? Runtime.getRuntime().availableProcessors() : threads, granularity);
-    PrintWriter w = spec.commandLine().getOut();
+    Instant start = Instant.now();
+    Path dir = out != null ? out : Path.of("out", deal.scenario.name(),
+        DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneId.systemDefault()).format(start));
+    Map<String, String> provenance = Provenance.of(Version.build(), scenario.file,
+        deal.scenario.name(), deal.stress.toString(), settings.seed(), BlockStreams.generator(),
+        settings.paths(), granularity.label(), start);
+
+    RunStatistics stats = new RunStatistics(deal, paths, el, pd);
     Progress progress = new Progress(spec.commandLine().getErr(), paths);
     AtomicBoolean cancel = new AtomicBoolean();
     Thread hook = new Thread(() -> cancel.set(true));
     Runtime.getRuntime().addShutdownHook(hook);
-    long start = System.nanoTime();
-    PathResults results;
+    long t0 = System.nanoTime();
     try {
-      results = MonteCarloRunner.run(deal, settings, progress::update, cancel);
+      AtomicOutput.replace(dir, overwrite, tmp -> {
+        try (PathsFile pathsFile = noPaths ? null : PathsFile.open(tmp, deal, provenance)) {
+          BlockConsumer consumer = pathsFile == null ? stats : stats.andThen(pathsFile);
+          MonteCarloRunner.run(deal, settings, consumer, progress::update, cancel);
+        }
+        progress.finish();
+        RunFiles.write(tmp, stats, provenance);
+      });
+    } catch (AtomicOutput.FolderNotEmptyException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     } finally {
       progress.finish();
       try {
@@ -90,32 +145,82 @@ final class RunCommand implements Callable<Integer> {
         // the JVM is exiting (Ctrl-C): nothing to remove
       }
     }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    RunSummary summary = RunSummary.of(deal, results);
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    PrintWriter w = spec.commandLine().getOut();
+    if (format == OutputFormat.json) {
+      w.println(json(deal, settings, stats, dir, seconds));
+    } else {
+      printTables(w, deal, settings, stats, dir, seconds);
+    }
+    return 0;
+  }
 
-    ExpectedCashflows expected = ExpectedCashflows.run(deal);
-    Path dir = out != null ? out : Path.of("out", deal.scenario.name());
-    CashflowFiles.write(expected, dir);
-
+  private void printTables(PrintWriter w, ResolvedDeal deal, RunSettings settings,
+      RunStatistics stats, Path dir, double seconds) {
     w.println(Header.of(deal, "Monte Carlo"));
-    w.printf("%,d paths, seed %d, %s granularity, %d thread%s, %.1f s (%,.0f paths/s); %s%n%n",
+    w.printf("%,d paths, seed %d, %s granularity, %d thread%s, %.1f s (%,.0f paths/s)%n%n",
         settings.paths(), settings.seed(), granularity.label(), settings.threads(),
-        settings.threads() == 1 ? "" : "s", seconds, settings.paths() / seconds,
-        BlockStreams.generator());
-    TextTable t = new TextTable("tranche", "P(loss)", "EL", "EL s.e.", "WAL (y)");
-    for (RunSummary.TrancheStats s : summary.tranches()) {
-      t.row(s.name(), Format.percent(s.probabilityOfLoss(), 3), Format.percent(s.expectedLoss(), 4),
-          Format.percent(s.expectedLossSe(), 4), Format.years(s.walYears()));
+        settings.threads() == 1 ? "" : "s", seconds, settings.paths() / seconds);
+    TextTable t = new TextTable("tranche", "PD", "EL", "EL s.e.", "EL (PV)", "LGD", "WAL (y)",
+        "loss q99.9", "ES 99%", "rating (EL)", "rating (PD)");
+    for (TrancheStatistics s : stats.tranches()) {
+      t.row(s.name(), Format.percent(s.pd(), 3), Format.percent(s.el(), 4),
+          Format.percent(s.elSe(), 4), Format.percent(s.elPv(), 4), Format.percent(s.lgd(), 1),
+          Format.years(s.walYears()), Format.percent(s.lossQuantile(0.999), 2),
+          Format.percent(s.es99(), 2), RunFiles.describe(s.ratingEl()),
+          RunFiles.describe(s.ratingPd()));
     }
     w.println(t);
-    w.println(new TextTable("pool", "mean", "99th percentile")
-        .row("cumulative default rate", Format.percent(summary.poolDefaultRateMean(), 3),
-            Format.percent(summary.poolDefaultRateQ99(), 3))
-        .row("cumulative loss rate", Format.percent(summary.poolLossRateMean(), 3),
-            Format.percent(summary.poolLossRateQ99(), 3)));
-    w.println("Expected-value cash flows: " + dir.resolve(CashflowFiles.POOL_FILE) + ", "
-        + dir.resolve(CashflowFiles.TRANCHE_FILE));
-    return 0;
+    PoolStatistics p = stats.pool();
+    w.println(new TextTable("pool", "mean", "s.d.", "99%", "99.9%", "ES 99%")
+        .row("cumulative default rate", Format.percent(p.defaultRate().mean(), 3),
+            Format.percent(p.defaultRate().sd(), 3), Format.percent(p.defaultRate().quantiles()[3], 3),
+            Format.percent(p.defaultRate().quantiles()[5], 3), Format.percent(p.defaultRate().es99(), 3))
+        .row("cumulative loss rate", Format.percent(p.lossRate().mean(), 3),
+            Format.percent(p.lossRate().sd(), 3), Format.percent(p.lossRate().quantiles()[3], 3),
+            Format.percent(p.lossRate().quantiles()[5], 3), Format.percent(p.lossRate().es99(), 3)));
+    List<TriggerStatistics> triggers = stats.triggers();
+    if (!triggers.isEmpty()) {
+      TextTable tt = new TextTable("trigger", "P(breach)", "mean time (y)");
+      for (TriggerStatistics s : triggers) {
+        tt.row(s.name(), Format.percent(s.probability(), 2), Format.years(s.meanYears()));
+      }
+      w.println(tt);
+    }
+    w.println("Results: " + dir);
+  }
+
+  private String json(ResolvedDeal deal, RunSettings settings, RunStatistics stats, Path dir,
+      double seconds) throws Exception {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("scenario", deal.scenario.name());
+    root.put("paths", settings.paths());
+    root.put("seed", settings.seed());
+    root.put("granularity", granularity.label());
+    root.put("seconds", seconds);
+    root.put("tranches", stats.tranches());
+    root.put("pool", stats.pool());
+    root.put("triggers", stats.triggers());
+    root.put("output", dir.toString());
+    // statistics that do not apply (NaN) are written as null, which JSON can hold
+    com.fasterxml.jackson.databind.module.SimpleModule nanAsNull =
+        new com.fasterxml.jackson.databind.module.SimpleModule();
+    com.fasterxml.jackson.databind.JsonSerializer<Double> serializer =
+        new com.fasterxml.jackson.databind.JsonSerializer<>() {
+          @Override
+          public void serialize(Double value, com.fasterxml.jackson.core.JsonGenerator gen,
+              com.fasterxml.jackson.databind.SerializerProvider provider) throws java.io.IOException {
+            if (value == null || value.isNaN() || value.isInfinite()) {
+              gen.writeNull();
+            } else {
+              gen.writeNumber(value);
+            }
+          }
+        };
+    nanAsNull.addSerializer(Double.class, serializer);
+    nanAsNull.addSerializer(double.class, serializer);
+    return new ObjectMapper().registerModule(nanAsNull).enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValueAsString(root);
   }
 
   /** picocli converter for granularity labels. */

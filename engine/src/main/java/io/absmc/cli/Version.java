@@ -10,15 +10,20 @@ public final class Version implements IVersionProvider {
 
   /** The project version, e.g. {@code 0.1.0-SNAPSHOT}. */
   public static String version() {
+    return build().getProperty("version", "unknown");
+  }
+
+  /** What the build recorded: version, git commit, library versions. */
+  public static Properties build() {
     Properties p = new Properties();
     try (InputStream in = Version.class.getResourceAsStream("/io/absmc/version.properties")) {
       if (in != null) {
         p.load(in);
       }
     } catch (IOException e) {
-      return "unknown";
+      // an unreadable resource leaves the properties empty: "unknown" below
     }
-    return p.getProperty("version", "unknown");
+    return p;
   }
 
   @Override

@@ -31,7 +31,7 @@ public final class AtomicOutput {
     Path target = dir.toAbsolutePath().normalize();
     Path parent = target.getParent();
     Files.createDirectories(parent);
-    Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+    Path tmp = temporaryFolder(parent, target);
     try {
       content.writeInto(tmp);
       if (!Files.exists(target)) {
@@ -48,6 +48,66 @@ public final class AtomicOutput {
       deleteTree(tmp);
       throw e;
     }
+  }
+
+  /**
+   * Writes {@code content} as the whole of {@code dir}: refused when {@code dir} holds anything and
+   * {@code overwrite} is false; otherwise the old folder is swapped out only once the new one is
+   * complete.
+   *
+   * @throws FolderNotEmptyException when {@code dir} is not empty and {@code overwrite} is false
+   */
+  public static void replace(Path dir, boolean overwrite, Content content) throws IOException {
+    Path target = dir.toAbsolutePath().normalize();
+    if (!overwrite && Files.isDirectory(target)) {
+      try (DirectoryStream<Path> files = Files.newDirectoryStream(target)) {
+        if (files.iterator().hasNext()) {
+          throw new FolderNotEmptyException(dir);
+        }
+      }
+    }
+    if (Files.exists(target) && !Files.isDirectory(target)) {
+      throw new IOException(dir + " is a file, not a folder");
+    }
+    Path parent = target.getParent();
+    Files.createDirectories(parent);
+    Path tmp = temporaryFolder(parent, target);
+    try {
+      content.writeInto(tmp);
+      if (Files.exists(target)) {
+        Path old = Files.createTempDirectory(parent, "." + target.getFileName() + ".old-");
+        Files.delete(old);
+        move(target, old);
+        move(tmp, target);
+        deleteTree(old);
+      } else {
+        move(tmp, target);
+      }
+    } catch (IOException | RuntimeException e) {
+      deleteTree(tmp);
+      throw e;
+    }
+  }
+
+  /** An output folder that already holds files. */
+  public static final class FolderNotEmptyException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    FolderNotEmptyException(Path dir) {
+      super(dir + " is not empty; choose another --out or add --overwrite");
+    }
+  }
+
+  /** A hidden folder beside the target, with the permissions of an ordinary folder. */
+  private static Path temporaryFolder(Path parent, Path target) throws IOException {
+    Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+    try {
+      Files.setPosixFilePermissions(tmp,
+          java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    } catch (UnsupportedOperationException notPosix) {
+      // the file system's default permissions stand
+    }
+    return tmp;
   }
 
   private static void move(Path from, Path to) throws IOException {

@@ -37,6 +37,8 @@ public final class BlockResult {
   public final double[] irr;
   /** Years to the first payment date with a shortfall that lasted to legal final (NaN: no loss). */
   public final double[] firstLossYears;
+  /** The guarantor's payments to the tranche, RMB. */
+  public final double[] trancheGuaranteeDraw;
 
   // ---- per path
   public final double[] poolDefaultRate;
@@ -72,6 +74,7 @@ public final class BlockResult {
     walYears = new double[tp];
     irr = new double[tp];
     firstLossYears = new double[tp];
+    trancheGuaranteeDraw = new double[tp];
     poolDefaultRate = new double[paths];
     poolLossRate = new double[paths];
     poolPrepaymentRate = new double[paths];
@@ -139,15 +142,18 @@ public final class BlockResult {
           / Math.pow(1 + deal.coupon[t], deal.yearsToPayment[legalFinal]);
       double principal = 0;
       double weighted = 0;
+      double guaranteed = 0;
       for (int p = 0; p < periods; p++) {
+        guaranteed += r.trancheGuaranteeDraw[r.at(t, p)];
         double paid = r.principalPaid[r.at(t, p)];
         principal += paid;
         weighted += paid * deal.yearsToPayment[p];
         trancheBalance[(t * periods + p) * paths + i] = (float) r.trancheClosing[r.at(t, p)];
       }
       walYears[k] = principal > 0 ? weighted / principal : Double.NaN;
+      trancheGuaranteeDraw[k] = guaranteed;
       irr[k] = irrSolver.solve(deal, r, t);
-      firstLossYears[k] = shortfall > RunSummary.LOSS_TOLERANCE * amount
+      firstLossYears[k] = shortfall > io.absmc.stats.RunStatistics.LOSS_TOLERANCE * amount
           ? firstLossYears(deal, r, t) : Double.NaN;
     }
   }

@@ -21,14 +21,14 @@ class GranularityTest {
     PathResults loan = StaticPools.run(deal, paths, 51, Granularity.LOAN);
     PathResults cohort = StaticPools.run(deal, paths, 52, Granularity.COHORT);
 
-    double ml = RunSummary.mean(loan.poolDefaultRate);
-    double mc = RunSummary.mean(cohort.poolDefaultRate);
+    double ml = Stats.mean(loan.poolDefaultRate);
+    double mc = Stats.mean(cohort.poolDefaultRate);
     double se = Math.hypot(sd(loan.poolDefaultRate, ml), sd(cohort.poolDefaultRate, mc)) / Math.sqrt(paths);
     assertThat(Math.abs(ml - mc)).as("mean").isLessThan(3 * se);
 
     for (double alpha : new double[] {0.95, 0.99}) {
-      double ql = RunSummary.quantile(loan.poolDefaultRate, alpha);
-      double qc = RunSummary.quantile(cohort.poolDefaultRate, alpha);
+      double ql = Stats.quantile(loan.poolDefaultRate, alpha);
+      double qc = Stats.quantile(cohort.poolDefaultRate, alpha);
       double qse = Math.hypot(quantileSe(loan.poolDefaultRate, alpha), quantileSe(cohort.poolDefaultRate, alpha));
       assertThat(Math.abs(ql - qc)).as("q%s", alpha).isLessThanOrEqualTo(3 * qse);
     }
@@ -50,7 +50,7 @@ class GranularityTest {
       for (int i = 0; i < gap.length; i++) {
         gap[i] = cohort.poolDefaultRate[i] - limit.poolDefaultRate[i];
       }
-      double mean = RunSummary.mean(gap);
+      double mean = Stats.mean(gap);
       double sd = sd(gap, mean);
       // E[gap | Z] = 0 and Var[gap] = E[p(Z)(1 - p(Z))] / n <= p / n
       assertThat(sd).isLessThan(Math.sqrt(0.02 / loans) * 1.05);

@@ -53,7 +53,7 @@ class PathModelTest {
   void lognormalDefaultRateHasTheBaseMeanAndTheGivenCv() {
     ResolvedDeal d = deal("defaults: lognormal\ndefault_cv: 0.5", "annual_default_rate: 3%");
     PathResults r = StaticPools.run(d, PATHS, 41, Granularity.LARGE_POOL);
-    double mean = RunSummary.mean(r.poolDefaultRate);
+    double mean = Stats.mean(r.poolDefaultRate);
     double sd = sd(r.poolDefaultRate, mean);
     assertThat(Math.abs(mean - 0.03)).isLessThan(4 * 0.015 / Math.sqrt(PATHS));
     assertThat(Math.abs(sd - 0.5 * 0.03)).isLessThan(4 * sdSe(r.poolDefaultRate, mean));
@@ -62,7 +62,7 @@ class PathModelTest {
     double q99 = Math.exp(Math.log(0.03) - s * s / 2 + s * Normal.quantile(0.99));
     double density = Normal.pdf(Normal.quantile(0.99)) / (s * q99);
     double se = Math.sqrt(0.99 * 0.01 / PATHS) / density;
-    assertThat(Math.abs(RunSummary.quantile(r.poolDefaultRate, 0.99) - q99)).isLessThan(4 * se);
+    assertThat(Math.abs(Stats.quantile(r.poolDefaultRate, 0.99) - q99)).isLessThan(4 * se);
   }
 
   @Test
@@ -90,7 +90,7 @@ class PathModelTest {
     for (int i = 0; i < PATHS; i++) {
       recovery[i] = 1 - r.poolLossRate[i] / r.poolDefaultRate[i];
     }
-    double mean = RunSummary.mean(recovery);
+    double mean = Stats.mean(recovery);
     assertThat(Math.abs(mean - 0.40)).isLessThan(4 * 0.15 / Math.sqrt(PATHS));
     assertThat(Math.abs(sd(recovery, mean) - 0.15)).isLessThan(4 * sdSe(recovery, mean));
     assertThat(correlation(r.poolDefaultRate, recovery)).isLessThan(-0.3);
@@ -119,8 +119,8 @@ class PathModelTest {
   }
 
   static double correlation(double[] a, double[] b) {
-    double ma = RunSummary.mean(a);
-    double mb = RunSummary.mean(b);
+    double ma = Stats.mean(a);
+    double mb = Stats.mean(b);
     double sab = 0;
     double saa = 0;
     double sbb = 0;

@@ -70,7 +70,7 @@ class ReproducibilityTest {
     ResolvedDeal deal = StaticPools.pool(0.03, 0.0, 10_000);
     PathResults mc = StaticPools.run(deal, 20_000, 5, Granularity.COHORT);
     double ev = ExpectedCashflows.run(deal).record().cumulativeDefaultRate[0];
-    double mean = RunSummary.mean(mc.poolDefaultRate);
+    double mean = Stats.mean(mc.poolDefaultRate);
     double se = Math.sqrt(0.03 * 0.97 / 10_000) / Math.sqrt(mc.paths);
     assertThat(Math.abs(mean - ev)).isLessThan(4 * se);
   }

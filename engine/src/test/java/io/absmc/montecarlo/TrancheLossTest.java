@@ -3,6 +3,9 @@ package io.absmc.montecarlo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.absmc.resolve.ResolvedDeal;
+import io.absmc.rating.IdealizedTable;
+import io.absmc.stats.RunStatistics;
+import io.absmc.stats.TrancheStatistics;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -47,16 +50,17 @@ class TrancheLossTest {
       double mezzB, double senior) {
     double pd = 1 - Math.exp(-0.05);
     ResolvedDeal deal = StaticPools.deal(pd, rho, 0.4, 100_000, TRANCHES, WATERFALL);
-    PathResults r = StaticPools.run(deal, 400_000, 31, Granularity.LARGE_POOL);
-    RunSummary s = RunSummary.of(deal, r);
+    RunStatistics s = new RunStatistics(deal, 400_000, IdealizedTable.bundledExpectedLoss(),
+        IdealizedTable.bundledDefaultProbability());
+    MonteCarloRunner.run(deal, new RunSettings(400_000, 31, 2, Granularity.LARGE_POOL), s, null, null);
     List<Double> expected = List.of(senior, mezzB, mezzA, equity);
     for (int t = 0; t < 4; t++) {
-      RunSummary.TrancheStats stats = s.tranches().get(t);
-      assertThat(Math.abs(stats.expectedLoss() - expected.get(t))).as(stats.name())
-          .isLessThan(4 * stats.expectedLossSe() + 1e-6);
+      TrancheStatistics stats = s.tranche(t);
+      assertThat(Math.abs(stats.el() - expected.get(t))).as(stats.name())
+          .isLessThan(4 * stats.elSe() + 1e-6);
     }
     // and the pool's mean loss is (1 - R) PD
-    double meanLoss = RunSummary.mean(r.poolLossRate);
+    double meanLoss = s.pool().lossRate().mean();
     assertThat(meanLoss).isCloseTo(0.6 * pd, org.assertj.core.data.Offset.offset(4 * 0.6 * 0.06 / Math.sqrt(400_000)));
   }
 }

@@ -36,7 +36,7 @@ class VasicekLargePoolTest {
     Arrays.sort(sorted);
     for (double[] qa : new double[][] {{0.99, q99}, {0.999, q999}}) {
       double alpha = qa[0];
-      double estimate = RunSummary.quantile(loss, alpha);
+      double estimate = Stats.quantile(loss, alpha);
       // asymptotic s.e. of an empirical quantile: sqrt(a (1 - a) / N) / f(q)
       double se = Math.sqrt(alpha * (1 - alpha) / PATHS) / vasicekDensity(0.01, rho, qa[1]);
       assertThat(Math.abs(estimate - qa[1])).as("q%s", alpha).isLessThan(K * se);

@@ -1,0 +1,76 @@
+package io.absmc.output;
+
+import io.absmc.montecarlo.BlockConsumer;
+import io.absmc.montecarlo.BlockResult;
+import io.absmc.montecarlo.RunSettings;
+import io.absmc.resolve.ResolvedDeal;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code paths.parquet}: one row per path and tranche, written block by block as the run hands
+ * blocks over in path order, so memory does not grow with the path count.
+ */
+public final class PathsFile implements BlockConsumer, AutoCloseable {
+
+  public static final String NAME = "paths.parquet";
+
+  private final ParquetTable.Appender appender;
+  /** The block being written; the columns read it. */
+  private BlockResult block;
+
+  private PathsFile(Path dir, ResolvedDeal deal, Map<String, String> provenance)
+      throws IOException {
+    this.appender = ParquetTable.open(dir.resolve(NAME), columns(deal), provenance);
+  }
+
+  /** Opens the file in {@code dir}. */
+  public static PathsFile open(Path dir, ResolvedDeal deal, Map<String, String> provenance)
+      throws IOException {
+    return new PathsFile(dir, deal, provenance);
+  }
+
+  /** The columns; rows of the current block are path-major (path, then tranche). */
+  List<Column> columns(ResolvedDeal deal) {
+    int t = deal.tranches;
+    return List.of(
+        Column.ofLong("path", "", "path number from 0 (the same path for any thread count)",
+            r -> block.block * RunSettings.BLOCK_SIZE + r / t),
+        Column.ofString("tranche", "tranche name", r -> deal.trancheNames[r % t]),
+        Column.ofDouble("principal_loss", "RMB", "principal unpaid after the tranche's legal final"
+            + " date", r -> block.principalLoss[block.at(r % t, r / t)]),
+        Column.ofDouble("interest_shortfall", "RMB", "interest due and unpaid after the tranche's"
+            + " legal final date", r -> block.interestShortfall[block.at(r % t, r / t)]),
+        Column.ofDouble("loss_fraction", "fraction of original balance", "(principal_loss +"
+            + " interest_shortfall) / original balance", r -> block.lossFraction[block.at(r % t, r / t)]),
+        Column.ofDouble("pv_loss_fraction", "fraction of original balance", "loss_fraction"
+            + " discounted at the coupon from the legal final date",
+            r -> block.pvLossFraction[block.at(r % t, r / t)]),
+        Column.ofDouble("wal_years", "years", "weighted average life of the principal repaid"
+            + " (null when none was)", r -> block.walYears[block.at(r % t, r / t)]),
+        Column.ofDouble("irr", "annual rate", "internal rate of return of the cash received"
+            + " (-1 when nothing came back)", r -> block.irr[block.at(r % t, r / t)]),
+        Column.ofDouble("pool_default_rate", "fraction of initial pool plus purchases",
+            "the path's cumulative default rate", r -> block.poolDefaultRate[r / t]),
+        Column.ofDouble("pool_loss_rate", "fraction of initial pool plus purchases",
+            "the path's cumulative loss rate (defaults less recoveries)",
+            r -> block.poolLossRate[r / t]),
+        Column.ofInt("trigger_period", "", "first period (1-based) in which any trigger was"
+            + " breached; 0 when none was", r -> block.triggerPeriod[r / t]),
+        Column.ofDouble("guarantee_draw", "RMB", "the guarantor's payments on the path (all"
+            + " tranches)", r -> block.guaranteeDraw[r / t]));
+  }
+
+  @Override
+  public void accept(BlockResult b) throws IOException {
+    block = b;
+    appender.append((long) b.paths * b.tranches);
+  }
+
+  @Override
+  public void close() throws IOException {
+    appender.close();
+  }
+}

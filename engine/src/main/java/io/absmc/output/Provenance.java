@@ -1,0 +1,59 @@
+package io.absmc.output;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Where a result came from, written into every output file as key-value metadata ({@code absmc.*}):
+ * absmc version and git commit, scenario file and its SHA-256, stress, seed, generator, paths,
+ * granularity, run start time, Java and library versions.
+ */
+public final class Provenance {
+
+  private Provenance() {
+  }
+
+  /** The metadata of a run. */
+  public static Map<String, String> of(Properties build, Path scenarioFile, String scenarioName,
+      String stress, long seed, String generator, long paths, String granularity, Instant start) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("absmc.version", build.getProperty("version", "unknown"));
+    String commit = build.getProperty("git.commit", "");
+    m.put("absmc.git_commit", commit.isEmpty() || commit.startsWith("${") ? "unknown"
+        : commit + ("true".equals(build.getProperty("git.dirty")) ? " (modified)" : ""));
+    m.put("absmc.scenario", scenarioName);
+    m.put("absmc.scenario_file", scenarioFile.toString());
+    m.put("absmc.scenario_sha256", sha256(scenarioFile));
+    m.put("absmc.stress", stress);
+    m.put("absmc.seed", Long.toString(seed));
+    m.put("absmc.generator", generator);
+    m.put("absmc.paths", Long.toString(paths));
+    m.put("absmc.granularity", granularity);
+    m.put("absmc.run_start", start.toString());
+    m.put("absmc.java", System.getProperty("java.version"));
+    for (String lib : new String[] {"parquet", "hadoop", "commons-rng", "commons-statistics"}) {
+      m.put("absmc.lib." + lib, build.getProperty(lib, "unknown"));
+    }
+    return m;
+  }
+
+  /** SHA-256 of a file's bytes, hex. */
+  public static String sha256(Path file) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(Files.readAllBytes(file)));
+    } catch (IOException e) {
+      return "unreadable: " + e.getMessage();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,304 @@
+package io.absmc.output;
+
+import io.absmc.resolve.ResolvedDeal;
+import io.absmc.stats.ImpliedRating;
+import io.absmc.stats.PoolStatistics;
+import io.absmc.stats.RunStatistics;
+import io.absmc.stats.Sample;
+import io.absmc.stats.TrancheStatistics;
+import io.absmc.stats.TriggerStatistics;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The files of a Monte Carlo run, from its statistics: {@code summary.parquet},
+ * {@code loss_distribution.parquet}, {@code cashflows.parquet} and {@code triggers.parquet}
+ * ({@code paths.parquet} is written during the run by {@link PathsFile}). Column names, units and
+ * meanings are defined here once; the README documents them.
+ */
+public final class RunFiles {
+
+  public static final String SUMMARY = "summary.parquet";
+  public static final String LOSS_DISTRIBUTION = "loss_distribution.parquet";
+  public static final String CASHFLOWS = "cashflows.parquet";
+  public static final String TRIGGERS = "triggers.parquet";
+
+  /** Bins of the loss histograms. */
+  static final int LOSS_BINS = 200;
+
+  private static final String FRACTION = "fraction of original balance";
+  private static final String POOL_FRACTION = "fraction of initial pool plus purchases";
+
+  private RunFiles() {
+  }
+
+  /** Writes the four statistics files into {@code dir}. */
+  public static void write(Path dir, RunStatistics stats, Map<String, String> provenance)
+      throws IOException {
+    List<TrancheStatistics> tranches = stats.tranches();
+    PoolStatistics pool = stats.pool();
+    String scenario = stats.deal().scenario.name();
+    List<Column> summary = summaryColumns(scenario, tranches, pool, stats.paths());
+    Map<String, String> meta = new java.util.LinkedHashMap<>(provenance);
+    meta.put("absmc.rating_table_el", stats.elTable().source());
+    meta.put("absmc.rating_table_pd", stats.pdTable().source());
+    ParquetTable.write(dir.resolve(SUMMARY), summary, meta, tranches.size() + 1);
+    LossRows loss = lossRows(stats);
+    ParquetTable.write(dir.resolve(LOSS_DISTRIBUTION), loss.columns(), provenance, loss.rows());
+    CashflowRows cash = cashflowRows(stats);
+    ParquetTable.write(dir.resolve(CASHFLOWS), cash.columns(), provenance, cash.rows());
+    TriggerRows trig = triggerRows(stats);
+    ParquetTable.write(dir.resolve(TRIGGERS), trig.columns(), provenance, trig.rows());
+  }
+
+  // ---- summary.parquet: one row per tranche, then the pool ---------------------------------
+
+  /** The columns of {@code summary.parquet}: rows 0..T-1 the tranches, row T the pool. */
+  public static List<Column> summaryColumns(String scenario, List<TrancheStatistics> ts,
+      PoolStatistics pool, long paths) {
+    int n = ts.size();
+    List<Column> c = new ArrayList<>();
+    c.add(Column.ofString("scenario", "scenario name", i -> scenario));
+    c.add(Column.ofString("tranche", "tranche name, or 'pool' for the pool row",
+        i -> i < n ? ts.get(i).name() : "pool"));
+    c.add(Column.ofLong("paths", "", "number of paths", i -> paths));
+    c.add(tranche("pd", "", "probability of default: share of paths with any shortfall of promised"
+        + " interest or principal after the tranche's legal final date", ts, TrancheStatistics::pd));
+    c.add(tranche("pd_se", "", "standard error of pd", ts, TrancheStatistics::pdSe));
+    c.add(both("el", FRACTION, "expected loss (shortfall over original balance); pool row: mean"
+        + " pool loss rate", ts, TrancheStatistics::el, pool.lossRate().mean()));
+    c.add(both("el_se", FRACTION, "standard error of el", ts, TrancheStatistics::elSe,
+        pool.lossRate().sd() / Math.sqrt(paths)));
+    c.add(both("el_ci_low", FRACTION, "lower end of the 95% interval of el", ts,
+        TrancheStatistics::elLow,
+        Math.max(0, pool.lossRate().mean() - 1.96 * pool.lossRate().sd() / Math.sqrt(paths))));
+    c.add(both("el_ci_high", FRACTION, "upper end of the 95% interval of el", ts,
+        TrancheStatistics::elHigh,
+        pool.lossRate().mean() + 1.96 * pool.lossRate().sd() / Math.sqrt(paths)));
+    c.add(tranche("el_pv", FRACTION, "expected loss with each shortfall discounted at the tranche"
+        + " coupon from its legal final date", ts, TrancheStatistics::elPv));
+    c.add(tranche("el_pv_se", FRACTION, "standard error of el_pv", ts, TrancheStatistics::elPvSe));
+    c.add(tranche("lgd", FRACTION, "loss given default: el / pd", ts, TrancheStatistics::lgd));
+    c.add(both("loss_sd", FRACTION, "standard deviation of the loss (pool row: of the pool loss"
+        + " rate)", ts, t -> t.elSe() * Math.sqrt(paths), pool.lossRate().sd()));
+    c.add(tranche("wal_years", "years", "mean weighted average life of the principal repaid", ts,
+        TrancheStatistics::walYears));
+    c.add(tranche("wal_sd", "years", "standard deviation of WAL", ts, TrancheStatistics::walSd));
+    c.add(tranche("wal_q05", "years", "5th percentile of WAL", ts, TrancheStatistics::walQ05));
+    c.add(tranche("wal_q50", "years", "median WAL", ts, TrancheStatistics::walQ50));
+    c.add(tranche("wal_q95", "years", "95th percentile of WAL", ts, TrancheStatistics::walQ95));
+    String[] levels = {"q50", "q90", "q95", "q99", "q995", "q999"};
+    for (int k = 0; k < levels.length; k++) {
+      int level = k;
+      c.add(both("loss_" + levels[k], FRACTION, "loss quantile at "
+          + RunStatistics.LOSS_LEVELS[k] * 100 + "% (pool row: pool loss rate)", ts,
+          t -> t.lossQuantiles()[level], pool.lossRate().quantiles()[level]));
+    }
+    c.add(both("es_99", FRACTION, "expected shortfall at 99%: mean loss of the worst 1% of paths",
+        ts, TrancheStatistics::es99, pool.lossRate().es99()));
+    c.add(tranche("irr_mean", "annual rate", "mean IRR (-1 when nothing came back)", ts,
+        TrancheStatistics::irrMean));
+    c.add(tranche("irr_q01", "annual rate", "1st percentile of IRR", ts, TrancheStatistics::irrQ01));
+    c.add(tranche("irr_q05", "annual rate", "5th percentile of IRR", ts, TrancheStatistics::irrQ05));
+    c.add(tranche("first_loss_years", "years", "mean time from closing to the first payment date"
+        + " from which the tranche stayed short, over the paths where it loses", ts,
+        TrancheStatistics::firstLossYears));
+    c.add(both("guarantee_probability", "", "share of paths where the guarantor pays the tranche"
+        + " (pool row: pays anything)", ts, TrancheStatistics::guaranteeProbability,
+        pool.guaranteeProbability()));
+    c.add(both("guarantee_mean", "RMB", "mean guarantor payment", ts,
+        TrancheStatistics::guaranteeMean, pool.guaranteeMean()));
+    c.add(both("guarantee_q99", "RMB", "99th percentile of the guarantor payment", ts,
+        TrancheStatistics::guaranteeQ99, pool.guaranteeQ99()));
+    c.add(rating("implied_rating_el", "model-indicated rating: best rating whose idealized"
+        + " expected loss at the mean WAL is at or above el", ts, t -> t.ratingEl().rating()));
+    c.add(rating("implied_rating_el_low", "rating at the 95% interval's low end of el", ts,
+        t -> t.ratingEl().atLow()));
+    c.add(rating("implied_rating_el_high", "rating at the 95% interval's high end of el", ts,
+        t -> t.ratingEl().atHigh()));
+    c.add(rating("implied_rating_pd", "model-indicated rating: best rating whose idealized default"
+        + " probability at the mean WAL is at or above pd", ts, t -> t.ratingPd().rating()));
+    c.add(rating("implied_rating_pd_low", "rating at the 95% interval's low end of pd", ts,
+        t -> t.ratingPd().atLow()));
+    c.add(rating("implied_rating_pd_high", "rating at the 95% interval's high end of pd", ts,
+        t -> t.ratingPd().atHigh()));
+    PoolStatistics.Distribution d = pool.defaultRate();
+    c.add(poolOnly("default_rate_mean", POOL_FRACTION, "mean cumulative default rate", n, d.mean()));
+    c.add(poolOnly("default_rate_sd", POOL_FRACTION, "standard deviation of the cumulative default"
+        + " rate", n, d.sd()));
+    for (int k = 0; k < levels.length; k++) {
+      c.add(poolOnly("default_rate_" + levels[k], POOL_FRACTION, "cumulative default rate quantile"
+          + " at " + RunStatistics.LOSS_LEVELS[k] * 100 + "%", n, d.quantiles()[k]));
+    }
+    c.add(poolOnly("default_rate_es_99", POOL_FRACTION, "mean cumulative default rate of the worst"
+        + " 1% of paths", n, d.es99()));
+    c.add(poolOnly("prepayment_rate_mean", POOL_FRACTION, "mean cumulative prepayment rate", n,
+        pool.prepaymentRateMean()));
+    c.add(poolOnly("revolving_ended_early", "", "share of paths whose revolving period ended early",
+        n, pool.revolvingEndedEarly()));
+    return c;
+  }
+
+  private static Column tranche(String name, String unit, String meaning,
+      List<TrancheStatistics> ts, ToDoubleFunction<TrancheStatistics> f) {
+    return Column.ofDouble(name, unit, meaning + " (null in the pool row)",
+        i -> i < ts.size() ? f.applyAsDouble(ts.get(i)) : Double.NaN);
+  }
+
+  private static Column both(String name, String unit, String meaning, List<TrancheStatistics> ts,
+      ToDoubleFunction<TrancheStatistics> f, double poolValue) {
+    return Column.ofDouble(name, unit, meaning,
+        i -> i < ts.size() ? f.applyAsDouble(ts.get(i)) : poolValue);
+  }
+
+  private static Column poolOnly(String name, String unit, String meaning, int tranches,
+      double value) {
+    return Column.ofDouble(name, unit, meaning + " (pool row only)",
+        i -> i == tranches ? value : Double.NaN);
+  }
+
+  private static Column rating(String name, String meaning, List<TrancheStatistics> ts,
+      Function<TrancheStatistics, String> f) {
+    return Column.ofString(name, meaning + " (null in the pool row)",
+        i -> i < ts.size() ? f.apply(ts.get(i)) : null);
+  }
+
+  // ---- loss_distribution.parquet ---------------------------------------------------------
+
+  record LossRows(List<Column> columns, long rows) {
+  }
+
+  /** Histograms: the pool's loss rate and each tranche's loss, LOSS_BINS bins each. */
+  static LossRows lossRows(RunStatistics stats) {
+    ResolvedDeal deal = stats.deal();
+    int series = deal.tranches + 1;
+    Sample pool = stats.lossSample(-1);
+    double poolMax = niceCeiling(pool.max());
+    double[] upperEnd = new double[series];
+    String[] name = new String[series];
+    Sample[] samples = new Sample[series];
+    name[0] = "pool";
+    samples[0] = pool;
+    upperEnd[0] = poolMax;
+    for (int t = 0; t < deal.tranches; t++) {
+      name[t + 1] = deal.trancheNames[t];
+      samples[t + 1] = stats.lossSample(t);
+      upperEnd[t + 1] = 1;
+    }
+    int bins = LOSS_BINS;
+    List<Column> c = new ArrayList<>();
+    c.add(Column.ofString("series", "'pool' (pool loss rate) or a tranche (loss over original"
+        + " balance)", r -> name[r / bins]));
+    c.add(Column.ofDouble("bin_lower", "fraction", "the bin's lower edge (excluded but for the"
+        + " first bin)", r -> upperEnd[r / bins] * (r % bins) / bins));
+    c.add(Column.ofDouble("bin_upper", "fraction", "the bin's upper edge (included)",
+        r -> upperEnd[r / bins] * (r % bins + 1) / bins));
+    c.add(Column.ofDouble("probability", "", "share of paths with a loss in the bin", r -> {
+      Sample s = samples[r / bins];
+      double lower = upperEnd[r / bins] * (r % bins) / bins;
+      double upper = upperEnd[r / bins] * (r % bins + 1) / bins;
+      // P(lower < L <= upper); the first bin also holds L = 0
+      double above = r % bins == 0 ? 1 : s.exceedance(lower);
+      return above - s.exceedance(upper);
+    }));
+    c.add(Column.ofDouble("exceedance_probability", "", "share of paths with a loss above the"
+        + " bin's lower edge (the first bin: above zero)",
+        r -> samples[r / bins].exceedance(upperEnd[r / bins] * (r % bins) / bins)));
+    return new LossRows(c, (long) series * bins);
+  }
+
+  /** A round number at or above x (1, 2 or 5 times a power of ten); 0.01 for 0. */
+  static double niceCeiling(double x) {
+    if (!(x > 0)) {
+      return 0.01;
+    }
+    double p = Math.pow(10, Math.floor(Math.log10(x)));
+    for (double m : new double[] {1, 2, 5, 10}) {
+      if (m * p >= x) {
+        return m * p;
+      }
+    }
+    return 10 * p;
+  }
+
+  // ---- cashflows.parquet ------------------------------------------------------------------
+
+  record CashflowRows(List<Column> columns, long rows) {
+  }
+
+  /** Per period: the pool and each tranche's balance (mean, 5th and 95th percentile). */
+  static CashflowRows cashflowRows(RunStatistics stats) {
+    ResolvedDeal deal = stats.deal();
+    int series = deal.tranches + 1;
+    int periods = deal.periods;
+    List<LocalDate> dates = deal.scenario.calendar().paymentDates();
+    double[][] values = new double[series * periods][];
+    for (int p = 0; p < periods; p++) {
+      values[p * series] = stats.poolBalance(p);
+      for (int t = 0; t < deal.tranches; t++) {
+        double[] v = stats.trancheBalance(t, p);
+        values[p * series + t + 1] = new double[] {v[0], v[1], v[2], Double.NaN};
+      }
+    }
+    List<Column> c = new ArrayList<>();
+    c.add(Column.ofInt("period", "", "1-based period", r -> r / series + 1));
+    c.add(Column.ofString("payment_date", "the period's payment date",
+        r -> dates.get(r / series).toString()));
+    c.add(Column.ofString("series", "'pool' or a tranche", r -> r % series == 0 ? "pool"
+        : deal.trancheNames[r % series - 1]));
+    c.add(Column.ofDouble("balance_mean", "RMB", "mean balance after the period's payment date",
+        r -> values[r][0]));
+    c.add(Column.ofDouble("balance_q05", "RMB", "5th percentile of the balance (histogram of"
+        + " 2,000 bins: within 1/2000 of the original balance, of twice the initial pool for the"
+        + " pool)", r -> values[r][1]));
+    c.add(Column.ofDouble("balance_q95", "RMB", "95th percentile of the balance (same resolution)",
+        r -> values[r][2]));
+    c.add(Column.ofDouble("collections_mean", "RMB", "mean collections of the period: interest,"
+        + " principal and recoveries (pool rows only)", r -> values[r][3]));
+    return new CashflowRows(c, (long) series * periods);
+  }
+
+  // ---- triggers.parquet -------------------------------------------------------------------
+
+  record TriggerRows(List<Column> columns, long rows) {
+  }
+
+  /** Per trigger and period: the share of paths first breaching it then. */
+  static TriggerRows triggerRows(RunStatistics stats) {
+    ResolvedDeal deal = stats.deal();
+    List<TriggerStatistics> ts = stats.triggers();
+    int periods = deal.periods;
+    List<LocalDate> dates = deal.scenario.calendar().paymentDates();
+    List<Column> c = new ArrayList<>();
+    c.add(Column.ofString("trigger", "trigger name", r -> ts.get(r / periods).name()));
+    c.add(Column.ofString("metric", "what it watches",
+        r -> deal.triggerMetric[r / periods].label()));
+    c.add(Column.ofString("effect", "what a breach does",
+        r -> deal.triggerEffect[r / periods].label()));
+    c.add(Column.ofInt("period", "", "1-based period", r -> r % periods + 1));
+    c.add(Column.ofString("payment_date", "the period's payment date",
+        r -> dates.get(r % periods).toString()));
+    c.add(Column.ofDouble("first_breach_probability", "", "share of paths first breaching the"
+        + " trigger in this period", r -> ts.get(r / periods).firstBreachByPeriod()[r % periods]));
+    c.add(Column.ofDouble("breach_probability", "", "share of paths breaching it at least once"
+        + " (same in every row of the trigger)", r -> ts.get(r / periods).probability()));
+    c.add(Column.ofDouble("mean_years_to_breach", "years", "mean years from closing to the first"
+        + " breach, over the paths that breach it", r -> ts.get(r / periods).meanYears()));
+    return new TriggerRows(c, (long) ts.size() * periods);
+  }
+
+  /** The ratings as one text, e.g. {@code Aa3 (Aa2..A1)} when the interval's ends differ. */
+  public static String describe(ImpliedRating r) {
+    if (r.rating() == null) {
+      return "-";
+    }
+    return r.rating().equals(r.atLow()) && r.rating().equals(r.atHigh()) ? r.rating()
+        : r.rating() + " (" + r.atLow() + ".." + r.atHigh() + ")";
+  }
+}

@@ -1,0 +1,304 @@
+package io.absmc.stats;
+
+import io.absmc.montecarlo.BlockConsumer;
+import io.absmc.montecarlo.BlockResult;
+import io.absmc.rating.IdealizedTable;
+import io.absmc.resolve.ResolvedDeal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Accumulates a run's statistics from its blocks, taken in path order: moments as running sums,
+ * exact quantiles from {@link Sample}s (a float per path for the variables that need them), and
+ * per-period balances as {@link Histogram}s (quantiles within 1/2000 of a tranche's original
+ * balance, 1/2000 of twice the initial pool for the pool). Memory: about 4 bytes x (3 x tranches +
+ * 3) per path, so 10 million paths of a three-tranche deal hold about 480 MB.
+ *
+ * <p>Not thread-safe: the runner calls it from one thread, in block order.
+ */
+public final class RunStatistics implements BlockConsumer {
+
+  /** Quantile levels reported for losses and pool rates. */
+  public static final double[] LOSS_LEVELS = {0.5, 0.9, 0.95, 0.99, 0.995, 0.999};
+
+  /** Bins of the per-period balance histograms. */
+  static final int BALANCE_BINS = 2000;
+
+  /** A loss smaller than this share of a tranche's balance (a cent on 100m) counts as none. */
+  public static final double LOSS_TOLERANCE = 1e-10;
+
+  private final ResolvedDeal deal;
+  private final IdealizedTable elTable;
+  private final IdealizedTable pdTable;
+  private long paths;
+
+  // per tranche
+  private final Moments[] loss;
+  private final Moments[] pvLoss;
+  private final Moments[] defaulted;
+  private final Moments[] wal;
+  private final Moments[] irr;
+  private final Moments[] firstLoss;
+  private final Moments[] guarantee;
+  private final long[] guaranteed;
+  private final Sample[] lossSample;
+  private final Sample[] walSample;
+  private final Sample[] irrSample;
+  private final Sample[] guaranteeSample;
+
+  // pool
+  private final Moments defaultRate = new Moments();
+  private final Moments lossRate = new Moments();
+  private final Moments prepaymentRate = new Moments();
+  private final Moments poolGuarantee = new Moments();
+  private long poolGuaranteed;
+  private long endedEarly;
+  private final Sample defaultRateSample;
+  private final Sample lossRateSample;
+  private final Sample poolGuaranteeSample;
+
+  // triggers: first-breach counts by period
+  private final long[][] firstBreach;
+
+  // cash flows by period
+  private final Moments[] trancheBalance;
+  private final Histogram[] trancheBalanceHistogram;
+  private final Moments[] poolBalance;
+  private final Histogram[] poolBalanceHistogram;
+  private final Moments[] collections;
+
+  /**
+   * @param expectedPaths the run's number of paths (sizes the samples; more may be added)
+   */
+  public RunStatistics(ResolvedDeal deal, long expectedPaths, IdealizedTable elTable,
+      IdealizedTable pdTable) {
+    this.deal = deal;
+    this.elTable = elTable;
+    this.pdTable = pdTable;
+    int t = deal.tranches;
+    loss = moments(t);
+    pvLoss = moments(t);
+    defaulted = moments(t);
+    wal = moments(t);
+    irr = moments(t);
+    firstLoss = moments(t);
+    guarantee = moments(t);
+    guaranteed = new long[t];
+    lossSample = samples(t, expectedPaths);
+    walSample = samples(t, expectedPaths);
+    irrSample = samples(t, expectedPaths);
+    guaranteeSample = samples(t, deal.hasGuarantee ? expectedPaths : 0);
+    defaultRateSample = new Sample(expectedPaths);
+    lossRateSample = new Sample(expectedPaths);
+    poolGuaranteeSample = new Sample(deal.hasGuarantee ? expectedPaths : 0);
+    firstBreach = new long[deal.triggers][deal.periods];
+    int p = deal.periods;
+    trancheBalance = moments(t * p);
+    trancheBalanceHistogram = new Histogram[t * p];
+    for (int i = 0; i < t * p; i++) {
+      trancheBalanceHistogram[i] = new Histogram(0, deal.trancheAmount[i / p], BALANCE_BINS);
+    }
+    poolBalance = moments(p);
+    poolBalanceHistogram = new Histogram[p];
+    for (int i = 0; i < p; i++) {
+      poolBalanceHistogram[i] = new Histogram(0, 2 * deal.initialPoolBalance, BALANCE_BINS);
+    }
+    collections = moments(p);
+  }
+
+  private static Moments[] moments(int n) {
+    Moments[] m = new Moments[n];
+    for (int i = 0; i < n; i++) {
+      m[i] = new Moments();
+    }
+    return m;
+  }
+
+  private static Sample[] samples(int n, long capacity) {
+    Sample[] s = new Sample[n];
+    for (int i = 0; i < n; i++) {
+      s[i] = new Sample(capacity);
+    }
+    return s;
+  }
+
+  @Override
+  public void accept(BlockResult b) {
+    int n = b.paths;
+    for (int t = 0; t < b.tranches; t++) {
+      for (int i = 0; i < n; i++) {
+        int k = b.at(t, i);
+        double x = b.lossFraction[k];
+        loss[t].add(x);
+        pvLoss[t].add(b.pvLossFraction[k]);
+        defaulted[t].add(x > LOSS_TOLERANCE ? 1 : 0);
+        lossSample[t].add(x);
+        if (!Double.isNaN(b.walYears[k])) {
+          wal[t].add(b.walYears[k]);
+          walSample[t].add(b.walYears[k]);
+        }
+        irr[t].add(b.irr[k]);
+        irrSample[t].add(b.irr[k]);
+        if (!Double.isNaN(b.firstLossYears[k])) {
+          firstLoss[t].add(b.firstLossYears[k]);
+        }
+        if (deal.hasGuarantee) {
+          double g = b.trancheGuaranteeDraw[k];
+          guarantee[t].add(g);
+          guaranteeSample[t].add(g);
+          if (g > 0) {
+            guaranteed[t]++;
+          }
+        }
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      defaultRate.add(b.poolDefaultRate[i]);
+      lossRate.add(b.poolLossRate[i]);
+      prepaymentRate.add(b.poolPrepaymentRate[i]);
+      defaultRateSample.add(b.poolDefaultRate[i]);
+      lossRateSample.add(b.poolLossRate[i]);
+      if (deal.hasGuarantee) {
+        poolGuarantee.add(b.guaranteeDraw[i]);
+        poolGuaranteeSample.add(b.guaranteeDraw[i]);
+        if (b.guaranteeDraw[i] > 0) {
+          poolGuaranteed++;
+        }
+      }
+      if (b.revolvingEndedEarly[i]) {
+        endedEarly++;
+      }
+      for (int k = 0; k < b.triggers; k++) {
+        int first = b.triggerBreachPeriod[k * n + i];
+        if (first > 0) {
+          firstBreach[k][first - 1]++;
+        }
+      }
+    }
+    int periods = b.periods;
+    for (int p = 0; p < periods; p++) {
+      for (int i = 0; i < n; i++) {
+        double pool = b.poolBalance[p * n + i];
+        poolBalance[p].add(pool);
+        poolBalanceHistogram[p].add(pool);
+        collections[p].add(b.collections[p * n + i]);
+      }
+      for (int t = 0; t < b.tranches; t++) {
+        int idx = t * periods + p;
+        for (int i = 0; i < n; i++) {
+          double balance = b.trancheBalance[idx * n + i];
+          trancheBalance[idx].add(balance);
+          trancheBalanceHistogram[idx].add(balance);
+        }
+      }
+    }
+    paths += n;
+  }
+
+  /** Number of paths taken so far. */
+  public long paths() {
+    return paths;
+  }
+
+  /** Statistics of tranche {@code t}. */
+  public TrancheStatistics tranche(int t) {
+    double[] q = new double[LOSS_LEVELS.length];
+    for (int i = 0; i < q.length; i++) {
+      q[i] = lossSample[t].quantile(LOSS_LEVELS[i]);
+    }
+    double pd = defaulted[t].mean();
+    double el = loss[t].mean();
+    double elSe = loss[t].se();
+    double walMean = wal[t].mean();
+    ImpliedRating byEl = new ImpliedRating(elTable.rating(el, walMean),
+        elTable.rating(Math.max(0, el - 1.96 * elSe), walMean),
+        elTable.rating(el + 1.96 * elSe, walMean));
+    double pdSe = defaulted[t].se();
+    ImpliedRating byPd = new ImpliedRating(pdTable.rating(pd, walMean),
+        pdTable.rating(Math.max(0, pd - 1.96 * pdSe), walMean),
+        pdTable.rating(pd + 1.96 * pdSe, walMean));
+    boolean g = deal.hasGuarantee && deal.guaranteed[t];
+    return new TrancheStatistics(deal.trancheNames[t], paths, pd, pdSe, el, elSe,
+        pvLoss[t].mean(), pvLoss[t].se(), pd > 0 ? el / pd : Double.NaN, walMean, wal[t].sd(),
+        walSample[t].quantile(0.05), walSample[t].quantile(0.5), walSample[t].quantile(0.95), q,
+        lossSample[t].expectedShortfall(0.99), irr[t].mean(), irrSample[t].quantile(0.01),
+        irrSample[t].quantile(0.05), firstLoss[t].mean(),
+        g ? guaranteed[t] / (double) paths : Double.NaN, g ? guarantee[t].mean() : Double.NaN,
+        g ? guaranteeSample[t].quantile(0.99) : Double.NaN, byEl, byPd);
+  }
+
+  /** Statistics of every tranche, senior first. */
+  public List<TrancheStatistics> tranches() {
+    List<TrancheStatistics> out = new ArrayList<>();
+    for (int t = 0; t < deal.tranches; t++) {
+      out.add(tranche(t));
+    }
+    return out;
+  }
+
+  /** Statistics of the pool. */
+  public PoolStatistics pool() {
+    return new PoolStatistics(distribution(defaultRate, defaultRateSample),
+        distribution(lossRate, lossRateSample), prepaymentRate.mean(),
+        deal.hasGuarantee ? poolGuaranteed / (double) paths : Double.NaN,
+        deal.hasGuarantee ? poolGuarantee.mean() : Double.NaN,
+        deal.hasGuarantee ? poolGuaranteeSample.quantile(0.99) : Double.NaN,
+        deal.revolvingLastPeriod >= 0 ? endedEarly / (double) paths : Double.NaN);
+  }
+
+  private static PoolStatistics.Distribution distribution(Moments m, Sample s) {
+    double[] q = new double[LOSS_LEVELS.length];
+    for (int i = 0; i < q.length; i++) {
+      q[i] = s.quantile(LOSS_LEVELS[i]);
+    }
+    return new PoolStatistics.Distribution(m.mean(), m.sd(), q, s.expectedShortfall(0.99));
+  }
+
+  /** Statistics of every trigger. */
+  public List<TriggerStatistics> triggers() {
+    List<TriggerStatistics> out = new ArrayList<>();
+    for (int k = 0; k < deal.triggers; k++) {
+      long breached = 0;
+      double years = 0;
+      double[] share = new double[deal.periods];
+      for (int p = 0; p < deal.periods; p++) {
+        breached += firstBreach[k][p];
+        years += firstBreach[k][p] * deal.yearsToPayment[p];
+        share[p] = firstBreach[k][p] / (double) paths;
+      }
+      out.add(new TriggerStatistics(deal.triggerNames[k], breached / (double) paths,
+          breached > 0 ? years / breached : Double.NaN, share));
+    }
+    return out;
+  }
+
+  /** The loss fractions of tranche t (for histograms); the pool's loss rates with t = -1. */
+  public Sample lossSample(int t) {
+    return t < 0 ? lossRateSample : lossSample[t];
+  }
+
+  /** Mean balance of tranche t after period p, and its 5th and 95th percentiles. */
+  public double[] trancheBalance(int t, int p) {
+    int i = t * deal.periods + p;
+    return new double[] {trancheBalance[i].mean(), trancheBalanceHistogram[i].quantile(0.05),
+        trancheBalanceHistogram[i].quantile(0.95)};
+  }
+
+  /** Mean pool balance after period p, its 5th and 95th percentiles, and mean collections. */
+  public double[] poolBalance(int p) {
+    return new double[] {poolBalance[p].mean(), poolBalanceHistogram[p].quantile(0.05),
+        poolBalanceHistogram[p].quantile(0.95), collections[p].mean()};
+  }
+
+  public ResolvedDeal deal() {
+    return deal;
+  }
+
+  public IdealizedTable elTable() {
+    return elTable;
+  }
+
+  public IdealizedTable pdTable() {
+    return pdTable;
+  }
+}
