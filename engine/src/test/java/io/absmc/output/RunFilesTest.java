@@ -172,6 +172,20 @@ class RunFilesTest {
     }
   }
 
+  /** The README documents every column of every file (a table row starting with the column's name). */
+  @Test
+  void readmeDocumentsEveryColumn() throws Exception {
+    String readme = TestFiles.read("README.md");
+    try (Stream<Path> files = Files.list(out)) {
+      for (Path f : files.toList()) {
+        for (Map<String, Object> col : DuckDb.query("DESCRIBE SELECT * FROM read_parquet('" + f + "')")) {
+          assertThat(readme).as("README documents %s in %s", col.get("column_name"), f.getFileName())
+              .contains("| `" + col.get("column_name") + "` | ");
+        }
+      }
+    }
+  }
+
   @Test
   void aNonEmptyFolderIsRefusedUnlessOverwriteIsGiven() throws Exception {
     StringWriter err = new StringWriter();
