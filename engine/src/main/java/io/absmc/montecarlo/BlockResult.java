@@ -59,6 +59,12 @@ public final class BlockResult {
   public final float[] poolBalance;
   /** Collections of each period (interest, principal, recoveries), at {@code p * paths + i}. */
   public final float[] collections;
+  /** Defaults of each period, at {@code p * paths + i}. */
+  public final float[] defaults;
+  /** Interest paid to each tranche in each period, at {@code (t * periods + p) * paths + i}. */
+  public final float[] interestPaid;
+  /** Principal paid to each tranche in each period, likewise. */
+  public final float[] principalPaid;
 
   BlockResult(long block, int paths, ResolvedDeal deal) {
     this.block = block;
@@ -85,6 +91,9 @@ public final class BlockResult {
     trancheBalance = new float[tranches * periods * paths];
     poolBalance = new float[periods * paths];
     collections = new float[periods * paths];
+    defaults = new float[periods * paths];
+    interestPaid = new float[tranches * periods * paths];
+    principalPaid = new float[tranches * periods * paths];
   }
 
   /** Index of tranche t's value for path i of the block. */
@@ -106,6 +115,7 @@ public final class BlockResult {
       poolBalance[p * paths + i] = (float) r.poolClosing[p];
       collections[p * paths + i] = (float) (r.interest[p] + r.prepayments[p]
           + r.scheduledPrincipal[p] + r.recoveries[p]);
+      defaults[p * paths + i] = (float) r.defaults[p];
       if (r.triggerMask[p] != 0 && firstTrigger == 0) {
         firstTrigger = p + 1;
       }
@@ -148,7 +158,10 @@ public final class BlockResult {
         double paid = r.principalPaid[r.at(t, p)];
         principal += paid;
         weighted += paid * deal.yearsToPayment[p];
-        trancheBalance[(t * periods + p) * paths + i] = (float) r.trancheClosing[r.at(t, p)];
+        int tp = (t * periods + p) * paths + i;
+        trancheBalance[tp] = (float) r.trancheClosing[r.at(t, p)];
+        interestPaid[tp] = (float) r.interestPaid[r.at(t, p)];
+        principalPaid[tp] = (float) r.principalPaid[r.at(t, p)];
       }
       walYears[k] = principal > 0 ? weighted / principal : Double.NaN;
       trancheGuaranteeDraw[k] = guaranteed;

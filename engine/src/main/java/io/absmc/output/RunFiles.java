@@ -232,18 +232,25 @@ public final class RunFiles {
   record CashflowRows(List<Column> columns, long rows) {
   }
 
-  /** Per period: the pool and each tranche's balance (mean, 5th and 95th percentile). */
+  /**
+   * Per period, the pool and each tranche: balance (mean, 5th and 95th percentile), and the mean
+   * cash flows (the pool's collections and defaults, the tranches' interest and principal).
+   */
   static CashflowRows cashflowRows(RunStatistics stats) {
     ResolvedDeal deal = stats.deal();
     int series = deal.tranches + 1;
     int periods = deal.periods;
     List<LocalDate> dates = deal.scenario.calendar().paymentDates();
     double[][] values = new double[series * periods][];
+    // columns: balance mean, q05, q95, collections, defaults, interest paid, principal paid
     for (int p = 0; p < periods; p++) {
-      values[p * series] = stats.poolBalance(p);
+      double[] pool = stats.poolCashflows(p);
+      values[p * series] = new double[] {pool[0], pool[1], pool[2], pool[3], pool[4], Double.NaN,
+          Double.NaN};
       for (int t = 0; t < deal.tranches; t++) {
-        double[] v = stats.trancheBalance(t, p);
-        values[p * series + t + 1] = new double[] {v[0], v[1], v[2], Double.NaN};
+        double[] v = stats.trancheCashflows(t, p);
+        values[p * series + t + 1] = new double[] {v[0], v[1], v[2], Double.NaN, Double.NaN, v[3],
+            v[4]};
       }
     }
     List<Column> c = new ArrayList<>();
@@ -261,6 +268,12 @@ public final class RunFiles {
         r -> values[r][2]));
     c.add(Column.ofDouble("collections_mean", "RMB", "mean collections of the period: interest,"
         + " principal and recoveries (pool rows only)", r -> values[r][3]));
+    c.add(Column.ofDouble("defaults_mean", "RMB", "mean principal defaulting in the period (pool"
+        + " rows only)", r -> values[r][4]));
+    c.add(Column.ofDouble("interest_paid_mean", "RMB", "mean interest paid to the tranche in the"
+        + " period (tranche rows only)", r -> values[r][5]));
+    c.add(Column.ofDouble("principal_paid_mean", "RMB", "mean principal paid to the tranche in the"
+        + " period (tranche rows only)", r -> values[r][6]));
     return new CashflowRows(c, (long) series * periods);
   }
 

@@ -66,6 +66,9 @@ public final class RunStatistics implements BlockConsumer {
   private final Moments[] poolBalance;
   private final Histogram[] poolBalanceHistogram;
   private final Moments[] collections;
+  private final Moments[] defaults;
+  private final Moments[] interestPaid;
+  private final Moments[] principalPaid;
 
   /**
    * @param expectedPaths the run's number of paths (sizes the samples; more may be added)
@@ -104,6 +107,9 @@ public final class RunStatistics implements BlockConsumer {
       poolBalanceHistogram[i] = new Histogram(0, 2 * deal.initialPoolBalance, BALANCE_BINS);
     }
     collections = moments(p);
+    defaults = moments(p);
+    interestPaid = moments(t * p);
+    principalPaid = moments(t * p);
   }
 
   private static Moments[] moments(int n) {
@@ -182,6 +188,7 @@ public final class RunStatistics implements BlockConsumer {
         poolBalance[p].add(pool);
         poolBalanceHistogram[p].add(pool);
         collections[p].add(b.collections[p * n + i]);
+        defaults[p].add(b.defaults[p * n + i]);
       }
       for (int t = 0; t < b.tranches; t++) {
         int idx = t * periods + p;
@@ -189,6 +196,8 @@ public final class RunStatistics implements BlockConsumer {
           double balance = b.trancheBalance[idx * n + i];
           trancheBalance[idx].add(balance);
           trancheBalanceHistogram[idx].add(balance);
+          interestPaid[idx].add(b.interestPaid[idx * n + i]);
+          principalPaid[idx].add(b.principalPaid[idx * n + i]);
         }
       }
     }
@@ -277,17 +286,23 @@ public final class RunStatistics implements BlockConsumer {
     return t < 0 ? lossRateSample : lossSample[t];
   }
 
-  /** Mean balance of tranche t after period p, and its 5th and 95th percentiles. */
-  public double[] trancheBalance(int t, int p) {
+  /**
+   * Tranche t in period p: mean balance after the period, its 5th and 95th percentiles, mean
+   * interest paid, mean principal paid.
+   */
+  public double[] trancheCashflows(int t, int p) {
     int i = t * deal.periods + p;
     return new double[] {trancheBalance[i].mean(), trancheBalanceHistogram[i].quantile(0.05),
-        trancheBalanceHistogram[i].quantile(0.95)};
+        trancheBalanceHistogram[i].quantile(0.95), interestPaid[i].mean(), principalPaid[i].mean()};
   }
 
-  /** Mean pool balance after period p, its 5th and 95th percentiles, and mean collections. */
-  public double[] poolBalance(int p) {
+  /**
+   * The pool in period p: mean balance after the period, its 5th and 95th percentiles, mean
+   * collections, mean defaults.
+   */
+  public double[] poolCashflows(int p) {
     return new double[] {poolBalance[p].mean(), poolBalanceHistogram[p].quantile(0.05),
-        poolBalanceHistogram[p].quantile(0.95), collections[p].mean()};
+        poolBalanceHistogram[p].quantile(0.95), collections[p].mean(), defaults[p].mean()};
   }
 
   public ResolvedDeal deal() {

@@ -147,7 +147,12 @@ class RunFilesTest {
     Map<String, Object> first = cash.get(0);
     assertThat(first).containsEntry("period", 1).containsEntry("series", "pool")
         .containsEntry("payment_date", "2013-08-15");
-    assertThat((Double) first.get("balance_mean")).isEqualTo(stats.poolBalance(0)[0]);
+    assertThat((Double) first.get("balance_mean")).isEqualTo(stats.poolCashflows(0)[0]);
+    Map<String, Object> senior13 = cash.stream().filter(r -> r.get("period").equals(13)
+        && r.get("series").equals("senior")).findFirst().orElseThrow();
+    assertThat((Double) senior13.get("principal_paid_mean")).isEqualTo(stats.trancheCashflows(0, 12)[4])
+        .isPositive();
+    assertThat(senior13.get("collections_mean")).isNull();
     List<Map<String, Object>> triggers = DuckDb.read(out.resolve("triggers.parquet"));
     assertThat(triggers).hasSize(deal.periods * 2);
     double total = triggers.stream().filter(r -> r.get("trigger").equals("early_warning_defaults"))
