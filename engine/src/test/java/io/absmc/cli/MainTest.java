@@ -62,10 +62,11 @@ class MainTest {
         "--paths", "2000", "--seed", "5", "--threads", "2", "--out", tmp.resolve("r").toString());
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("2,000 paths, seed 5, cohort granularity, 2 threads")
-        .contains("P(loss)").contains("senior").contains("subordinated")
-        .contains("cumulative default rate")
-        .contains(tmp.resolve("r").resolve("pool_cashflows.csv").toString());
-    assertThat(tmp.resolve("r/tranche_cashflows.csv")).exists();
+        .contains("PD").contains("rating (EL)").contains("senior").contains("subordinated")
+        .contains("cumulative default rate").contains("early_warning_defaults")
+        .contains("Results: " + tmp.resolve("r"));
+    assertThat(tmp.resolve("r/summary.parquet")).exists();
+    assertThat(tmp.resolve("r/paths.parquet")).exists();
   }
 
   @Test
@@ -78,7 +79,7 @@ class MainTest {
 
   /** The printed tables, without the timing line and output paths. */
   private static String table(String out) {
-    return out.lines().filter(l -> !l.contains("paths/s") && !l.startsWith("Expected-value"))
+    return out.lines().filter(l -> !l.contains("paths/s") && !l.startsWith("Results:"))
         .reduce("", (a, b) -> a + b + "\n");
   }
 
