@@ -133,12 +133,7 @@ final class MonteCarloDriver implements PerformanceDriver {
 
   @Override
   public double defaults(int segment, double loans, int exposureDays) {
-    if (hazardStamp[segment] != stamp) {
-      conditionalHazard[segment] = vasicek ? vasicekHazard(segment) : Double.NaN;
-      hazardStamp[segment] = stamp;
-      defaultDays[segment] = 0;
-      prepaymentDays[segment] = 0;
-    }
+    refresh(segment);
     if (defaultDays[segment] != exposureDays) {
       defaultDays[segment] = exposureDays;
       double p;
@@ -153,6 +148,16 @@ final class MonteCarloDriver implements PerformanceDriver {
       defaultProbability[segment] = p;
     }
     return count(loans, defaultProbability[segment], defaultLog1mp[segment]);
+  }
+
+  /** Starts a segment's cached probabilities afresh the first time it is asked for in a period. */
+  private void refresh(int segment) {
+    if (hazardStamp[segment] != stamp) {
+      conditionalHazard[segment] = vasicek ? vasicekHazard(segment) : Double.NaN;
+      hazardStamp[segment] = stamp;
+      defaultDays[segment] = 0;
+      prepaymentDays[segment] = 0;
+    }
   }
 
   /** The conditional daily hazard of a segment in the current period. */
@@ -170,12 +175,7 @@ final class MonteCarloDriver implements PerformanceDriver {
 
   @Override
   public double prepayments(int segment, double loans, int exposureDays) {
-    if (hazardStamp[segment] != stamp) {
-      conditionalHazard[segment] = vasicek ? vasicekHazard(segment) : Double.NaN;
-      hazardStamp[segment] = stamp;
-      defaultDays[segment] = 0;
-      prepaymentDays[segment] = 0;
-    }
+    refresh(segment);
     if (prepaymentDays[segment] != exposureDays) {
       prepaymentDays[segment] = exposureDays;
       double q = Math.min(1, prepaymentMultiplier

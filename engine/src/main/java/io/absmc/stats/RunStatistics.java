@@ -219,13 +219,9 @@ public final class RunStatistics implements BlockConsumer {
     double el = loss[t].mean();
     double elSe = loss[t].se();
     double walMean = wal[t].mean();
-    ImpliedRating byEl = new ImpliedRating(elTable.rating(el, walMean),
-        elTable.rating(Math.max(0, el - 1.96 * elSe), walMean),
-        elTable.rating(el + 1.96 * elSe, walMean));
     double pdSe = defaulted[t].se();
-    ImpliedRating byPd = new ImpliedRating(pdTable.rating(pd, walMean),
-        pdTable.rating(Math.max(0, pd - 1.96 * pdSe), walMean),
-        pdTable.rating(pd + 1.96 * pdSe, walMean));
+    ImpliedRating byEl = implied(elTable, el, elSe, walMean);
+    ImpliedRating byPd = implied(pdTable, pd, pdSe, walMean);
     boolean g = deal.hasGuarantee && deal.guaranteed[t];
     return new TrancheStatistics(deal.trancheNames[t], paths, pd, pdSe, el, elSe,
         pvLoss[t].mean(), pvLoss[t].se(), pd > 0 ? el / pd : Double.NaN, walMean, wal[t].sd(),
@@ -234,6 +230,14 @@ public final class RunStatistics implements BlockConsumer {
         irrSample[t].quantile(0.05), firstLoss[t].mean(),
         g ? guaranteed[t] / (double) paths : Double.NaN, g ? guarantee[t].mean() : Double.NaN,
         g ? guaranteeSample[t].quantile(0.99) : Double.NaN, byEl, byPd);
+  }
+
+  /** The rating at an estimate and at the ends of its 95% interval. */
+  private static ImpliedRating implied(IdealizedTable table, double estimate, double se,
+      double walYears) {
+    return new ImpliedRating(table.rating(estimate, walYears),
+        table.rating(Math.max(0, estimate - 1.96 * se), walYears),
+        table.rating(estimate + 1.96 * se, walYears));
   }
 
   /** Statistics of every tranche, senior first. */

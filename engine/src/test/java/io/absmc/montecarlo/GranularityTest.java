@@ -23,7 +23,7 @@ class GranularityTest {
 
     double ml = Stats.mean(loan.poolDefaultRate);
     double mc = Stats.mean(cohort.poolDefaultRate);
-    double se = Math.hypot(sd(loan.poolDefaultRate, ml), sd(cohort.poolDefaultRate, mc)) / Math.sqrt(paths);
+    double se = Math.hypot(Stats.sd(loan.poolDefaultRate, ml), Stats.sd(cohort.poolDefaultRate, mc)) / Math.sqrt(paths);
     assertThat(Math.abs(ml - mc)).as("mean").isLessThan(3 * se);
 
     for (double alpha : new double[] {0.95, 0.99}) {
@@ -51,7 +51,7 @@ class GranularityTest {
         gap[i] = cohort.poolDefaultRate[i] - limit.poolDefaultRate[i];
       }
       double mean = Stats.mean(gap);
-      double sd = sd(gap, mean);
+      double sd = Stats.sd(gap, mean);
       // E[gap | Z] = 0 and Var[gap] = E[p(Z)(1 - p(Z))] / n <= p / n
       assertThat(sd).isLessThan(Math.sqrt(0.02 / loans) * 1.05);
       assertThat(Math.abs(mean)).isLessThan(4 * sd / Math.sqrt(gap.length));
@@ -60,14 +60,6 @@ class GranularityTest {
       }
       previous = sd;
     }
-  }
-
-  static double sd(double[] x, double mean) {
-    double s = 0;
-    for (double v : x) {
-      s += (v - mean) * (v - mean);
-    }
-    return Math.sqrt(s / (x.length - 1));
   }
 
   /**

@@ -4,17 +4,17 @@ import io.absmc.resolve.ResolvedDeal;
 import io.absmc.scenario.ScenarioLoader;
 
 /** Single-period static pools (one 365-day period, bullet loans, no interest) for closed-form checks. */
-final class StaticPools {
+public final class StaticPools {
 
   private StaticPools() {
   }
 
   /**
-   * A 100m pool of {@code loans} loans with annual default probability {@code pd}, recovery
-   * {@code recovery} paid in the same period, asset correlation {@code rho}, and tranches given as
-   * YAML list items from senior to junior, paid sequentially.
+   * A 100m pool of {@code loans} bullet loans over one 365-day period, with the given YAML for the
+   * pool's Monte Carlo model, the loans' performance, the tranches (senior first) and the
+   * amortising waterfall.
    */
-  static ResolvedDeal deal(double pd, double rho, double recovery, int loans, String tranches,
+  public static ResolvedDeal custom(String model, String performance, int loans, String tranches,
       String waterfall) {
     String yaml = """
         name: static
@@ -24,7 +24,7 @@ final class StaticPools {
           legal_final_date: 2024-01-01
         pool:
           model:
-            asset_correlation: %s
+        %s
           segments:
             - name: loans
               balance: 100m
@@ -33,8 +33,7 @@ final class StaticPools {
               amortisation: bullet
               annual_rate: 0
               performance:
-                annual_default_rate: %s
-                recovery_rate: %s
+        %s
         structure:
           plan_size: 100m
           tranches:
@@ -42,20 +41,31 @@ final class StaticPools {
         waterfall:
           amortising:
         %s
-        """.formatted(rho, loans, pd, recovery, tranches.indent(4).stripTrailing(),
-        waterfall.indent(4).stripTrailing());
+        """.formatted(model.indent(4).stripTrailing(), loans, performance.indent(8).stripTrailing(),
+        tranches.indent(4).stripTrailing(), waterfall.indent(4).stripTrailing());
     return ResolvedDeal.resolve(ScenarioLoader.parse(yaml, "static.yaml"));
   }
 
+  /**
+   * A pool with annual default probability {@code pd}, recovery {@code recovery} paid in the same
+   * period and asset correlation {@code rho}.
+   */
+  public static ResolvedDeal deal(double pd, double rho, double recovery, int loans,
+      String tranches, String waterfall) {
+    return custom("asset_correlation: " + rho, "annual_default_rate: " + pd + "\nrecovery_rate: "
+        + recovery, loans, tranches, waterfall);
+  }
+
   /** One residual tranche taking the whole pool. */
-  static ResolvedDeal pool(double pd, double rho, int loans) {
-    return deal(pd, rho, 0, loans, """
-        - name: all
-          amount: 100m
-          payment_months: [1]
-        """, """
-        - pay_residual: all
-        """);
+  public static final String WHOLE_POOL = """
+      - name: all
+        amount: 100m
+        payment_months: [1]
+      """;
+
+  /** One residual tranche taking the whole pool, with LGD 100%. */
+  public static ResolvedDeal pool(double pd, double rho, int loans) {
+    return deal(pd, rho, 0, loans, WHOLE_POOL, "- pay_residual: all");
   }
 
   static PathResults run(ResolvedDeal deal, long paths, long seed, Granularity g) {

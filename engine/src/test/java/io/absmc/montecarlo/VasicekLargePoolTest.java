@@ -42,18 +42,9 @@ class VasicekLargePoolTest {
       assertThat(Math.abs(estimate - qa[1])).as("q%s", alpha).isLessThan(K * se);
     }
 
-    double mean = Arrays.stream(loss).average().orElseThrow();
-    double m2 = 0;
-    double m4 = 0;
-    for (double x : loss) {
-      double d = x - mean;
-      m2 += d * d;
-      m4 += d * d * d * d;
-    }
-    m2 /= PATHS;
-    m4 /= PATHS;
-    double sdEstimate = Math.sqrt(m2);
-    double sdSe = Math.sqrt((m4 - m2 * m2) / (4 * m2 * PATHS));
+    double mean = Stats.mean(loss);
+    double sdEstimate = Stats.sd(loss, mean);
+    double sdSe = Stats.sdSe(loss, mean);
     assertThat(Math.abs(sdEstimate - sd)).as("sd").isLessThan(K * sdSe);
     assertThat(Math.abs(mean - 0.01)).as("mean").isLessThan(K * sdEstimate / Math.sqrt(PATHS));
 

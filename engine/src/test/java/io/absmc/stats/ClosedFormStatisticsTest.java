@@ -8,7 +8,7 @@ import io.absmc.montecarlo.RunSettings;
 import io.absmc.random.Normal;
 import io.absmc.rating.IdealizedTable;
 import io.absmc.resolve.ResolvedDeal;
-import io.absmc.scenario.ScenarioLoader;
+import io.absmc.montecarlo.StaticPools;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,34 +19,7 @@ class ClosedFormStatisticsTest {
 
   private static ResolvedDeal pool(double pd, double rho, double recovery, String tranches,
       String waterfall) {
-    return ResolvedDeal.resolve(ScenarioLoader.parse("""
-        name: static
-        calendar:
-          closing_date: 2023-01-01
-          first_payment_date: 2024-01-01
-          legal_final_date: 2024-01-01
-        pool:
-          model:
-            asset_correlation: %s
-          segments:
-            - name: loans
-              balance: 100m
-              loans: 100000
-              term_days: 365
-              amortisation: bullet
-              annual_rate: 0
-              performance:
-                annual_default_rate: %s
-                recovery_rate: %s
-        structure:
-          plan_size: 100m
-          tranches:
-        %s
-        waterfall:
-          amortising:
-        %s
-        """.formatted(rho, pd, recovery, tranches.indent(4).stripTrailing(),
-        waterfall.indent(4).stripTrailing()), "static.yaml"));
+    return StaticPools.deal(pd, rho, recovery, 100_000, tranches, waterfall);
   }
 
   private static RunStatistics run(ResolvedDeal deal, long paths, long seed) {
@@ -66,11 +39,7 @@ class ClosedFormStatisticsTest {
     double p = 0.01;
     double rho = 0.2;
     int paths = 400_000;
-    RunStatistics s = run(pool(p, rho, 0, """
-        - name: all
-          amount: 100m
-          payment_months: [1]
-        """, "- pay_residual: all"), paths, 61);
+    RunStatistics s = run(StaticPools.pool(p, rho, 100_000), paths, 61);
     PoolStatistics.Distribution loss = s.pool().lossRate();
 
     double q99 = 0.075251;
