@@ -11,7 +11,7 @@ final class Header {
 
   static String of(ResolvedDeal deal, String what) {
     var s = deal.scenario;
-    String stress = deal.stress.equals(Stress.NONE) ? "base case" : "stress " + deal.stress;
+    String stress = deal.stress.equals(Stress.NONE) ? "base case" : "stress: " + deal.stress;
     return "absmc " + Version.version() + " | " + s.name() + " | " + what + " | " + stress + "\n"
         + "closing " + s.calendar().closingDate() + ", legal final " + s.calendar().legalFinalDate()
         + ", " + deal.periods + " periods, pool " + io.absmc.cashflow.Format.money(deal.initialPoolBalance)

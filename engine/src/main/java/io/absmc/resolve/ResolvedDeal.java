@@ -204,8 +204,10 @@ public final class ResolvedDeal {
       Segment base;
       Term term;
       double rate;
-      double dm = stress.defaultMultiplier();
-      double pm = stress.prepaymentMultiplier();
+      // template multipliers of reinvested loans scale the (shocked) base rates
+      double dm = 1;
+      double pm = 1;
+      boolean bought = i >= initialSegments;
       if (i < initialSegments) {
         base = pool.get(i);
         term = base.term();
@@ -224,15 +226,22 @@ public final class ResolvedDeal {
       amortisation[i] = base.amortisation();
       termDays[i] = term.totalDays();
       instalments[i] = base.amortisation().isInstalment() ? term.months() : 0;
-      loanRate[i] = rate;
+      loanRate[i] = stress.yield().apply(rate, 0, 10);
       averageBalance[i] = base.averageBalance();
-      recoveryRate[i] = Math.min(1, perf.recoveryRate() * stress.recoveryMultiplier());
+      recoveryRate[i] = stress.recovery().apply(perf.recoveryRate(), 0, 1);
       chargeOffDays[i] = perf.chargeOffDays();
-      assetCorrelation[i] = perf.assetCorrelation().orElse(model.assetCorrelation());
+      assetCorrelation[i] = stress.correlation().apply(
+          perf.assetCorrelation().orElse(model.assetCorrelation()), 0, 0.999);
       for (int p = 0; p < periods; p++) {
-        annualDefaultRate[i * periods + p] = Math.min(1, perf.annualDefaultRate().value(p + 1) * dm);
+        double d = stress.defaults().apply(perf.annualDefaultRate().value(p + 1), 0, 1)
+            * stress.timingFactor(p + 1, periods) * dm;
+        if (bought) {
+          d = stress.newAssetDefaults().apply(d, 0, 1);
+        }
+        annualDefaultRate[i * periods + p] = Math.min(1, d);
+        double q = stress.prepayment().apply(perf.annualPrepaymentRate().value(p + 1), 0, 1);
         annualPrepaymentRate[i * periods + p] =
-            Math.min(1, perf.annualPrepaymentRate().value(p + 1) * pm);
+            Math.min(1, stress.paymentRate().apply(q, 0, 1) * pm);
         defaultHazard[i * periods + p] = hazardPerDay(annualDefaultRate[i * periods + p]);
         prepaymentHazard[i * periods + p] = hazardPerDay(annualPrepaymentRate[i * periods + p]);
         recoveryPeriod[i * periods + p] =
@@ -258,7 +267,7 @@ public final class ResolvedDeal {
     reinvestAtCollection = rev != null && rev.timing() == ReinvestTiming.COLLECTION;
     reinvestExcessInterest = rev != null && rev.reinvestExcessInterest();
     purchasePrice = rev == null ? 1 : rev.purchasePrice();
-    reinvestmentRate = rev == null ? 0 : rev.reinvestmentRate();
+    reinvestmentRate = rev == null ? 0 : stress.purchaseRate().apply(rev.reinvestmentRate(), 0, 1);
     latestMaturityDay = rev == null || rev.latestMaturity().isEmpty() ? Integer.MAX_VALUE
         : days(cal.closingDate(), rev.latestMaturity().get());
     purchaseBucketDays = rev == null ? 1 : rev.purchaseBucketDays();
@@ -359,7 +368,8 @@ public final class ResolvedDeal {
       triggerEffect[k] = tg.get(k).effect();
       triggerCurable[k] = tg.get(k).curable();
       for (int p = 0; p < periods; p++) {
-        triggerThreshold[k * periods + p] = tg.get(k).threshold().value(p + 1);
+        triggerThreshold[k * periods + p] =
+            stress.triggerThresholds().apply(tg.get(k).threshold().value(p + 1), -10, 10);
       }
     }
 

@@ -1,32 +1,77 @@
 package io.absmc.resolve;
 
 import io.absmc.util.Check;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * Relative shocks applied to a scenario's base assumptions when it is resolved: every annual
- * default rate times {@code defaultMultiplier} (capped at 100%), every recovery rate times
- * {@code recoveryMultiplier} (capped at 100%), every annual prepayment rate times
- * {@code prepaymentMultiplier} (capped at 100%).
+ * Changes to a scenario's base assumptions, applied when it is resolved. Rates stay within their
+ * bounds (probabilities in [0, 1], correlations in [0, 0.999]).
  *
- * @param defaultMultiplier relative shock to default rates (1 = base)
- * @param recoveryMultiplier relative shock to recovery rates (1 = base)
- * @param prepaymentMultiplier relative shock to prepayment rates (1 = base)
+ * @param defaults on every annual default rate
+ * @param recovery on every recovery rate
+ * @param prepayment on every annual prepayment rate
+ * @param paymentRate on the pool's payment rate: in this model, on prepayment rates (scheduled
+ *     instalments are contractual), applied after {@code prepayment}
+ * @param yield on every loan's annual interest rate, initial and bought (relative: yield
+ *     compression; absolute: spread in bp)
+ * @param purchaseRate on the revolving reinvestment rate
+ * @param newAssetDefaults on the default rates of loans bought while revolving, after
+ *     {@code defaults} (asset quality of reinvested loans)
+ * @param correlation on every segment's asset correlation
+ * @param frontLoading in [-1, 1]: tilts each default curve over the deal's periods by 1 + f (1 - 2
+ *     (t - 1) / (T - 1)), so defaults come earlier (f &gt; 0) or later, averaging the same
+ * @param triggerThresholds on every trigger threshold
  */
-public record Stress(double defaultMultiplier, double recoveryMultiplier,
-    double prepaymentMultiplier) {
+public record Stress(Shock defaults, Shock recovery, Shock prepayment, Shock paymentRate,
+    Shock yield, Shock purchaseRate, Shock newAssetDefaults, Shock correlation,
+    double frontLoading, Shock triggerThresholds) {
 
-  /** The base case: no shock. */
-  public static final Stress NONE = new Stress(1, 1, 1);
+  /** The base case: no change. */
+  public static final Stress NONE = new Stress(Shock.NONE, Shock.NONE, Shock.NONE, Shock.NONE,
+      Shock.NONE, Shock.NONE, Shock.NONE, Shock.NONE, 0, Shock.NONE);
 
   public Stress {
-    Check.nonNegative("defaultMultiplier", defaultMultiplier);
-    Check.nonNegative("recoveryMultiplier", recoveryMultiplier);
-    Check.nonNegative("prepaymentMultiplier", prepaymentMultiplier);
+    Check.notNull("defaults", defaults);
+    Check.notNull("recovery", recovery);
+    Check.notNull("prepayment", prepayment);
+    Check.notNull("paymentRate", paymentRate);
+    Check.notNull("yield", yield);
+    Check.notNull("purchaseRate", purchaseRate);
+    Check.notNull("newAssetDefaults", newAssetDefaults);
+    Check.notNull("correlation", correlation);
+    Check.inRange("frontLoading", frontLoading, -1, 1);
+    Check.notNull("triggerThresholds", triggerThresholds);
+  }
+
+  /** Relative multipliers on default, recovery and prepayment rates (1 = base). */
+  public static Stress multipliers(double defaults, double recovery, double prepayment) {
+    Check.nonNegative("defaultMultiplier", defaults);
+    Check.nonNegative("recoveryMultiplier", recovery);
+    Check.nonNegative("prepaymentMultiplier", prepayment);
+    return NONE.withDefaults(Shock.multiplier(defaults)).withRecovery(Shock.multiplier(recovery))
+        .withPrepayment(Shock.multiplier(prepayment));
+  }
+
+  public Stress withDefaults(Shock s) {
+    return new Stress(s, recovery, prepayment, paymentRate, yield, purchaseRate, newAssetDefaults,
+        correlation, frontLoading, triggerThresholds);
+  }
+
+  public Stress withRecovery(Shock s) {
+    return new Stress(defaults, s, prepayment, paymentRate, yield, purchaseRate, newAssetDefaults,
+        correlation, frontLoading, triggerThresholds);
+  }
+
+  public Stress withPrepayment(Shock s) {
+    return new Stress(defaults, recovery, s, paymentRate, yield, purchaseRate, newAssetDefaults,
+        correlation, frontLoading, triggerThresholds);
   }
 
   /**
-   * Parses {@code default=2.0,recovery=0.8,prepay=0.5}; any key may be left out (it stays 1).
+   * Parses the command line's {@code default=2.0,recovery=0.8,prepay=0.5}: multipliers (1 = base);
+   * any key may be left out.
    *
    * @throws IllegalArgumentException naming the part that cannot be read
    */
@@ -63,12 +108,36 @@ public record Stress(double defaultMultiplier, double recoveryMultiplier,
             + "' (keys: default, recovery, prepay)");
       }
     }
-    return new Stress(d, r, p);
+    return multipliers(d, r, p);
   }
 
+  /** The multiplier on the default curve in period t (1-based) of T. */
+  public double timingFactor(int t, int periods) {
+    return periods <= 1 ? 1 : 1 + frontLoading * (1 - 2.0 * (t - 1) / (periods - 1));
+  }
+
+  /** The changes made, e.g. {@code defaults +100%, recovery -20%}; "base case" when none. */
   @Override
   public String toString() {
-    return "default=" + defaultMultiplier + ",recovery=" + recoveryMultiplier + ",prepay="
-        + prepaymentMultiplier;
+    List<String> parts = new ArrayList<>();
+    add(parts, "defaults", defaults);
+    add(parts, "recovery", recovery);
+    add(parts, "prepayment", prepayment);
+    add(parts, "payment rate", paymentRate);
+    add(parts, "yield", yield);
+    add(parts, "purchase rate", purchaseRate);
+    add(parts, "new-asset defaults", newAssetDefaults);
+    add(parts, "correlation", correlation);
+    if (frontLoading != 0) {
+      parts.add("front-loading " + frontLoading);
+    }
+    add(parts, "trigger thresholds", triggerThresholds);
+    return parts.isEmpty() ? "base case" : String.join(", ", parts);
+  }
+
+  private static void add(List<String> parts, String name, Shock s) {
+    if (!s.isNone()) {
+      parts.add(name + " " + s);
+    }
   }
 }

@@ -96,7 +96,7 @@ class MainTest {
     Result stressed = run("cashflows", TestFiles.path("scenarios/ant-credit-pay-abs.yaml").toString(),
         "--stress", "default=5,recovery=0.5");
     assertThat(stressed.code()).isZero();
-    assertThat(stressed.out()).contains("stress default=5.0,recovery=0.5,prepay=1.0");
+    assertThat(stressed.out()).contains("stress: defaults +400.0%, recovery -50.00%");
     assertThat(stressed.out()).isNotEqualTo(base.out());
   }
 

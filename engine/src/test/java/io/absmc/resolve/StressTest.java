@@ -12,8 +12,8 @@ class StressTest {
   @Test
   void parsesRelativeShocks() {
     assertThat(Stress.parse("default=2.0,recovery=0.8,prepay=0.5"))
-        .isEqualTo(new Stress(2.0, 0.8, 0.5));
-    assertThat(Stress.parse("default=3")).isEqualTo(new Stress(3, 1, 1));
+        .isEqualTo(Stress.multipliers(2.0, 0.8, 0.5));
+    assertThat(Stress.parse("default=3")).isEqualTo(Stress.multipliers(3, 1, 1));
   }
 
   @Test
@@ -27,7 +27,7 @@ class StressTest {
   void stressMultipliesRatesAndCapsThemAtOne() {
     var scenario = ScenarioLoader.load(TestFiles.path("scenarios/ali-microloan-plan1.yaml"));
     ResolvedDeal base = ResolvedDeal.resolve(scenario);
-    ResolvedDeal stressed = ResolvedDeal.resolve(scenario, new Stress(3, 0.5, 2));
+    ResolvedDeal stressed = ResolvedDeal.resolve(scenario, Stress.multipliers(3, 0.5, 2));
     for (int i = 0; i < base.annualDefaultRate.length; i++) {
       assertThat(stressed.annualDefaultRate[i]).isEqualTo(Math.min(1, 3 * base.annualDefaultRate[i]));
       assertThat(stressed.annualPrepaymentRate[i]).isEqualTo(Math.min(1, 2 * base.annualPrepaymentRate[i]));
@@ -35,7 +35,7 @@ class StressTest {
     for (int s = 0; s < base.segments; s++) {
       assertThat(stressed.recoveryRate[s]).isEqualTo(0.5 * base.recoveryRate[s]);
     }
-    assertThat(ResolvedDeal.resolve(scenario, new Stress(1000, 1, 1)).annualDefaultRate)
+    assertThat(ResolvedDeal.resolve(scenario, Stress.multipliers(1000, 1, 1)).annualDefaultRate)
         .containsOnly(1.0);
   }
 
