@@ -1,0 +1,237 @@
+package io.absmc.resolve;
+
+import io.absmc.scenario.ScenarioException;
+import io.absmc.scenario.yaml.MapCursor;
+import io.absmc.scenario.yaml.Problems;
+import io.absmc.scenario.yaml.YamlDocument;
+import io.absmc.scenario.yaml.YamlNode;
+import io.absmc.util.Check;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/**
+ * A set of named stresses, read from a stress file (format in {@code docs/stress-format.md}):
+ * scenarios listed by name, and/or a grid whose cartesian product becomes named scenarios.
+ * Problems are reported like a scenario file's, all at once. Immutable.
+ *
+ * @param name the set's name
+ * @param scenarios the stresses, in file order (listed ones first, then the grid's)
+ */
+public record StressSet(String name, List<Named> scenarios) {
+
+  /** A stress with the name its results are filed under. */
+  public record Named(String name, Stress stress) {
+    public Named {
+      Check.isTrue(name.matches("[A-Za-z0-9._+-]+"), "a stress scenario name is letters, digits"
+          + " and . _ + - only, found '" + name + "'");
+    }
+  }
+
+  public StressSet {
+    scenarios = List.copyOf(scenarios);
+  }
+
+  /** The shocks a stress file may set, with how each is applied. */
+  private record Key(String name, BiFunction<Stress, Shock, Stress> with) {
+  }
+
+  private static final List<Key> KEYS = List.of(
+      new Key("defaults", (s, x) -> s.withDefaults(x)),
+      new Key("recovery", (s, x) -> s.withRecovery(x)),
+      new Key("prepayment", (s, x) -> s.withPrepayment(x)),
+      new Key("payment_rate", (s, x) -> new Stress(s.defaults(), s.recovery(), s.prepayment(), x,
+          s.yield(), s.purchaseRate(), s.newAssetDefaults(), s.correlation(), s.frontLoading(),
+          s.triggerThresholds())),
+      new Key("yield", (s, x) -> new Stress(s.defaults(), s.recovery(), s.prepayment(),
+          s.paymentRate(), x, s.purchaseRate(), s.newAssetDefaults(), s.correlation(),
+          s.frontLoading(), s.triggerThresholds())),
+      new Key("purchase_rate", (s, x) -> new Stress(s.defaults(), s.recovery(), s.prepayment(),
+          s.paymentRate(), s.yield(), x, s.newAssetDefaults(), s.correlation(), s.frontLoading(),
+          s.triggerThresholds())),
+      new Key("new_asset_defaults", (s, x) -> new Stress(s.defaults(), s.recovery(),
+          s.prepayment(), s.paymentRate(), s.yield(), s.purchaseRate(), x, s.correlation(),
+          s.frontLoading(), s.triggerThresholds())),
+      new Key("correlation", (s, x) -> new Stress(s.defaults(), s.recovery(), s.prepayment(),
+          s.paymentRate(), s.yield(), s.purchaseRate(), s.newAssetDefaults(), x, s.frontLoading(),
+          s.triggerThresholds())),
+      new Key("trigger_thresholds", (s, x) -> new Stress(s.defaults(), s.recovery(),
+          s.prepayment(), s.paymentRate(), s.yield(), s.purchaseRate(), s.newAssetDefaults(),
+          s.correlation(), s.frontLoading(), x)));
+
+  private static Stress withFrontLoading(Stress s, double f) {
+    return new Stress(s.defaults(), s.recovery(), s.prepayment(), s.paymentRate(), s.yield(),
+        s.purchaseRate(), s.newAssetDefaults(), s.correlation(), f, s.triggerThresholds());
+  }
+
+  /** Reads a stress file. */
+  public static StressSet load(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new ScenarioException(List.of(file + ": no such file"));
+    } catch (IOException e) {
+      throw new ScenarioException(List.of(file + ": cannot read: " + e.getMessage()));
+    }
+    return parse(text, file.toString());
+  }
+
+  /** Parses stress-file text; {@code fileName} is used in messages. */
+  public static StressSet parse(String text, String fileName) {
+    Problems problems = new Problems(fileName);
+    YamlNode root = YamlDocument.parse(text, problems);
+    if (root == null) {
+      throw new ScenarioException(problems.messages());
+    }
+    MapCursor c = MapCursor.of(root, problems);
+    String name = c.text("name");
+    c.optText("description");
+    List<Named> out = new ArrayList<>();
+    for (YamlNode item : c.optList("scenarios")) {
+      MapCursor s = MapCursor.of(item, problems);
+      String n = s.text("name");
+      s.optText("description");
+      Stress stress = Stress.NONE;
+      for (Key k : KEYS) {
+        Shock shock = s.optMap(k.name()).map(m -> shock(m, k.name())).orElse(null);
+        if (shock != null) {
+          stress = k.with().apply(stress, shock);
+        }
+      }
+      double f = s.rateOr("front_loading", 0, -1, 1);
+      stress = withFrontLoading(stress, f);
+      s.rejectUnknown();
+      if (n != null) {
+        out.add(named(n, stress, item, problems));
+      }
+    }
+    c.optMap("grid").ifPresent(g -> out.addAll(grid(g, problems)));
+    c.rejectUnknown();
+    if (out.isEmpty() && problems.isEmpty()) {
+      problems.add(root, "expected 'scenarios' or a 'grid' with at least one scenario");
+    }
+    Set<String> seen = new HashSet<>();
+    for (Named n : out) {
+      if (n != null && !seen.add(n.name())) {
+        problems.add(root, "two scenarios are named '" + n.name() + "'");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ScenarioException(problems.messages());
+    }
+    return new StressSet(name, out);
+  }
+
+  private static Named named(String name, Stress stress, YamlNode at, Problems problems) {
+    try {
+      return new Named(name, stress);
+    } catch (IllegalArgumentException e) {
+      problems.add(at, e.getMessage());
+      return null;
+    }
+  }
+
+  /** A shock and its label in scenario names. */
+  private record Labelled(Shock shock, String token) {
+  }
+
+  /** A shock written {@code {relative: -20%}}, {@code {absolute: -25bp}} or {@code {multiplier: 2}}. */
+  private static Shock shock(MapCursor m, String key) {
+    List<Labelled> values = shocks(m, key);
+    if (values.size() != 1) {
+      if (!values.isEmpty()) {
+        m.problems().add(m.node(), "expected one value; lists belong in a grid");
+      }
+      return null;
+    }
+    return values.get(0).shock();
+  }
+
+  /** The shocks of one key: one value, or a list of them (a grid axis). */
+  private static List<Labelled> shocks(MapCursor m, String key) {
+    int before = m.problems().size();
+    String kind = null;
+    for (String k : List.of("relative", "absolute", "multiplier")) {
+      if (m.has(k)) {
+        if (kind != null) {
+          m.problem(k, "give one of relative, absolute or multiplier, not both " + kind + " and " + k);
+        }
+        kind = k;
+      }
+    }
+    m.rejectUnknown();
+    if (kind == null) {
+      if (m.problems().size() == before) {
+        m.problems().add(m.node(), key + ": expected {relative: x}, {absolute: x} or {multiplier: x}");
+      }
+      return List.of();
+    }
+    YamlNode v = m.node(kind).orElseThrow();
+    List<YamlNode> items = v.kind() == YamlNode.Kind.LIST ? v.items() : List.of(v);
+    List<Labelled> out = new ArrayList<>();
+    String k = key.replace('_', '-');
+    for (YamlNode item : items) {
+      double x = "multiplier".equals(kind) ? m.rateValue(item, key, 0, 1000)
+          : m.rateValue(item, key, "relative".equals(kind) ? -1 : -10, 1000);
+      if (Double.isNaN(x)) {
+        continue;
+      }
+      out.add(switch (kind) {
+        case "relative" -> new Labelled(Shock.relative(x),
+            k + "-" + sign(x) + fmt(Math.abs(x) * 100) + "pct");
+        case "absolute" -> new Labelled(Shock.absolute(x),
+            k + "-" + sign(x) + fmt(Math.abs(x) * 1e4) + "bp");
+        default -> new Labelled(Shock.multiplier(x), k + "-x" + fmt(x));
+      });
+    }
+    return m.problems().size() > before ? List.of() : out;
+  }
+
+  /** The cartesian product of the grid's axes, each scenario named after its values. */
+  private static List<Named> grid(MapCursor g, Problems problems) {
+    List<Named> combos = new ArrayList<>();
+    combos.add(new Named("base", Stress.NONE));
+    List<String> labels = new ArrayList<>(List.of(""));
+    for (Key k : KEYS) {
+      List<Labelled> axis = g.optMap(k.name()).map(m -> shocks(m, k.name())).orElse(List.of());
+      if (axis.isEmpty()) {
+        continue;
+      }
+      List<Named> next = new ArrayList<>();
+      List<String> nextLabels = new ArrayList<>();
+      for (int i = 0; i < combos.size(); i++) {
+        for (Labelled s : axis) {
+          String label = labels.get(i) + (labels.get(i).isEmpty() ? "" : "_") + s.token();
+          next.add(new Named(label, k.with().apply(combos.get(i).stress(), s.shock())));
+          nextLabels.add(label);
+        }
+      }
+      combos = next;
+      labels = nextLabels;
+    }
+    g.rejectUnknown();
+    List<Named> out = new ArrayList<>();
+    for (int i = 0; i < combos.size(); i++) {
+      out.add(new Named(labels.get(i).isEmpty() ? "base" : labels.get(i), combos.get(i).stress()));
+    }
+    return out;
+  }
+
+  private static String sign(double v) {
+    return v < 0 ? "m" : "p";
+  }
+
+  private static String fmt(double x) {
+    return x == Math.rint(x) ? Long.toString((long) x)
+        : String.format(Locale.ROOT, "%.4f", x).replaceAll("0+$", "");
+  }
+}
