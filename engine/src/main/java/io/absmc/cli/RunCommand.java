@@ -55,64 +55,24 @@ final class RunCommand implements Callable<Integer> {
   @Mixin
   ScenarioOptions scenario;
 
-  @Option(names = "--paths", paramLabel = "N", defaultValue = "100000",
-      description = "Number of paths (default: ${DEFAULT-VALUE}).")
-  long paths;
-
-  @Option(names = "--seed", paramLabel = "S",
-      description = "Master seed; the same seed gives the same numbers (default: "
-          + RunSettings.DEFAULT_SEED + ").")
-  Long seed;
-
-  @Option(names = "--threads", paramLabel = "T",
-      description = "Worker threads (default: all cores). Results do not depend on it.")
-  Integer threads;
-
-  @Option(names = "--granularity", paramLabel = "G", converter = GranularityConverter.class,
-      defaultValue = "cohort",
-      description = "loan, cohort or large-pool (default: ${DEFAULT-VALUE}).")
-  Granularity granularity;
+  @Mixin
+  MonteCarloOptions mc;
 
   @Option(names = "--out", paramLabel = "DIR",
       description = "Output folder (default: out/<scenario>/<run start time>).")
   Path out;
 
-  @Option(names = "--overwrite", description = "Replace the output folder if it holds files.")
-  boolean overwrite;
-
-  @Option(names = "--no-paths", negatable = false,
-      description = "Do not write paths.parquet (one row per path and tranche).")
-  boolean noPaths;
-
   @Option(names = "--format", paramLabel = "F", defaultValue = "table",
       description = "Printed summary: table or json (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
-  @Option(names = "--el-table", paramLabel = "CSV",
-      description = "Idealized expected-loss table (default: the bundled Moody's table).")
-  Path elTable;
-
-  @Option(names = "--pd-table", paramLabel = "CSV",
-      description = "Idealized default-probability table (default: the bundled Moody's table).")
-  Path pdTable;
-
   @Override
   public Integer call() throws Exception {
-    if (paths < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--paths must be at least 1, found " + paths);
-    }
-    if (threads != null && threads < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--threads must be at least 1, found " + threads);
-    }
+    RunSettings settings = mc.settings(spec.commandLine());
     ResolvedDeal deal = scenario.resolve();
-    IdealizedTable el = elTable == null ? IdealizedTable.bundledExpectedLoss()
-        : IdealizedTable.load(elTable, "expected-loss table " + elTable);
-    IdealizedTable pd = pdTable == null ? IdealizedTable.bundledDefaultProbability()
-        : IdealizedTable.load(pdTable, "default-probability table " + pdTable);
-    RunSettings settings = new RunSettings(paths, seed == null ? RunSettings.DEFAULT_SEED : seed,
-        threads == null ? Runtime.getRuntime().availableProcessors() : threads, granularity);
+    IdealizedTable el = mc.elTable();
+    IdealizedTable pd = mc.pdTable();
+    Granularity granularity = settings.granularity();
     Instant start = Instant.now();
     Path dir = out != null ? out : Path.of("out", deal.scenario.name(),
         DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneId.systemDefault()).format(start));
@@ -120,20 +80,20 @@ final class RunCommand implements Callable<Integer> {
         deal.scenario.name(), deal.stress.toString(), settings.seed(), BlockStreams.generator(),
         settings.paths(), granularity.label(), start);
 
-    RunStatistics stats = new RunStatistics(deal, paths, el, pd);
-    Progress progress = new Progress(spec.commandLine().getErr(), paths);
+    RunStatistics stats = new RunStatistics(deal, settings.paths(), el, pd);
+    Progress progress = new Progress(spec.commandLine().getErr(), settings.paths());
     AtomicBoolean cancel = new AtomicBoolean();
     Thread hook = new Thread(() -> cancel.set(true));
     Runtime.getRuntime().addShutdownHook(hook);
     long t0 = System.nanoTime();
     try {
-      AtomicOutput.replace(dir, overwrite, tmp -> {
-        try (PathsFile pathsFile = noPaths ? null : PathsFile.open(tmp, deal, provenance)) {
+      AtomicOutput.replace(dir, mc.overwrite, tmp -> {
+        try (PathsFile pathsFile = mc.noPaths ? null : PathsFile.open(tmp, deal, provenance)) {
           BlockConsumer consumer = pathsFile == null ? stats : stats.andThen(pathsFile);
           MonteCarloRunner.run(deal, settings, consumer, progress::update, cancel);
         }
         progress.finish();
-        RunFiles.write(tmp, stats, provenance);
+        RunFiles.write(tmp, stats, provenance, true);
       });
     } catch (AtomicOutput.FolderNotEmptyException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
@@ -159,7 +119,7 @@ final class RunCommand implements Callable<Integer> {
       RunStatistics stats, Path dir, double seconds) {
     w.println(Header.of(deal, "Monte Carlo"));
     w.printf("%,d paths, seed %d, %s granularity, %d thread%s, %.1f s (%,.0f paths/s)%n%n",
-        settings.paths(), settings.seed(), granularity.label(), settings.threads(),
+        settings.paths(), settings.seed(), settings.granularity().label(), settings.threads(),
         settings.threads() == 1 ? "" : "s", seconds, settings.paths() / seconds);
     TextTable t = new TextTable("tranche", "PD", "EL", "EL s.e.", "EL (PV)", "LGD", "WAL (y)",
         "loss q99.9", "ES 99%", "rating (EL)", "rating (PD)");
@@ -196,7 +156,7 @@ final class RunCommand implements Callable<Integer> {
     root.put("scenario", deal.scenario.name());
     root.put("paths", settings.paths());
     root.put("seed", settings.seed());
-    root.put("granularity", granularity.label());
+    root.put("granularity", settings.granularity().label());
     root.put("seconds", seconds);
     root.put("tranches", stats.tranches());
     root.put("pool", stats.pool());
@@ -221,17 +181,5 @@ final class RunCommand implements Callable<Integer> {
     nanAsNull.addSerializer(double.class, serializer);
     return new ObjectMapper().registerModule(nanAsNull).enable(SerializationFeature.INDENT_OUTPUT)
         .writeValueAsString(root);
-  }
-
-  /** picocli converter for granularity labels. */
-  static final class GranularityConverter implements CommandLine.ITypeConverter<Granularity> {
-    @Override
-    public Granularity convert(String value) {
-      Granularity g = MapCursor.parseChoice(value, Granularity.class);
-      if (g == null) {
-        throw new CommandLine.TypeConversionException(MapCursor.unknownChoice(value, Granularity.class));
-      }
-      return g;
-    }
   }
 }

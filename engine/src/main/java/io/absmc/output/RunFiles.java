@@ -38,17 +38,25 @@ public final class RunFiles {
   private RunFiles() {
   }
 
-  /** Writes the four statistics files into {@code dir}. */
-  public static void write(Path dir, RunStatistics stats, Map<String, String> provenance)
-      throws IOException {
-    List<TrancheStatistics> tranches = stats.tranches();
-    PoolStatistics pool = stats.pool();
-    String scenario = stats.deal().scenario.name();
-    List<Column> summary = summaryColumns(scenario, tranches, pool, stats.paths());
-    Map<String, String> meta = new java.util.LinkedHashMap<>(provenance);
-    meta.put("absmc.rating_table_el", stats.elTable().source());
-    meta.put("absmc.rating_table_pd", stats.pdTable().source());
-    ParquetTable.write(dir.resolve(SUMMARY), summary, meta, tranches.size() + 1);
+  /**
+   * One scenario's statistics, as a run's summary and the batch summary hold them.
+   *
+   * @param scenario the scenario's name (the deal's, or a stress scenario's in a batch)
+   * @param stress what was changed from the base case
+   */
+  public record SummaryEntry(String scenario, String stress, long paths,
+      List<TrancheStatistics> tranches, PoolStatistics pool) {
+  }
+
+  /**
+   * Writes the four statistics files into {@code dir}; {@code scenarioColumn} false leaves the
+   * {@code scenario} column out (the files of a batch's hive-style partition).
+   */
+  public static void write(Path dir, RunStatistics stats, Map<String, String> provenance,
+      boolean scenarioColumn) throws IOException {
+    SummaryEntry entry = new SummaryEntry(stats.deal().scenario.name(),
+        stats.deal().stress.toString(), stats.paths(), stats.tranches(), stats.pool());
+    writeSummary(dir.resolve(SUMMARY), List.of(entry), scenarioColumn, ratingMeta(stats, provenance));
     LossRows loss = lossRows(stats);
     ParquetTable.write(dir.resolve(LOSS_DISTRIBUTION), loss.columns(), provenance, loss.rows());
     CashflowRows cash = cashflowRows(stats);
@@ -57,14 +65,61 @@ public final class RunFiles {
     ParquetTable.write(dir.resolve(TRIGGERS), trig.columns(), provenance, trig.rows());
   }
 
+  private static Map<String, String> ratingMeta(RunStatistics stats, Map<String, String> provenance) {
+    Map<String, String> meta = new java.util.LinkedHashMap<>(provenance);
+    meta.put("absmc.rating_table_el", stats.elTable().source());
+    meta.put("absmc.rating_table_pd", stats.pdTable().source());
+    return meta;
+  }
+
+  /**
+   * Writes a summary table: for each entry, one row per tranche then one for the pool (a run's
+   * {@code summary.parquet}, or a batch's {@code batch_summary.parquet} with every scenario).
+   */
+  public static void writeSummary(Path file, List<SummaryEntry> entries, boolean scenarioColumn,
+      Map<String, String> metadata) throws IOException {
+    int perEntry = entries.get(0).tranches().size() + 1;
+    List<List<Column>> parts = new ArrayList<>();
+    for (SummaryEntry e : entries) {
+      parts.add(summaryColumns(e.scenario(), e.tranches(), e.pool(), e.paths()));
+    }
+    List<Column> first = parts.get(0);
+    List<Column> columns = new ArrayList<>();
+    if (scenarioColumn) {
+      columns.add(Column.ofString("scenario", "scenario name",
+          r -> entries.get(r / perEntry).scenario()));
+      if (entries.size() > 1) {
+        columns.add(Column.ofString("stress", "what the scenario changes from the base case",
+            r -> entries.get(r / perEntry).stress()));
+      }
+    }
+    for (int k = 0; k < first.size(); k++) {
+      int column = k;
+      Column c = first.get(k);
+      columns.add(switch (c.kind()) {
+        case DOUBLE -> Column.ofDouble(c.name(), c.unit(), c.meaning(),
+            r -> (Double) parts.get(r / perEntry).get(column).value(r % perEntry));
+        case LONG -> Column.ofLong(c.name(), c.unit(), c.meaning(),
+            r -> (Long) parts.get(r / perEntry).get(column).value(r % perEntry));
+        case INT -> Column.ofInt(c.name(), c.unit(), c.meaning(),
+            r -> (Integer) parts.get(r / perEntry).get(column).value(r % perEntry));
+        case STRING -> Column.ofString(c.name(), c.meaning(),
+            r -> (String) parts.get(r / perEntry).get(column).value(r % perEntry));
+      });
+    }
+    ParquetTable.write(file, columns, metadata, (long) entries.size() * perEntry);
+  }
+
   // ---- summary.parquet: one row per tranche, then the pool ---------------------------------
 
-  /** The columns of {@code summary.parquet}: rows 0..T-1 the tranches, row T the pool. */
-  public static List<Column> summaryColumns(String scenario, List<TrancheStatistics> ts,
+  /**
+   * The statistics columns of one scenario's summary (without the scenario's name): rows 0..T-1
+   * the tranches, row T the pool.
+   */
+  static List<Column> summaryColumns(String scenario, List<TrancheStatistics> ts,
       PoolStatistics pool, long paths) {
     int n = ts.size();
     List<Column> c = new ArrayList<>();
-    c.add(Column.ofString("scenario", "scenario name", i -> scenario));
     c.add(Column.ofString("tranche", "tranche name, or 'pool' for the pool row",
         i -> i < n ? ts.get(i).name() : "pool"));
     c.add(Column.ofLong("paths", "", "number of paths", i -> paths));

@@ -1,0 +1,165 @@
+package io.absmc.batch;
+
+import io.absmc.io.AtomicOutput;
+import io.absmc.montecarlo.BlockConsumer;
+import io.absmc.montecarlo.MonteCarloRunner;
+import io.absmc.montecarlo.RunSettings;
+import io.absmc.output.PathsFile;
+import io.absmc.output.Provenance;
+import io.absmc.output.RunFiles;
+import io.absmc.random.BlockStreams;
+import io.absmc.rating.IdealizedTable;
+import io.absmc.resolve.ResolvedDeal;
+import io.absmc.resolve.StressSet;
+import io.absmc.scenario.Scenario;
+import io.absmc.stats.RunStatistics;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+
+/**
+ * Runs a deal under every stress of a set as full Monte Carlo runs with common random numbers:
+ * the same seed, so the same streams path by path, in every scenario, and differences are the
+ * stress's, not noise. Results are partitioned hive style, {@code DIR/scenario=NAME/*.parquet}
+ * (without a {@code scenario} column), and combined in {@code DIR/batch_summary.parquet}.
+ *
+ * <p>Resumable: a scenario's folder is written complete or not at all and then recorded in the
+ * {@link Manifest}; started again with the same settings, a batch skips the recorded scenarios.
+ */
+public final class BatchRunner {
+
+  /** The combined summary's file name. */
+  public static final String SUMMARY = "batch_summary.parquet";
+
+  private BatchRunner() {
+  }
+
+  /** A batch folder that holds something else (another batch, other files). */
+  public static final class ConflictException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    ConflictException(String message) {
+      super(message);
+    }
+  }
+
+  /** What to run. */
+  public record Job(Path scenarioFile, Scenario scenario, Path stressFile, StressSet stresses,
+      RunSettings settings, IdealizedTable elTable, IdealizedTable pdTable, boolean writePaths,
+      Properties build) {
+  }
+
+  /**
+   * Runs (or resumes) a batch into {@code dir}.
+   *
+   * @param report told of each scenario as it is skipped or finished
+   * @param progress paths done in the current scenario
+   * @return the statistics of every scenario, in the stress set's order
+   */
+  public static List<RunFiles.SummaryEntry> run(Job job, Path dir, boolean overwrite,
+      Consumer<String> report, LongConsumer progress, AtomicBoolean cancel) throws IOException {
+    Manifest.Settings settings = new Manifest.Settings(job.build().getProperty("version", "unknown"),
+        job.scenarioFile().toString(), Provenance.sha256(job.scenarioFile()),
+        job.stressFile().toString(), Provenance.sha256(job.stressFile()), job.settings().seed(),
+        job.settings().paths(), job.settings().granularity().label());
+    Manifest manifest = prepare(dir, settings, overwrite);
+
+    for (StressSet.Named named : job.stresses().scenarios()) {
+      Path partition = dir.resolve("scenario=" + named.name());
+      if (manifest.finished(named.name()) != null && Files.isDirectory(partition)) {
+        report.accept(named.name() + ": finished before, skipped");
+        continue;
+      }
+      ResolvedDeal deal = ResolvedDeal.resolve(job.scenario(), named.stress());
+      Instant start = Instant.now();
+      Map<String, String> provenance = Provenance.of(job.build(), job.scenarioFile(),
+          job.scenario().name(), named.stress().toString(), job.settings().seed(),
+          BlockStreams.generator(), job.settings().paths(), job.settings().granularity().label(),
+          start);
+      provenance.put("absmc.batch_scenario", named.name());
+      provenance.put("absmc.stress_file", job.stressFile().toString());
+      provenance.put("absmc.stress_file_sha256", settings.stressSha256());
+      RunStatistics stats = new RunStatistics(deal, job.settings().paths(), job.elTable(),
+          job.pdTable());
+      AtomicOutput.replace(partition, true, tmp -> {
+        try (PathsFile paths = job.writePaths() ? PathsFile.open(tmp, deal, provenance) : null) {
+          BlockConsumer consumer = paths == null ? stats : stats.andThen(paths);
+          MonteCarloRunner.run(deal, job.settings(), consumer, progress, cancel);
+        }
+        RunFiles.write(tmp, stats, provenance, false);
+      });
+      RunFiles.SummaryEntry entry = new RunFiles.SummaryEntry(named.name(),
+          named.stress().toString(), stats.paths(), stats.tranches(), stats.pool());
+      manifest = manifest.with(new Manifest.Finished(named.name(), Instant.now().toString(), entry));
+      manifest.write(dir);
+      report.accept(named.name() + ": done");
+    }
+
+    List<RunFiles.SummaryEntry> entries = new ArrayList<>();
+    for (StressSet.Named named : job.stresses().scenarios()) {
+      entries.add(manifest.finished(named.name()).summary());
+    }
+    Map<String, String> meta = new java.util.LinkedHashMap<>();
+    meta.put("absmc.version", settings.absmcVersion());
+    meta.put("absmc.scenario_file", settings.scenarioFile());
+    meta.put("absmc.scenario_sha256", settings.scenarioSha256());
+    meta.put("absmc.stress_file", settings.stressFile());
+    meta.put("absmc.stress_file_sha256", settings.stressSha256());
+    meta.put("absmc.seed", Long.toString(settings.seed()));
+    meta.put("absmc.paths", Long.toString(settings.paths()));
+    meta.put("absmc.granularity", settings.granularity());
+    meta.put("absmc.generator", BlockStreams.generator());
+    Path tmp = dir.resolve("." + SUMMARY + ".tmp");
+    RunFiles.writeSummary(tmp, entries, true, meta);
+    Files.move(tmp, dir.resolve(SUMMARY), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    return entries;
+  }
+
+  /** The batch's manifest: the one in {@code dir} if it is the same batch, else a new one. */
+  private static Manifest prepare(Path dir, Manifest.Settings settings, boolean overwrite)
+      throws IOException {
+    Manifest existing = Files.isDirectory(dir) ? Manifest.read(dir) : null;
+    if (existing != null && existing.settings().sameRunAs(settings)) {
+      return existing;
+    }
+    if (Files.isDirectory(dir) && !isEmpty(dir)) {
+      if (!overwrite) {
+        throw new ConflictException(dir + (existing != null
+            ? " holds a batch with other settings (scenario, stress file, seed, paths or"
+                + " granularity); choose another --out or add --overwrite"
+            : " is not empty; choose another --out or add --overwrite"));
+      }
+      clear(dir);
+    }
+    Files.createDirectories(dir);
+    Manifest fresh = new Manifest(settings, List.of());
+    fresh.write(dir);
+    return fresh;
+  }
+
+  private static boolean isEmpty(Path dir) throws IOException {
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+      return !s.iterator().hasNext();
+    }
+  }
+
+  private static void clear(Path dir) throws IOException {
+    try (var walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        if (!p.equals(dir)) {
+          Files.delete(p);
+        }
+      }
+    }
+  }
+}

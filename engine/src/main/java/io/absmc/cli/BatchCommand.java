@@ -1,0 +1,119 @@
+package io.absmc.cli;
+
+import io.absmc.batch.BatchRunner;
+import io.absmc.cashflow.Format;
+import io.absmc.cashflow.TextTable;
+import io.absmc.output.RunFiles;
+import io.absmc.resolve.StressSet;
+import io.absmc.scenario.Scenario;
+import io.absmc.scenario.ScenarioLoader;
+import io.absmc.stats.TrancheStatistics;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code absmc batch FILE --stress STRESSFILE --out DIR}: the deal under every stress of a set,
+ * with common random numbers; resumable.
+ */
+@Command(name = "batch", mixinStandardHelpOptions = true,
+    description = "Run a deal under every scenario of a stress file (common random numbers);"
+        + " a killed batch resumes where it stopped when started again with the same command.")
+final class BatchCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "Scenario file (YAML).")
+  Path file;
+
+  @Option(names = "--stress", paramLabel = "STRESSFILE", required = true,
+      description = "Stress file (YAML): named scenarios or a grid.")
+  Path stressFile;
+
+  @Option(names = "--out", paramLabel = "DIR", required = true,
+      description = "Batch folder: DIR/scenario=NAME/*.parquet and DIR/batch_summary.parquet.")
+  Path out;
+
+  @Mixin
+  MonteCarloOptions mc;
+
+  @Option(names = "--verbose", description = "Print stack traces of unexpected errors.")
+  boolean verbose;
+
+  @Override
+  public Integer call() throws Exception {
+    var settings = mc.settings(spec.commandLine());
+    Scenario scenario = ScenarioLoader.load(file);
+    StressSet stresses = StressSet.load(stressFile);
+    PrintWriter err = spec.commandLine().getErr();
+    AtomicBoolean cancel = new AtomicBoolean();
+    Thread hook = new Thread(() -> cancel.set(true));
+    Runtime.getRuntime().addShutdownHook(hook);
+    long t0 = System.nanoTime();
+    List<RunFiles.SummaryEntry> entries;
+    try {
+      BatchRunner.Job job = new BatchRunner.Job(file, scenario, stressFile, stresses, settings,
+          mc.elTable(), mc.pdTable(), !mc.noPaths, Version.build());
+      Progress[] progress = {null};
+      entries = BatchRunner.run(job, out, mc.overwrite, line -> {
+        if (progress[0] != null) {
+          progress[0].finish();
+        }
+        err.println(line);
+        err.flush();
+        progress[0] = new Progress(err, settings.paths());
+      }, done -> {
+        if (progress[0] == null) {
+          progress[0] = new Progress(err, settings.paths());
+        }
+        progress[0].update(done);
+      }, cancel);
+      if (progress[0] != null) {
+        progress[0].finish();
+      }
+    } catch (BatchRunner.ConflictException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the JVM is exiting (Ctrl-C)
+      }
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    PrintWriter w = spec.commandLine().getOut();
+    w.printf("absmc %s | %s | batch %s: %d scenarios | %,d paths each, seed %d, %s | %.1f s%n%n",
+        Version.version(), scenario.name(), stresses.name(), entries.size(), settings.paths(),
+        settings.seed(), settings.granularity().label(), seconds);
+    List<String> header = new ArrayList<>(List.of("scenario"));
+    for (TrancheStatistics t : entries.get(0).tranches()) {
+      header.add(t.name() + " EL");
+      header.add("rating");
+    }
+    header.add("pool loss");
+    TextTable table = new TextTable(header.toArray(new String[0]));
+    for (RunFiles.SummaryEntry e : entries) {
+      List<String> row = new ArrayList<>(List.of(e.scenario()));
+      for (TrancheStatistics t : e.tranches()) {
+        row.add(Format.percent(t.el(), 4));
+        row.add(t.ratingEl().rating() == null ? "-" : t.ratingEl().rating());
+      }
+      row.add(Format.percent(e.pool().lossRate().mean(), 3));
+      table.row(row.toArray(new String[0]));
+    }
+    w.println(table);
+    w.println("Results: " + out + " (" + BatchRunner.SUMMARY + ", scenario=NAME/)");
+    return 0;
+  }
+}

@@ -1,0 +1,80 @@
+package io.absmc.cli;
+
+import io.absmc.montecarlo.Granularity;
+import io.absmc.montecarlo.RunSettings;
+import io.absmc.rating.IdealizedTable;
+import io.absmc.scenario.yaml.MapCursor;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** The options of a Monte Carlo run that {@code run} and {@code batch} share. */
+final class MonteCarloOptions {
+
+  @Option(names = "--paths", paramLabel = "N", defaultValue = "100000",
+      description = "Number of paths (default: ${DEFAULT-VALUE}).")
+  long paths;
+
+  @Option(names = "--seed", paramLabel = "S",
+      description = "Master seed; the same seed gives the same numbers (default: "
+          + RunSettings.DEFAULT_SEED + ").")
+  Long seed;
+
+  @Option(names = "--threads", paramLabel = "T",
+      description = "Worker threads (default: all cores). Results do not depend on it.")
+  Integer threads;
+
+  @Option(names = "--granularity", paramLabel = "G", converter = GranularityConverter.class,
+      defaultValue = "cohort",
+      description = "loan, cohort or large-pool (default: ${DEFAULT-VALUE}).")
+  Granularity granularity;
+
+  @Option(names = "--overwrite", description = "Replace the output folder if it holds other files.")
+  boolean overwrite;
+
+  @Option(names = "--no-paths", negatable = false,
+      description = "Do not write paths.parquet (one row per path and tranche).")
+  boolean noPaths;
+
+  @Option(names = "--el-table", paramLabel = "CSV",
+      description = "Idealized expected-loss table (default: the bundled Moody's table).")
+  Path elTable;
+
+  @Option(names = "--pd-table", paramLabel = "CSV",
+      description = "Idealized default-probability table (default: the bundled Moody's table).")
+  Path pdTable;
+
+  /** The run settings, checking the numbers (a usage error otherwise). */
+  RunSettings settings(CommandLine cli) {
+    if (paths < 1) {
+      throw new CommandLine.ParameterException(cli, "--paths must be at least 1, found " + paths);
+    }
+    if (threads != null && threads < 1) {
+      throw new CommandLine.ParameterException(cli, "--threads must be at least 1, found " + threads);
+    }
+    return new RunSettings(paths, seed == null ? RunSettings.DEFAULT_SEED : seed,
+        threads == null ? Runtime.getRuntime().availableProcessors() : threads, granularity);
+  }
+
+  IdealizedTable elTable() {
+    return elTable == null ? IdealizedTable.bundledExpectedLoss()
+        : IdealizedTable.load(elTable, "expected-loss table " + elTable);
+  }
+
+  IdealizedTable pdTable() {
+    return pdTable == null ? IdealizedTable.bundledDefaultProbability()
+        : IdealizedTable.load(pdTable, "default-probability table " + pdTable);
+  }
+
+  /** picocli converter for granularity labels. */
+  static final class GranularityConverter implements CommandLine.ITypeConverter<Granularity> {
+    @Override
+    public Granularity convert(String value) {
+      Granularity g = MapCursor.parseChoice(value, Granularity.class);
+      if (g == null) {
+        throw new CommandLine.TypeConversionException(MapCursor.unknownChoice(value, Granularity.class));
+      }
+      return g;
+    }
+  }
+}
