@@ -130,6 +130,7 @@ public final class BatchRunner {
       throws IOException {
     Manifest existing = Files.isDirectory(dir) ? Manifest.read(dir) : null;
     if (existing != null && existing.settings().sameRunAs(settings)) {
+      removeLeftovers(dir);
       return existing;
     }
     if (Files.isDirectory(dir) && !isEmpty(dir)) {
@@ -145,6 +146,22 @@ public final class BatchRunner {
     Manifest fresh = new Manifest(settings, List.of());
     fresh.write(dir);
     return fresh;
+  }
+
+  /** Deletes what a killed batch left half done: hidden temporary folders and files. */
+  private static void removeLeftovers(Path dir) throws IOException {
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+      for (Path p : s) {
+        String name = p.getFileName().toString();
+        if ((name.startsWith(".") && name.contains(".tmp")) || name.endsWith(".tmp")) {
+          try (var walk = Files.walk(p)) {
+            for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+              Files.delete(q);
+            }
+          }
+        }
+      }
+    }
   }
 
   private static boolean isEmpty(Path dir) throws IOException {

@@ -8,8 +8,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code absmc} command line. Usage errors and unusable input files exit with 2 and one clear
- * message per problem; other failures exit with 1 and a one-line message (the stack trace only
+ * The {@code absmc} command line. Usage errors exit with 2 and one line; unusable input files exit
+ * with 2 and one line per problem; other failures exit with 1 and a one-line message (the stack trace only
  * with {@code --verbose}). Only {@link #main} calls {@code System.exit}.
  */
 @Command(name = "absmc", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -38,6 +38,12 @@ public final class Main implements Runnable {
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(out);
     cli.setErr(err);
+    cli.setParameterExceptionHandler((e, args2) -> {
+      CommandLine c = e.getCommandLine();
+      c.getErr().println("absmc: " + e.getMessage() + " (see 'absmc "
+          + (c.getCommandName().equals("absmc") ? "" : c.getCommandName() + " ") + "--help')");
+      return 2;
+    });
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof ScenarioException se) {
         se.problems().forEach(commandLine.getErr()::println);
