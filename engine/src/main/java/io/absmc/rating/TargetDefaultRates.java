@@ -56,7 +56,8 @@ public record TargetDefaultRates(String method, List<String> ratings, double[] t
   public record Table(List<String> ratings, double[] values) {
   }
 
-  static TargetDefaultRates multipliers(double baseDefaultRate, Table t) {
+  /** Stress-multiplier targets from a given table of multipliers. */
+  public static TargetDefaultRates multipliers(double baseDefaultRate, Table t) {
     double[] tdr = new double[t.values().length];
     for (int i = 0; i < tdr.length; i++) {
       tdr[i] = t.values()[i] * baseDefaultRate;
@@ -65,7 +66,8 @@ public record TargetDefaultRates(String method, List<String> ratings, double[] t
         + String.format(java.util.Locale.ROOT, "%.4f%%", baseDefaultRate * 100), t.ratings(), tdr);
   }
 
-  static TargetDefaultRates lognormal(double mu, double sigma, Table t) {
+  /** Lognormal targets from a given table of target probabilities. */
+  public static TargetDefaultRates lognormal(double mu, double sigma, Table t) {
     double[] tdr = new double[t.values().length];
     for (int i = 0; i < tdr.length; i++) {
       tdr[i] = Math.exp(mu + sigma * Normal.quantile(1 - t.values()[i]));

@@ -1,0 +1,183 @@
+package io.absmc.cli;
+
+import io.absmc.cashflow.BreakEven;
+import io.absmc.cashflow.Format;
+import io.absmc.cashflow.TextTable;
+import io.absmc.io.AtomicOutput;
+import io.absmc.montecarlo.MonteCarloRunner;
+import io.absmc.montecarlo.RunSettings;
+import io.absmc.output.Column;
+import io.absmc.output.ParquetTable;
+import io.absmc.output.Provenance;
+import io.absmc.random.BlockStreams;
+import io.absmc.rating.TargetDefaultRates;
+import io.absmc.resolve.ResolvedDeal;
+import io.absmc.resolve.Stress;
+import io.absmc.resolve.StressSet;
+import io.absmc.scenario.Scenario;
+import io.absmc.scenario.ScenarioLoader;
+import io.absmc.stats.RunStatistics;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code absmc breakeven FILE [--stress STRESSFILE]}: each tranche's break-even default rate under
+ * each stress scenario, and its ratings by the stress-multiplier and lognormal methods.
+ */
+@Command(name = "breakeven", mixinStandardHelpOptions = true,
+    description = "Break-even (critical) default rates per tranche and stress scenario, and the"
+        + " ratings they support (stress-multiplier and lognormal methods).")
+final class BreakEvenCommand implements Callable<Integer> {
+
+  /** The file written. */
+  static final String FILE = "breakeven.parquet";
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "Scenario file (YAML).")
+  Path file;
+
+  @Option(names = "--stress", paramLabel = "STRESSFILE",
+      description = "Stress file (YAML); default: the base case only.")
+  Path stressFile;
+
+  @Option(names = "--paths", paramLabel = "N", defaultValue = "20000",
+      description = "Monte Carlo paths of the base case for the lognormal method's mean and sigma"
+          + " (default: ${DEFAULT-VALUE}).")
+  long paths;
+
+  @Option(names = "--seed", paramLabel = "S", description = "Master seed (default: "
+      + RunSettings.DEFAULT_SEED + ").")
+  Long seed;
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Output folder (default: out/<scenario>/breakeven-<start time>).")
+  Path out;
+
+  @Option(names = "--overwrite", description = "Replace the output folder if it holds files.")
+  boolean overwrite;
+
+  @Option(names = "--multipliers", paramLabel = "CSV",
+      description = "Stress multipliers by rating (default: the bundled consumer-loan table).")
+  Path multipliers;
+
+  @Option(names = "--targets", paramLabel = "CSV",
+      description = "Lognormal target probabilities by rating (default: the bundled table).")
+  Path targets;
+
+  @Option(names = "--verbose", description = "Print stack traces of unexpected errors.")
+  boolean verbose;
+
+  private record Row(int tranche, StressSet.Named scenario, BreakEven.Result result) {
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Scenario scenario = ScenarioLoader.load(file);
+    List<StressSet.Named> stresses = stressFile == null
+        ? List.of(new StressSet.Named("base", Stress.NONE))
+        : StressSet.load(stressFile).scenarios();
+    ResolvedDeal base = ResolvedDeal.resolve(scenario);
+    Instant start = Instant.now();
+
+    // the stress-multiplier method's base rate: the base case's expected path
+    double baseRate = BreakEven.defaultRate(scenario, Stress.NONE);
+    TargetDefaultRates byMultiplier = multipliers == null ? TargetDefaultRates.multipliers(baseRate)
+        : TargetDefaultRates.multipliers(baseRate, TargetDefaultRates.load(multipliers));
+    // the lognormal method's parameters: mean and sd of the simulated pool default rate
+    long s = seed == null ? RunSettings.DEFAULT_SEED : seed;
+    RunSettings settings = new RunSettings(paths, s, Runtime.getRuntime().availableProcessors(),
+        io.absmc.montecarlo.Granularity.COHORT);
+    RunStatistics stats = new RunStatistics(base, paths,
+        io.absmc.rating.IdealizedTable.bundledExpectedLoss(),
+        io.absmc.rating.IdealizedTable.bundledDefaultProbability());
+    MonteCarloRunner.run(base, settings, stats, null, null);
+    double[] ln = TargetDefaultRates.lognormalParameters(stats.pool().defaultRate().mean(),
+        stats.pool().defaultRate().sd());
+    TargetDefaultRates byLognormal = targets == null ? TargetDefaultRates.lognormal(ln[0], ln[1])
+        : TargetDefaultRates.lognormal(ln[0], ln[1], TargetDefaultRates.load(targets));
+
+    List<Row> rows = new ArrayList<>();
+    for (int t = 0; t < base.tranches; t++) {
+      for (StressSet.Named named : stresses) {
+        rows.add(new Row(t, named, BreakEven.of(scenario, named.stress(), t)));
+      }
+    }
+    double[] minimum = new double[base.tranches];
+    String[] worst = new String[base.tranches];
+    java.util.Arrays.fill(minimum, Double.POSITIVE_INFINITY);
+    for (Row r : rows) {
+      if (r.result().criticalDefaultRate() < minimum[r.tranche()]) {
+        minimum[r.tranche()] = r.result().criticalDefaultRate();
+        worst[r.tranche()] = r.scenario().name();
+      }
+    }
+
+    Path dir = out != null ? out : Path.of("out", scenario.name(), "breakeven-"
+        + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneId.systemDefault()).format(start));
+    Map<String, String> meta = Provenance.of(Version.build(), file, scenario.name(),
+        stressFile == null ? "base case" : stressFile.toString(), s, BlockStreams.generator(),
+        paths, "cohort", start);
+    meta.put("absmc.breakeven_tolerance", "multiplier bracketed to a relative width of "
+        + BreakEven.TOLERANCE);
+    meta.put("absmc.method_stress_multiplier", byMultiplier.method());
+    meta.put("absmc.method_lognormal", byLognormal.method());
+    List<Column> columns = List.of(
+        Column.ofString("tranche", "tranche name", i -> base.trancheNames[rows.get(i).tranche()]),
+        Column.ofString("scenario", "stress scenario", i -> rows.get(i).scenario().name()),
+        Column.ofString("stress", "what the scenario changes", i -> rows.get(i).scenario().stress().toString()),
+        Column.ofDouble("critical_multiplier", "", "largest multiplier of the scenario's default"
+            + " rates at which the tranche is paid in full", i -> rows.get(i).result().criticalMultiplier()),
+        Column.ofDouble("critical_default_rate", "fraction of initial pool plus purchases",
+            "the pool's cumulative default rate there (expected-value path)",
+            i -> rows.get(i).result().criticalDefaultRate()),
+        Column.ofInt("never_loses", "", "1 when the tranche is paid in full at the largest"
+            + " multiplier tried", i -> rows.get(i).result().neverLoses() ? 1 : 0),
+        Column.ofDouble("min_critical_default_rate", "fraction of initial pool plus purchases",
+            "the tranche's lowest critical default rate over the scenarios",
+            i -> minimum[rows.get(i).tranche()]),
+        Column.ofDouble("base_default_rate", "fraction of initial pool plus purchases",
+            "the base case's cumulative default rate (expected-value path)", i -> baseRate),
+        Column.ofString("rating_stress_multiplier", "best rating whose target (multiplier x base"
+            + " default rate) is at or below min_critical_default_rate",
+            i -> byMultiplier.rating(minimum[rows.get(i).tranche()])),
+        Column.ofString("rating_lognormal", "best rating whose lognormal target is at or below"
+            + " min_critical_default_rate", i -> byLognormal.rating(minimum[rows.get(i).tranche()])));
+    try {
+      AtomicOutput.replace(dir, overwrite, tmp -> ParquetTable.write(tmp.resolve(FILE), columns,
+          meta, rows.size()));
+    } catch (AtomicOutput.FolderNotEmptyException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+
+    PrintWriter w = spec.commandLine().getOut();
+    w.println(Header.of(base, "break-even default rates"));
+    w.printf("base default rate %s; lognormal fit of %,d paths: mean %s, sd %s (mu %.4f, sigma %.4f)%n%n",
+        Format.percent(baseRate, 3), paths, Format.percent(stats.pool().defaultRate().mean(), 3),
+        Format.percent(stats.pool().defaultRate().sd(), 3), ln[0], ln[1]);
+    TextTable table = new TextTable("tranche", "min critical CDR", "in scenario", "x base",
+        "rating (multipliers)", "rating (lognormal)");
+    for (int t = 0; t < base.tranches; t++) {
+      table.row(base.trancheNames[t], Format.percent(minimum[t], 3), worst[t],
+          String.format(java.util.Locale.ROOT, "%.2f", minimum[t] / baseRate),
+          byMultiplier.rating(minimum[t]), byLognormal.rating(minimum[t]));
+    }
+    w.println(table);
+    w.println("Results: " + dir.resolve(FILE));
+    return 0;
+  }
+}
