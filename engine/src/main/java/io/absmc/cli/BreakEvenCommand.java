@@ -20,8 +20,6 @@ import io.absmc.stats.RunStatistics;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -88,9 +86,7 @@ final class BreakEvenCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Scenario scenario = ScenarioLoader.load(file);
-    List<StressSet.Named> stresses = stressFile == null
-        ? List.of(new StressSet.Named("base", Stress.NONE))
-        : StressSet.load(stressFile).scenarios();
+    List<StressSet.Named> stresses = StressSet.scenariosOrBase(stressFile);
     ResolvedDeal base = ResolvedDeal.resolve(scenario);
     Instant start = Instant.now();
 
@@ -127,8 +123,7 @@ final class BreakEvenCommand implements Callable<Integer> {
       }
     }
 
-    Path dir = out != null ? out : Path.of("out", scenario.name(), "breakeven-"
-        + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneId.systemDefault()).format(start));
+    Path dir = out != null ? out : OutputFolders.defaultFor(scenario.name(), "breakeven-", start);
     Map<String, String> meta = Provenance.of(Version.build(), file, scenario.name(),
         stressFile == null ? "base case" : stressFile.toString(), s, BlockStreams.generator(),
         paths, "cohort", start);

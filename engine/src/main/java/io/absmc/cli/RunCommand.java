@@ -23,8 +23,6 @@ import io.absmc.stats.TriggerStatistics;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,8 +72,7 @@ final class RunCommand implements Callable<Integer> {
     IdealizedTable pd = mc.pdTable();
     Granularity granularity = settings.granularity();
     Instant start = Instant.now();
-    Path dir = out != null ? out : Path.of("out", deal.scenario.name(),
-        DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneId.systemDefault()).format(start));
+    Path dir = out != null ? out : OutputFolders.defaultFor(deal.scenario.name(), "", start);
     Map<String, String> provenance = Provenance.of(Version.build(), scenario.file,
         deal.scenario.name(), deal.stress.toString(), settings.seed(), BlockStreams.generator(),
         settings.paths(), granularity.label(), start);

@@ -7,7 +7,6 @@ import io.absmc.output.Column;
 import io.absmc.output.ParquetTable;
 import io.absmc.output.Provenance;
 import io.absmc.random.BlockStreams;
-import io.absmc.resolve.Stress;
 import io.absmc.resolve.StressSet;
 import io.absmc.scenario.Scenario;
 import io.absmc.scenario.ScenarioLoader;
@@ -15,8 +14,6 @@ import io.absmc.sizing.Sizer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -99,8 +96,7 @@ final class SizeCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "'" + tranche + "' is the last tranche: name the one that absorbs with --absorb");
     }
-    List<StressSet.Named> stresses = stressFile == null
-        ? List.of(new StressSet.Named("base", Stress.NONE)) : StressSet.load(stressFile).scenarios();
+    List<StressSet.Named> stresses = StressSet.scenariosOrBase(stressFile);
     Sizer.Job job = new Sizer.Job(scenario, tranche, absorb, target, m, settings, mc.elTable(),
         mc.pdTable(), stresses);
     Instant start = Instant.now();
@@ -111,8 +107,7 @@ final class SizeCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
 
-    Path dir = out != null ? out : Path.of("out", scenario.name(), "sizing-"
-        + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneId.systemDefault()).format(start));
+    Path dir = out != null ? out : OutputFolders.defaultFor(scenario.name(), "sizing-", start);
     Map<String, String> meta = Provenance.of(Version.build(), file, scenario.name(), "base case",
         settings.seed(), BlockStreams.generator(), settings.paths(), settings.granularity().label(),
         start);

@@ -72,6 +72,11 @@ public record StressSet(String name, List<Named> scenarios) {
         s.purchaseRate(), s.newAssetDefaults(), s.correlation(), f, s.triggerThresholds());
   }
 
+  /** The stresses of a file, or the base case alone when there is no file. */
+  public static List<Named> scenariosOrBase(Path file) {
+    return file == null ? List.of(new Named("base", Stress.NONE)) : load(file).scenarios();
+  }
+
   /** Reads a stress file. */
   public static StressSet load(Path file) {
     String text;
