@@ -50,7 +50,7 @@ import net.jqwik.api.statistics.Statistics;
  * arbitrary share of each cohort): cash is conserved every period, no tranche is paid more than it
  * is owed, the guarantor never pays beyond its cap, and losses hit the most junior class first.
  */
-class CashConservationProperties {
+class CashConservationPropertiesTest {
 
   @Property(tries = 300)
   void cashIsConservedAndNothingIsOverpaid(@ForAll long seed) {
