@@ -86,6 +86,7 @@ public final class BatchRunner {
           BlockStreams.generator(), job.settings().paths(), job.settings().granularity().label(),
           start);
       provenance.put("absmc.batch_scenario", named.name());
+      provenance.put("absmc.importance_shift", Double.toString(job.settings().importanceShift()));
       provenance.put("absmc.stress_file", job.stressFile().toString());
       provenance.put("absmc.stress_file_sha256", settings.stressSha256());
       RunStatistics stats = new RunStatistics(deal, job.settings().paths(), job.elTable(),

@@ -53,8 +53,9 @@ final class BatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    var settings = mc.settings(spec.commandLine());
     Scenario scenario = ScenarioLoader.load(file);
+    // one importance-sampling shift (the base case's) for every scenario keeps the random numbers common
+    var settings = mc.settings(spec.commandLine(), io.absmc.resolve.ResolvedDeal.resolve(scenario));
     StressSet stresses = StressSet.load(stressFile);
     PrintWriter err = spec.commandLine().getErr();
     AtomicBoolean cancel = new AtomicBoolean();

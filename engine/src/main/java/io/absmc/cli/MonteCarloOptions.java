@@ -29,6 +29,11 @@ final class MonteCarloOptions {
       description = "loan, cohort or large-pool (default: ${DEFAULT-VALUE}).")
   Granularity granularity;
 
+  @Option(names = "--importance-sampling", paramLabel = "IS", defaultValue = "off",
+      description = "off, auto (shift the default factor to the senior's break-even) or"
+          + " shift=MU (default: ${DEFAULT-VALUE}). Statistics are weighted by the likelihood ratio.")
+  String importance;
+
   @Option(names = "--overwrite", description = "Replace the output folder if it holds other files.")
   boolean overwrite;
 
@@ -43,6 +48,30 @@ final class MonteCarloOptions {
   @Option(names = "--pd-table", paramLabel = "CSV",
       description = "Idealized default-probability table (default: the bundled Moody's table).")
   Path pdTable;
+
+  /** The run settings for a deal, with its importance-sampling shift. */
+  RunSettings settings(CommandLine cli, io.absmc.resolve.ResolvedDeal deal) {
+    RunSettings s = settings(cli);
+    String is = importance.trim().toLowerCase(java.util.Locale.ROOT);
+    if (is.equals("off")) {
+      return s;
+    }
+    if (is.equals("auto")) {
+      return s.withImportanceShift(io.absmc.montecarlo.ImportanceShift.auto(deal));
+    }
+    if (is.startsWith("shift=")) {
+      try {
+        double mu = Double.parseDouble(is.substring(6));
+        if (Math.abs(mu) <= 10) {
+          return s.withImportanceShift(mu);
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+    }
+    throw new CommandLine.ParameterException(cli, "--importance-sampling must be off, auto or"
+        + " shift=MU with |MU| <= 10, found '" + importance + "'");
+  }
 
   /** The run settings, checking the numbers (a usage error otherwise). */
   RunSettings settings(CommandLine cli) {

@@ -66,8 +66,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    RunSettings settings = mc.settings(spec.commandLine());
     ResolvedDeal deal = scenario.resolve();
+    RunSettings settings = mc.settings(spec.commandLine(), deal);
     IdealizedTable el = mc.elTable();
     IdealizedTable pd = mc.pdTable();
     Granularity granularity = settings.granularity();
@@ -76,6 +76,7 @@ final class RunCommand implements Callable<Integer> {
     Map<String, String> provenance = Provenance.of(Version.build(), scenario.file,
         deal.scenario.name(), deal.stress.toString(), settings.seed(), BlockStreams.generator(),
         settings.paths(), granularity.label(), start);
+    provenance.put("absmc.importance_shift", Double.toString(settings.importanceShift()));
 
     RunStatistics stats = new RunStatistics(deal, settings.paths(), el, pd);
     Progress progress = new Progress(spec.commandLine().getErr(), settings.paths());
@@ -115,9 +116,12 @@ final class RunCommand implements Callable<Integer> {
   private void printTables(PrintWriter w, ResolvedDeal deal, RunSettings settings,
       RunStatistics stats, Path dir, double seconds) {
     w.println(Header.of(deal, "Monte Carlo"));
-    w.printf("%,d paths, seed %d, %s granularity, %d thread%s, %.1f s (%,.0f paths/s)%n%n",
+    w.printf("%,d paths, seed %d, %s granularity, %d thread%s, %.1f s (%,.0f paths/s)%s%n%n",
         settings.paths(), settings.seed(), settings.granularity().label(), settings.threads(),
-        settings.threads() == 1 ? "" : "s", seconds, settings.paths() / seconds);
+        settings.threads() == 1 ? "" : "s", seconds, settings.paths() / seconds,
+        settings.importanceShift() == 0 ? ""
+            : String.format(java.util.Locale.ROOT, "; importance sampling, factor shifted by %.3f",
+                settings.importanceShift()));
     TextTable t = new TextTable("tranche", "PD", "EL", "EL s.e.", "EL (PV)", "LGD", "WAL (y)",
         "loss q99.9", "ES 99%", "rating (EL)", "rating (PD)");
     for (TrancheStatistics s : stats.tranches()) {

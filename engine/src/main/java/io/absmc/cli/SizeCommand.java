@@ -81,8 +81,9 @@ final class SizeCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--method must be el, pd or breakeven, found '" + method + "'");
     }
-    var settings = mc.settings(spec.commandLine());
     Scenario scenario = ScenarioLoader.load(file);
+    // one importance-sampling shift (the deal as written) for every candidate size
+    var settings = mc.settings(spec.commandLine(), io.absmc.resolve.ResolvedDeal.resolve(scenario));
     int t = scenario.structure().trancheIndex(tranche);
     if (t < 0) {
       throw new CommandLine.ParameterException(spec.commandLine(), "unknown tranche '" + tranche

@@ -41,6 +41,8 @@ public final class BlockResult {
   public final double[] trancheGuaranteeDraw;
 
   // ---- per path
+  /** Likelihood ratio of the path (1 without importance sampling). */
+  public final double[] weight;
   public final double[] poolDefaultRate;
   public final double[] poolLossRate;
   public final double[] poolPrepaymentRate;
@@ -81,6 +83,7 @@ public final class BlockResult {
     irr = new double[tp];
     firstLossYears = new double[tp];
     trancheGuaranteeDraw = new double[tp];
+    weight = new double[paths];
     poolDefaultRate = new double[paths];
     poolLossRate = new double[paths];
     poolPrepaymentRate = new double[paths];
@@ -102,7 +105,8 @@ public final class BlockResult {
   }
 
   /** Records path {@code i} of the block from its path record. */
-  void record(int i, ResolvedDeal deal, PathRecord r, Irr irrSolver) {
+  void record(int i, ResolvedDeal deal, PathRecord r, Irr irrSolver, double pathWeight) {
+    weight[i] = pathWeight;
     double purchases = 0;
     double losses = 0;
     double prepayments = 0;

@@ -26,6 +26,12 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * first period's factor Z_1; lognormal: the multiplier's normal), the prepayment normal, the
  * recovery normal, then one normal per later period when the factor is autocorrelated (phi &lt; 1).
  * Loan-level draws use the idiosyncratic stream. One instance per thread.
+ *
+ * <p>Importance sampling (Glasserman and Li, "Importance sampling for portfolio credit risk",
+ * Management Science 51(11), 2005): the default factor X, N(0, 1), is drawn from N(mu, 1) instead,
+ * and the path carries the likelihood ratio w = phi(X) / phi(X - mu) = exp(-mu X + mu^2 / 2), so
+ * every weighted statistic stays unbiased. The later innovations of an autocorrelated factor are
+ * not shifted.
  */
 final class MonteCarloDriver implements PerformanceDriver {
 
@@ -41,6 +47,9 @@ final class MonteCarloDriver implements PerformanceDriver {
   private ZigguratSampler.NormalizedGaussian gaussian;
 
   private int period;
+  /** Importance-sampling shift of the default factor, and this path's likelihood ratio. */
+  private final double shift;
+  private double weight = 1;
   /** Systematic factor of the current period (Vasicek: high Z, fewer defaults). */
   private double z;
   private double defaultMultiplier;
@@ -60,8 +69,9 @@ final class MonteCarloDriver implements PerformanceDriver {
   private final double[] prepaymentProbability;
   private final double[] prepaymentLog1mp;
 
-  MonteCarloDriver(ResolvedDeal deal, ModelTables tables, Granularity granularity) {
+  MonteCarloDriver(ResolvedDeal deal, ModelTables tables, Granularity granularity, double shift) {
     this.tables = tables;
+    this.shift = shift;
     this.granularity = granularity;
     this.vasicek = tables.model.defaults() == DefaultModel.VASICEK;
     this.periods = deal.periods;
@@ -85,6 +95,11 @@ final class MonteCarloDriver implements PerformanceDriver {
     this.gaussian = ZigguratSampler.NormalizedGaussian.of(streams.systematic());
   }
 
+  /** The likelihood ratio of the current path (1 without importance sampling). */
+  double weight() {
+    return weight;
+  }
+
   @Override
   public boolean wholeLoans() {
     return granularity.wholeLoans();
@@ -95,17 +110,19 @@ final class MonteCarloDriver implements PerformanceDriver {
     double x = gaussian.sample();
     double prepaymentNormal = gaussian.sample();
     double recoveryNormal = gaussian.sample();
-    // the default factor, oriented so that high means more defaults
+    // the default factor, oriented so that high means more defaults, shifted by mu when sampling
+    // by importance
     double badness;
     if (vasicek) {
-      z = x;
-      badness = -x;
+      z = x - shift;
+      badness = -z;
       defaultMultiplier = 1;
     } else {
-      badness = x;
+      badness = x + shift;
       double s = tables.defaultSigma;
-      defaultMultiplier = Math.exp(s * x - 0.5 * s * s);
+      defaultMultiplier = Math.exp(s * badness - 0.5 * s * s);
     }
+    weight = shift == 0 ? 1 : Math.exp(-shift * badness + 0.5 * shift * shift);
     double c = tables.prepaymentCorrelation;
     double w = c * badness + Math.sqrt(1 - c * c) * prepaymentNormal;
     double ps = tables.prepaymentSigma;

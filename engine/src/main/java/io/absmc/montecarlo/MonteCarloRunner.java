@@ -166,7 +166,8 @@ public final class MonteCarloRunner {
       this.streams = streams;
       this.pathsDone = pathsDone;
       this.progress = progress;
-      this.sampler = new PathSampler(deal, tables, settings.granularity());
+      this.sampler = new PathSampler(deal, tables, settings.granularity(),
+          settings.importanceShift());
       this.irr = new Irr(deal.periods);
     }
 
@@ -176,7 +177,7 @@ public final class MonteCarloRunner {
       BlockResult out = new BlockResult(block, n, deal);
       sampler.startBlock(streams[block]);
       for (int i = 0; i < n; i++) {
-        out.record(i, deal, sampler.next(), irr);
+        out.record(i, deal, sampler.next(), irr, sampler.weight());
       }
       streams[block] = null;
       long done = pathsDone.addAndGet(n);

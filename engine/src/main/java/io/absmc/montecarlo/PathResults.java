@@ -21,6 +21,8 @@ public final class PathResults {
   public final double[] poolPrepaymentRate;
   /** Guarantor's payments over the life of the path, RMB. */
   public final double[] guaranteeDraw;
+  /** Likelihood ratio of each path (1 without importance sampling). */
+  public final double[] weight;
 
   PathResults(int paths, int tranches) {
     this.paths = paths;
@@ -31,6 +33,7 @@ public final class PathResults {
     poolLossRate = new double[paths];
     poolPrepaymentRate = new double[paths];
     guaranteeDraw = new double[paths];
+    weight = new double[paths];
   }
 
   /** Index of a tranche's value for a path. */
@@ -51,6 +54,7 @@ public final class PathResults {
     System.arraycopy(block.poolLossRate, 0, poolLossRate, from, block.paths);
     System.arraycopy(block.poolPrepaymentRate, 0, poolPrepaymentRate, from, block.paths);
     System.arraycopy(block.guaranteeDraw, 0, guaranteeDraw, from, block.paths);
+    System.arraycopy(block.weight, 0, weight, from, block.paths);
     filled += block.paths;
   }
 }

@@ -19,14 +19,19 @@ public final class PathSampler {
 
   /** A sampler with its own model tables (for one-off use; runners share the tables). */
   public PathSampler(ResolvedDeal deal, Granularity granularity) {
-    this(deal, new ModelTables(deal), granularity);
+    this(deal, new ModelTables(deal), granularity, 0);
   }
 
-  PathSampler(ResolvedDeal deal, ModelTables tables, Granularity granularity) {
+  PathSampler(ResolvedDeal deal, ModelTables tables, Granularity granularity, double shift) {
     this.deal = deal;
     this.engine = new PathEngine(deal);
     this.record = new PathRecord(deal);
-    this.driver = new MonteCarloDriver(deal, tables, granularity);
+    this.driver = new MonteCarloDriver(deal, tables, granularity, shift);
+  }
+
+  /** The likelihood ratio of the last path drawn (1 without importance sampling). */
+  public double weight() {
+    return driver.weight();
   }
 
   /** Starts drawing the paths of a block. */

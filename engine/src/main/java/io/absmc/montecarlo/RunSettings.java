@@ -10,8 +10,11 @@ import io.absmc.util.Check;
  * @param seed master seed of the random streams
  * @param threads worker threads (1 or more)
  * @param granularity loan, cohort or large-pool
+ * @param importanceShift importance sampling: the mean shift of each path's default factor toward
+ *     more defaults (0: plain Monte Carlo); every statistic is weighted by the likelihood ratio
  */
-public record RunSettings(long paths, long seed, int threads, Granularity granularity) {
+public record RunSettings(long paths, long seed, int threads, Granularity granularity,
+    double importanceShift) {
 
   /** Paths per block: each block has its own random streams, derived from the seed and its index. */
   public static final int BLOCK_SIZE = 1024;
@@ -24,6 +27,17 @@ public record RunSettings(long paths, long seed, int threads, Granularity granul
         "Expected 1 <= 'paths' <= 2000000000 but found " + paths);
     Check.positive("threads", threads);
     Check.notNull("granularity", granularity);
+    Check.inRange("importanceShift", importanceShift, -10, 10);
+  }
+
+  /** Plain Monte Carlo (no importance sampling). */
+  public RunSettings(long paths, long seed, int threads, Granularity granularity) {
+    this(paths, seed, threads, granularity, 0);
+  }
+
+  /** These settings with another importance-sampling shift. */
+  public RunSettings withImportanceShift(double shift) {
+    return new RunSettings(paths, seed, threads, granularity, shift);
   }
 
   /** Number of blocks. */

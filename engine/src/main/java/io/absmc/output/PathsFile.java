@@ -60,7 +60,9 @@ public final class PathsFile implements BlockConsumer, AutoCloseable {
         Column.ofInt("trigger_period", "", "first period (1-based) in which any trigger was"
             + " breached; 0 when none was", r -> block.triggerPeriod[r / t]),
         Column.ofDouble("guarantee_draw", "RMB", "the guarantor's payments on the path (all"
-            + " tranches)", r -> block.guaranteeDraw[r / t]));
+            + " tranches)", r -> block.guaranteeDraw[r / t]),
+        Column.ofDouble("weight", "", "the path's likelihood ratio under importance sampling (1"
+            + " without): weight every statistic by it", r -> block.weight[r / t]));
   }
 
   @Override

@@ -129,13 +129,12 @@ public final class RunFiles {
     c.add(both("el", FRACTION, "expected loss (shortfall over original balance); pool row: mean"
         + " pool loss rate", ts, TrancheStatistics::el, pool.lossRate().mean()));
     c.add(both("el_se", FRACTION, "standard error of el", ts, TrancheStatistics::elSe,
-        pool.lossRate().sd() / Math.sqrt(paths)));
+        pool.lossRate().meanSe()));
     c.add(both("el_ci_low", FRACTION, "lower end of the 95% interval of el", ts,
         TrancheStatistics::elLow,
-        Math.max(0, pool.lossRate().mean() - 1.96 * pool.lossRate().sd() / Math.sqrt(paths))));
+        Math.max(0, pool.lossRate().mean() - 1.96 * pool.lossRate().meanSe())));
     c.add(both("el_ci_high", FRACTION, "upper end of the 95% interval of el", ts,
-        TrancheStatistics::elHigh,
-        pool.lossRate().mean() + 1.96 * pool.lossRate().sd() / Math.sqrt(paths)));
+        TrancheStatistics::elHigh, pool.lossRate().mean() + 1.96 * pool.lossRate().meanSe()));
     c.add(tranche("el_pv", FRACTION, "expected loss with each shortfall discounted at the tranche"
         + " coupon from its legal final date", ts, TrancheStatistics::elPv));
     c.add(tranche("el_pv_se", FRACTION, "standard error of el_pv", ts, TrancheStatistics::elPvSe));

@@ -10,19 +10,24 @@ public final class Histogram {
 
   private final double lo;
   private final double width;
-  private final long[] counts;
-  private long total;
+  private final double[] counts;
+  private double total;
 
   public Histogram(double lo, double hi, int bins) {
     this.lo = lo;
     this.width = (hi - lo) / bins;
-    this.counts = new long[bins];
+    this.counts = new double[bins];
   }
 
   public void add(double x) {
+    add(x, 1);
+  }
+
+  /** Adds a value with a likelihood-ratio weight. */
+  public void add(double x, double w) {
     int b = width > 0 ? (int) ((x - lo) / width) : 0;
-    counts[Math.max(0, Math.min(counts.length - 1, b))]++;
-    total++;
+    counts[Math.max(0, Math.min(counts.length - 1, b))] += w;
+    total += w;
   }
 
   /** The error bound of {@link #quantile}: one bin width. */
@@ -36,7 +41,7 @@ public final class Histogram {
       return Double.NaN;
     }
     double target = alpha * total;
-    long cumulative = 0;
+    double cumulative = 0;
     for (int b = 0; b < counts.length; b++) {
       if (cumulative + counts[b] >= target && counts[b] > 0) {
         double within = (target - cumulative) / counts[b];

@@ -16,9 +16,10 @@ public record PoolStatistics(Distribution defaultRate, Distribution lossRate,
     double guaranteeQ99, double revolvingEndedEarly) {
 
   /**
-   * Mean, standard deviation, quantiles at {@link RunStatistics#LOSS_LEVELS} and expected
-   * shortfall at 99% of a pool rate.
+   * Mean (with its standard error), standard deviation, quantiles at
+   * {@link RunStatistics#LOSS_LEVELS} and expected shortfall at 99% of a pool rate.
    */
-  public record Distribution(double mean, double sd, double[] quantiles, double es99) {
+  public record Distribution(double mean, double meanSe, double sd, double[] quantiles,
+      double es99) {
   }
 }

@@ -14,6 +14,10 @@ import java.util.List;
  * balance, 1/2000 of twice the initial pool for the pool). Memory: about 4 bytes x (3 x tranches +
  * 3) per path, so 10 million paths of a three-tranche deal hold about 480 MB.
  *
+ * <p>Every path counts with its likelihood-ratio weight (1 for plain Monte Carlo): means and
+ * probabilities are the unbiased importance-sampling estimators, averages over subsets (WAL, IRR,
+ * time to first loss) and quantiles are self-normalised.
+ *
  * <p>Not thread-safe: the runner calls it from one thread, in block order.
  */
 public final class RunStatistics implements BlockConsumer {
@@ -40,7 +44,7 @@ public final class RunStatistics implements BlockConsumer {
   private final Moments[] irr;
   private final Moments[] firstLoss;
   private final Moments[] guarantee;
-  private final long[] guaranteed;
+  private final Moments[] guaranteed;
   private final Sample[] lossSample;
   private final Sample[] walSample;
   private final Sample[] irrSample;
@@ -51,14 +55,14 @@ public final class RunStatistics implements BlockConsumer {
   private final Moments lossRate = new Moments();
   private final Moments prepaymentRate = new Moments();
   private final Moments poolGuarantee = new Moments();
-  private long poolGuaranteed;
-  private long endedEarly;
+  private final Moments poolGuaranteed = new Moments();
+  private final Moments endedEarly = new Moments();
   private final Sample defaultRateSample;
   private final Sample lossRateSample;
   private final Sample poolGuaranteeSample;
 
   // triggers: first-breach counts by period
-  private final long[][] firstBreach;
+  private final double[][] firstBreach;
 
   // cash flows by period
   private final Moments[] trancheBalance;
@@ -86,7 +90,7 @@ public final class RunStatistics implements BlockConsumer {
     irr = moments(t);
     firstLoss = moments(t);
     guarantee = moments(t);
-    guaranteed = new long[t];
+    guaranteed = moments(t);
     lossSample = samples(t, expectedPaths);
     walSample = samples(t, expectedPaths);
     irrSample = samples(t, expectedPaths);
@@ -94,7 +98,7 @@ public final class RunStatistics implements BlockConsumer {
     defaultRateSample = new Sample(expectedPaths);
     lossRateSample = new Sample(expectedPaths);
     poolGuaranteeSample = new Sample(deal.hasGuarantee ? expectedPaths : 0);
-    firstBreach = new long[deal.triggers][deal.periods];
+    firstBreach = new double[deal.triggers][deal.periods];
     int p = deal.periods;
     trancheBalance = moments(t * p);
     trancheBalanceHistogram = new Histogram[t * p];
@@ -131,53 +135,48 @@ public final class RunStatistics implements BlockConsumer {
   @Override
   public void accept(BlockResult b) {
     int n = b.paths;
+    double[] w = b.weight;
     for (int t = 0; t < b.tranches; t++) {
       for (int i = 0; i < n; i++) {
         int k = b.at(t, i);
         double x = b.lossFraction[k];
-        loss[t].add(x);
-        pvLoss[t].add(b.pvLossFraction[k]);
-        defaulted[t].add(x > LOSS_TOLERANCE ? 1 : 0);
-        lossSample[t].add(x);
+        loss[t].add(x, w[i]);
+        pvLoss[t].add(b.pvLossFraction[k], w[i]);
+        defaulted[t].add(x > LOSS_TOLERANCE ? 1 : 0, w[i]);
+        lossSample[t].add(x, w[i]);
         if (!Double.isNaN(b.walYears[k])) {
-          wal[t].add(b.walYears[k]);
-          walSample[t].add(b.walYears[k]);
+          wal[t].add(b.walYears[k], w[i]);
+          walSample[t].add(b.walYears[k], w[i]);
         }
-        irr[t].add(b.irr[k]);
-        irrSample[t].add(b.irr[k]);
+        irr[t].add(b.irr[k], w[i]);
+        irrSample[t].add(b.irr[k], w[i]);
         if (!Double.isNaN(b.firstLossYears[k])) {
-          firstLoss[t].add(b.firstLossYears[k]);
+          firstLoss[t].add(b.firstLossYears[k], w[i]);
         }
         if (deal.hasGuarantee) {
           double g = b.trancheGuaranteeDraw[k];
-          guarantee[t].add(g);
-          guaranteeSample[t].add(g);
-          if (g > 0) {
-            guaranteed[t]++;
-          }
+          guarantee[t].add(g, w[i]);
+          guaranteeSample[t].add(g, w[i]);
+          guaranteed[t].add(g > 0 ? 1 : 0, w[i]);
         }
       }
     }
     for (int i = 0; i < n; i++) {
-      defaultRate.add(b.poolDefaultRate[i]);
-      lossRate.add(b.poolLossRate[i]);
-      prepaymentRate.add(b.poolPrepaymentRate[i]);
-      defaultRateSample.add(b.poolDefaultRate[i]);
-      lossRateSample.add(b.poolLossRate[i]);
+      defaultRate.add(b.poolDefaultRate[i], w[i]);
+      lossRate.add(b.poolLossRate[i], w[i]);
+      prepaymentRate.add(b.poolPrepaymentRate[i], w[i]);
+      defaultRateSample.add(b.poolDefaultRate[i], w[i]);
+      lossRateSample.add(b.poolLossRate[i], w[i]);
       if (deal.hasGuarantee) {
-        poolGuarantee.add(b.guaranteeDraw[i]);
-        poolGuaranteeSample.add(b.guaranteeDraw[i]);
-        if (b.guaranteeDraw[i] > 0) {
-          poolGuaranteed++;
-        }
+        poolGuarantee.add(b.guaranteeDraw[i], w[i]);
+        poolGuaranteeSample.add(b.guaranteeDraw[i], w[i]);
+        poolGuaranteed.add(b.guaranteeDraw[i] > 0 ? 1 : 0, w[i]);
       }
-      if (b.revolvingEndedEarly[i]) {
-        endedEarly++;
-      }
+      endedEarly.add(b.revolvingEndedEarly[i] ? 1 : 0, w[i]);
       for (int k = 0; k < b.triggers; k++) {
         int first = b.triggerBreachPeriod[k * n + i];
         if (first > 0) {
-          firstBreach[k][first - 1]++;
+          firstBreach[k][first - 1] += w[i];
         }
       }
     }
@@ -185,19 +184,19 @@ public final class RunStatistics implements BlockConsumer {
     for (int p = 0; p < periods; p++) {
       for (int i = 0; i < n; i++) {
         double pool = b.poolBalance[p * n + i];
-        poolBalance[p].add(pool);
-        poolBalanceHistogram[p].add(pool);
-        collections[p].add(b.collections[p * n + i]);
-        defaults[p].add(b.defaults[p * n + i]);
+        poolBalance[p].add(pool, w[i]);
+        poolBalanceHistogram[p].add(pool, w[i]);
+        collections[p].add(b.collections[p * n + i], w[i]);
+        defaults[p].add(b.defaults[p * n + i], w[i]);
       }
       for (int t = 0; t < b.tranches; t++) {
         int idx = t * periods + p;
         for (int i = 0; i < n; i++) {
           double balance = b.trancheBalance[idx * n + i];
-          trancheBalance[idx].add(balance);
-          trancheBalanceHistogram[idx].add(balance);
-          interestPaid[idx].add(b.interestPaid[idx * n + i]);
-          principalPaid[idx].add(b.principalPaid[idx * n + i]);
+          trancheBalance[idx].add(balance, w[i]);
+          trancheBalanceHistogram[idx].add(balance, w[i]);
+          interestPaid[idx].add(b.interestPaid[idx * n + i], w[i]);
+          principalPaid[idx].add(b.principalPaid[idx * n + i], w[i]);
         }
       }
     }
@@ -218,7 +217,7 @@ public final class RunStatistics implements BlockConsumer {
     double pd = defaulted[t].mean();
     double el = loss[t].mean();
     double elSe = loss[t].se();
-    double walMean = wal[t].mean();
+    double walMean = wal[t].weightedMean();
     double pdSe = defaulted[t].se();
     ImpliedRating byEl = implied(elTable, el, elSe, walMean);
     ImpliedRating byPd = implied(pdTable, pd, pdSe, walMean);
@@ -226,9 +225,9 @@ public final class RunStatistics implements BlockConsumer {
     return new TrancheStatistics(deal.trancheNames[t], paths, pd, pdSe, el, elSe,
         pvLoss[t].mean(), pvLoss[t].se(), pd > 0 ? el / pd : Double.NaN, walMean, wal[t].sd(),
         walSample[t].quantile(0.05), walSample[t].quantile(0.5), walSample[t].quantile(0.95), q,
-        lossSample[t].expectedShortfall(0.99), irr[t].mean(), irrSample[t].quantile(0.01),
-        irrSample[t].quantile(0.05), firstLoss[t].mean(),
-        g ? guaranteed[t] / (double) paths : Double.NaN, g ? guarantee[t].mean() : Double.NaN,
+        lossSample[t].expectedShortfall(0.99), irr[t].weightedMean(), irrSample[t].quantile(0.01),
+        irrSample[t].quantile(0.05), firstLoss[t].weightedMean(),
+        g ? guaranteed[t].mean() : Double.NaN, g ? guarantee[t].mean() : Double.NaN,
         g ? guaranteeSample[t].quantile(0.99) : Double.NaN, byEl, byPd);
   }
 
@@ -253,10 +252,10 @@ public final class RunStatistics implements BlockConsumer {
   public PoolStatistics pool() {
     return new PoolStatistics(distribution(defaultRate, defaultRateSample),
         distribution(lossRate, lossRateSample), prepaymentRate.mean(),
-        deal.hasGuarantee ? poolGuaranteed / (double) paths : Double.NaN,
+        deal.hasGuarantee ? poolGuaranteed.mean() : Double.NaN,
         deal.hasGuarantee ? poolGuarantee.mean() : Double.NaN,
         deal.hasGuarantee ? poolGuaranteeSample.quantile(0.99) : Double.NaN,
-        deal.revolvingLastPeriod >= 0 ? endedEarly / (double) paths : Double.NaN);
+        deal.revolvingLastPeriod >= 0 ? endedEarly.mean() : Double.NaN);
   }
 
   private static PoolStatistics.Distribution distribution(Moments m, Sample s) {
@@ -264,14 +263,14 @@ public final class RunStatistics implements BlockConsumer {
     for (int i = 0; i < q.length; i++) {
       q[i] = s.quantile(LOSS_LEVELS[i]);
     }
-    return new PoolStatistics.Distribution(m.mean(), m.sd(), q, s.expectedShortfall(0.99));
+    return new PoolStatistics.Distribution(m.mean(), m.se(), m.sd(), q, s.expectedShortfall(0.99));
   }
 
   /** Statistics of every trigger. */
   public List<TriggerStatistics> triggers() {
     List<TriggerStatistics> out = new ArrayList<>();
     for (int k = 0; k < deal.triggers; k++) {
-      long breached = 0;
+      double breached = 0;
       double years = 0;
       double[] share = new double[deal.periods];
       for (int p = 0; p < deal.periods; p++) {
@@ -279,7 +278,7 @@ public final class RunStatistics implements BlockConsumer {
         years += firstBreach[k][p] * deal.yearsToPayment[p];
         share[p] = firstBreach[k][p] / (double) paths;
       }
-      out.add(new TriggerStatistics(deal.triggerNames[k], breached / (double) paths,
+      out.add(new TriggerStatistics(deal.triggerNames[k], breached / paths,
           breached > 0 ? years / breached : Double.NaN, share));
     }
     return out;

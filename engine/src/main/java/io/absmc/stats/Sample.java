@@ -7,26 +7,48 @@ import java.util.Arrays;
  * for exact empirical quantiles and expected shortfall. Quantiles are the inverse of the empirical
  * distribution function: the value of rank ceil(alpha N) among the N sorted values. Expected
  * shortfall at alpha is the mean of the values from that rank up. NaN values (a WAL where nothing
- * was repaid) are left out. Not thread-safe.
+ * was repaid) are left out. With likelihood-ratio weights (importance sampling) the distribution is
+ * the weighted one, normalised by the total weight: the quantile is the smallest value whose
+ * cumulative weight reaches alpha, and the expected shortfall the weighted mean beyond it. Not
+ * thread-safe.
  */
 public final class Sample {
 
   private float[] values;
+  /** Weights, or null while every weight is 1. */
+  private float[] weights;
   private int size;
   private boolean sorted;
+  private double totalWeight;
 
   public Sample(long capacity) {
     values = new float[(int) Math.min(Math.max(capacity, 16), Integer.MAX_VALUE - 8)];
   }
 
   public void add(double x) {
+    add(x, 1);
+  }
+
+  public void add(double x, double w) {
     if (Double.isNaN(x)) {
       return;
     }
     if (size == values.length) {
-      values = Arrays.copyOf(values, (int) Math.min((long) values.length * 2, Integer.MAX_VALUE - 8));
+      int grown = (int) Math.min((long) values.length * 2, Integer.MAX_VALUE - 8);
+      values = Arrays.copyOf(values, grown);
+      if (weights != null) {
+        weights = Arrays.copyOf(weights, grown);
+      }
+    }
+    if (w != 1 && weights == null) {
+      weights = new float[values.length];
+      Arrays.fill(weights, 0, size, 1f);
+    }
+    if (weights != null) {
+      weights[size] = (float) w;
     }
     values[size++] = (float) x;
+    totalWeight += w;
     sorted = false;
   }
 
@@ -35,10 +57,47 @@ public final class Sample {
   }
 
   private void sort() {
-    if (!sorted) {
-      Arrays.sort(values, 0, size);
-      sorted = true;
+    if (sorted) {
+      return;
     }
+    if (weights == null) {
+      Arrays.sort(values, 0, size);
+    } else {
+      // sort (value, weight) pairs: the value's order-preserving bits high, the index low
+      long[] keys = new long[size];
+      for (int i = 0; i < size; i++) {
+        int bits = Float.floatToIntBits(values[i]);
+        bits ^= (bits >> 31) & 0x7fffffff;
+        keys[i] = ((long) bits << 32) | i;
+      }
+      Arrays.sort(keys);
+      float[] v = new float[values.length];
+      float[] w = new float[values.length];
+      for (int i = 0; i < size; i++) {
+        int j = (int) keys[i];
+        v[i] = values[j];
+        w[i] = weights[j];
+      }
+      values = v;
+      weights = w;
+    }
+    sorted = true;
+  }
+
+  /** Index of the alpha-quantile among the sorted values. */
+  private int index(double alpha) {
+    if (weights == null) {
+      return rank(alpha);
+    }
+    double target = alpha * totalWeight;
+    double cumulative = 0;
+    for (int i = 0; i < size; i++) {
+      cumulative += weights[i];
+      if (cumulative >= target) {
+        return i;
+      }
+    }
+    return size - 1;
   }
 
   /** The empirical alpha-quantile (NaN when empty). */
@@ -47,7 +106,7 @@ public final class Sample {
       return Double.NaN;
     }
     sort();
-    return values[rank(alpha)];
+    return values[index(alpha)];
   }
 
   /** Mean of the values at or beyond the alpha-quantile's rank. */
@@ -57,11 +116,14 @@ public final class Sample {
     }
     sort();
     double sum = 0;
-    int from = rank(alpha);
+    double mass = 0;
+    int from = index(alpha);
     for (int i = from; i < size; i++) {
-      sum += values[i];
+      double w = weights == null ? 1 : weights[i];
+      sum += w * values[i];
+      mass += w;
     }
-    return sum / (size - from);
+    return sum / mass;
   }
 
   /** Share of values strictly above x. */
@@ -80,7 +142,14 @@ public final class Sample {
         hi = mid;
       }
     }
-    return (size - lo) / (double) size;
+    if (weights == null) {
+      return (size - lo) / (double) size;
+    }
+    double above = 0;
+    for (int i = lo; i < size; i++) {
+      above += weights[i];
+    }
+    return above / totalWeight;
   }
 
   /** The largest value (NaN when empty). */
