@@ -36,6 +36,15 @@ class MainTest {
   }
 
   @Test
+  void validateChecksStressFilesToo() {
+    Result r = run("validate", TestFiles.path("scenarios/stress/multiples.yaml").toString(),
+        TestFiles.path("scenarios/stress/cn-revolving-consumer.yaml").toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("valid: stress set multiples, 18 scenarios")
+        .contains("valid: stress set cn-revolving-consumer, 13 scenarios");
+  }
+
+  @Test
   void cashflowsPrintsTheWorkedExampleAndWritesCsvFiles(@TempDir Path tmp) throws Exception {
     Path dir = tmp.resolve("out");
     Result r = run("cashflows", WORKED, "--out", dir.toString());
