@@ -18,7 +18,7 @@ import java.util.Arrays;
  *
  * <p>Reused across paths by one thread; not thread-safe.
  */
-final class CohortPool {
+final class CohortPool implements Purchases {
 
   private static final double DAYS_PER_YEAR = 365.0;
 
@@ -305,7 +305,8 @@ final class CohortPool {
    *
    * @return the cash spent
    */
-  double buy(int day, double cash) {
+  @Override
+  public double buy(int day, double cash) {
     if (cash <= 0) {
       return 0;
     }

@@ -25,7 +25,7 @@ public final class PathEngine {
     this.deal = deal;
     this.pool = new CohortPool(deal);
     this.book = new DealBook(deal);
-    this.waterfall = new WaterfallRunner(deal, book, pool);
+    this.waterfall = new WaterfallRunner(deal, book);
   }
 
   public ResolvedDeal deal() {
@@ -37,74 +37,16 @@ public final class PathEngine {
     pool.reset(driver.wholeLoans());
     book.reset();
     driver.beginPath();
-    double poolBalance = deal.initialPoolBalance;
     out.peakCohorts = 0;
+    double poolBalance = deal.initialPoolBalance;
     for (int p = 0; p < deal.periods; p++) {
       driver.beginPeriod(p);
       double opening = poolBalance;
-      double days = deal.periodEndDay[p] - deal.periodStartDay[p];
-      double accountInterest = book.cash() * deal.accountRate * days / 365.0;
-
       boolean revolvingNow = book.state == DealState.REVOLVING && p <= deal.revolvingLastPeriod;
       pool.compact();
       out.peakCohorts = Math.max(out.peakCohorts, pool.cohorts());
       pool.step(p, driver, revolvingNow && deal.reinvestAtCollection);
       poolBalance = pool.balance();
-
-      book.interestAccount += pool.interest + accountInterest;
-      book.principalAccount += pool.prepayments + pool.scheduledPrincipal + pool.recoveries
-          - pool.purchaseCash;
-      book.reinvestable = pool.principalNotOffered + pool.recoveries;
-      double accrued = book.accrue(p, opening);
-
-      // metrics, triggers and the state of this payment date
-      double excessSpread = opening > 0
-          ? (pool.interest + accountInterest - accrued) / opening * (365.0 / days) : 0;
-      book.excessSpreadHistory[p] = excessSpread;
-      double cdr = pool.cumulativeDefaults / (deal.initialPoolBalance + pool.cumulativePurchased);
-      double dq30 = poolBalance > 0 ? pool.delinquent(p, 30) / poolBalance : 0;
-      double dq90 = poolBalance > 0 ? pool.delinquent(p, 90) / poolBalance : 0;
-      int mask = 0;
-      boolean endRevolving = false;
-      boolean sequential = false;
-      boolean trap = false;
-      for (int k = 0; k < deal.triggers; k++) {
-        double value = switch (deal.triggerMetric[k]) {
-          case CUMULATIVE_DEFAULT_RATE -> cdr;
-          case PERIOD_DEFAULT_RATE -> opening > 0 ? pool.defaults / opening : 0;
-          case DELINQUENCY_30 -> dq30;
-          case DELINQUENCY_90 -> dq90;
-          case EXCESS_SPREAD_3M -> average3(book.excessSpreadHistory, p);
-          case POOL_FACTOR -> poolBalance / deal.initialPoolBalance;
-        };
-        double threshold = deal.triggerThreshold[k * deal.periods + p];
-        boolean breached = deal.triggerMetric[k].breachesAbove() ? value > threshold
-            : value < threshold;
-        book.triggerOn[k] = breached || (book.triggerOn[k] && !deal.triggerCurable[k]);
-        if (book.triggerOn[k]) {
-          mask |= 1 << k;
-          TriggerEffect effect = deal.triggerEffect[k];
-          endRevolving |= effect == TriggerEffect.END_REVOLVING;
-          sequential |= effect == TriggerEffect.SEQUENTIAL;
-          trap |= effect == TriggerEffect.TRAP_EXCESS_SPREAD;
-        }
-      }
-      if (sequential) {
-        book.state = DealState.ACCELERATED;
-      } else if (p <= deal.revolvingLastPeriod && !endRevolving) {
-        book.state = DealState.REVOLVING;
-      } else {
-        book.state = DealState.AMORTISING;
-      }
-
-      for (int t = 0; t < deal.tranches; t++) {
-        out.trancheOpening[out.at(t, p)] = book.balance[t];
-      }
-      waterfall.run(deal.steps(book.state), p, trap);
-      book.carryForward();
-      poolBalance = pool.balance();
-
-      // record
       out.poolOpening[p] = opening;
       out.defaults[p] = pool.defaults;
       out.losses[p] = pool.losses;
@@ -112,43 +54,167 @@ public final class PathEngine {
       out.scheduledPrincipal[p] = pool.scheduledPrincipal;
       out.interest[p] = pool.interest;
       out.recoveries[p] = pool.recoveries;
-      out.accountInterest[p] = accountInterest;
-      out.purchases[p] = pool.purchasedBalance;
-      out.purchaseCash[p] = pool.purchaseCash;
+      out.collectionPurchaseCash[p] = pool.purchaseCash;
+      out.reinvestable[p] = pool.principalNotOffered + pool.recoveries;
+      out.poolBeforeWaterfall[p] = poolBalance;
+      out.cumulativeDefaultRate[p] =
+          pool.cumulativeDefaults / (deal.initialPoolBalance + pool.cumulativePurchased);
+      out.delinquency30[p] = poolBalance > 0 ? pool.delinquent(p, 30) / poolBalance : 0;
+      out.delinquency90[p] = poolBalance > 0 ? pool.delinquent(p, 90) / poolBalance : 0;
+
+      dealPhase(p, out, pool);
+      poolBalance = pool.balance();
       out.poolClosing[p] = poolBalance;
-      out.cumulativeDefaultRate[p] = cdr;
-      out.delinquency30[p] = dq30;
-      out.delinquency90[p] = dq90;
-      out.excessSpread[p] = excessSpread;
-      double fees = 0;
-      for (int f = 0; f < deal.fees; f++) {
-        fees += book.feePaid[f];
-      }
-      out.feesPaid[p] = fees;
-      double guarantee = 0;
-      double residual = 0;
-      for (int t = 0; t < deal.tranches; t++) {
-        int k = out.at(t, p);
-        out.interestDue[k] = book.interestDue[t];
-        out.interestPaid[k] = book.interestPaid[t];
-        out.principalPaid[k] = book.principalPaid[t];
-        out.interestShortfall[k] = book.interestCarried[t];
-        out.trancheGuaranteeDraw[k] = book.guaranteeDraw[t];
-        out.trancheResidualPaid[k] = book.residualPaid[t];
-        out.trancheClosing[k] = book.balance[t];
-        guarantee += book.guaranteeDraw[t];
-        residual += book.residualPaid[t];
-      }
-      out.guaranteeDraw[p] = guarantee;
-      out.residualPaid[p] = residual;
-      out.interestAccount[p] = book.interestAccount;
-      out.principalAccount[p] = book.principalAccount;
-      out.reserveAccount[p] = book.reserveAccount;
-      out.triggerMask[p] = mask;
-      out.dealState[p] = book.state;
-      // the reinvest step buys after the pool step: its balance is in pool.purchasedBalance
-      out.purchaseCash[p] += book.reinvestedCash;
+      out.purchases[p] = pool.purchasedBalance;
     }
+  }
+
+  /**
+   * Replays the deal side of a recorded path with this engine's deal (other tranche sizes, say):
+   * the pool's flows, triggers' pool metrics and the reinvest step's purchases are taken from
+   * {@code trace} instead of being simulated. Exact when the pool's evolution cannot depend on the
+   * deal side ({@link #poolIndependentOfTranches}).
+   */
+  public void replay(PathRecord trace, PathRecord out) {
+    book.reset();
+    out.peakCohorts = trace.peakCohorts;
+    Purchases recorded = (day, cash) -> trace.stepPurchaseCash[currentPeriod];
+    for (int p = 0; p < deal.periods; p++) {
+      currentPeriod = p;
+      out.poolOpening[p] = trace.poolOpening[p];
+      out.defaults[p] = trace.defaults[p];
+      out.losses[p] = trace.losses[p];
+      out.prepayments[p] = trace.prepayments[p];
+      out.scheduledPrincipal[p] = trace.scheduledPrincipal[p];
+      out.interest[p] = trace.interest[p];
+      out.recoveries[p] = trace.recoveries[p];
+      out.collectionPurchaseCash[p] = trace.collectionPurchaseCash[p];
+      out.reinvestable[p] = trace.reinvestable[p];
+      out.poolBeforeWaterfall[p] = trace.poolBeforeWaterfall[p];
+      out.cumulativeDefaultRate[p] = trace.cumulativeDefaultRate[p];
+      out.delinquency30[p] = trace.delinquency30[p];
+      out.delinquency90[p] = trace.delinquency90[p];
+      dealPhase(p, out, recorded);
+      out.poolClosing[p] = trace.poolClosing[p];
+      out.purchases[p] = trace.purchases[p];
+    }
+  }
+
+  private int currentPeriod;
+
+  /**
+   * Whether a path's pool can depend on the tranches' sizes and coupons: it can when a trigger that
+   * changes the deal state watches excess spread (coupons), when excess interest is reinvested, or
+   * when a revolving step before {@code reinvest} may draw on principal. When it cannot, one
+   * simulated path serves every capital structure ({@link #replay}).
+   */
+  public static boolean poolIndependentOfTranches(ResolvedDeal deal) {
+    for (int k = 0; k < deal.triggers; k++) {
+      if (deal.triggerMetric[k] == io.absmc.scenario.TriggerMetric.EXCESS_SPREAD_3M
+          && deal.triggerEffect[k] != TriggerEffect.TRAP_EXCESS_SPREAD) {
+        return false;
+      }
+    }
+    if (deal.reinvestExcessInterest) {
+      return false;
+    }
+    for (io.absmc.resolve.ResolvedStep step : deal.steps(DealState.REVOLVING)) {
+      if (step.type() == io.absmc.scenario.StepType.REINVEST) {
+        break;
+      }
+      if (step.source() != io.absmc.scenario.FundsSource.INTEREST) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The deal side of period p: accounts, triggers and state, the waterfall, the record. */
+  private void dealPhase(int p, PathRecord out, Purchases purchases) {
+    double opening = out.poolOpening[p];
+    double poolBalance = out.poolBeforeWaterfall[p];
+    double days = deal.periodEndDay[p] - deal.periodStartDay[p];
+    double accountInterest = book.cash() * deal.accountRate * days / 365.0;
+    book.interestAccount += out.interest[p] + accountInterest;
+    book.principalAccount += out.prepayments[p] + out.scheduledPrincipal[p] + out.recoveries[p]
+        - out.collectionPurchaseCash[p];
+    book.reinvestable = out.reinvestable[p];
+    double accrued = book.accrue(p, opening);
+
+    // metrics, triggers and the state of this payment date
+    double excessSpread = opening > 0
+        ? (out.interest[p] + accountInterest - accrued) / opening * (365.0 / days) : 0;
+    book.excessSpreadHistory[p] = excessSpread;
+    int mask = 0;
+    boolean endRevolving = false;
+    boolean sequential = false;
+    boolean trap = false;
+    for (int k = 0; k < deal.triggers; k++) {
+      double value = switch (deal.triggerMetric[k]) {
+        case CUMULATIVE_DEFAULT_RATE -> out.cumulativeDefaultRate[p];
+        case PERIOD_DEFAULT_RATE -> opening > 0 ? out.defaults[p] / opening : 0;
+        case DELINQUENCY_30 -> out.delinquency30[p];
+        case DELINQUENCY_90 -> out.delinquency90[p];
+        case EXCESS_SPREAD_3M -> average3(book.excessSpreadHistory, p);
+        case POOL_FACTOR -> poolBalance / deal.initialPoolBalance;
+      };
+      double threshold = deal.triggerThreshold[k * deal.periods + p];
+      boolean breached = deal.triggerMetric[k].breachesAbove() ? value > threshold
+          : value < threshold;
+      book.triggerOn[k] = breached || (book.triggerOn[k] && !deal.triggerCurable[k]);
+      if (book.triggerOn[k]) {
+        mask |= 1 << k;
+        TriggerEffect effect = deal.triggerEffect[k];
+        endRevolving |= effect == TriggerEffect.END_REVOLVING;
+        sequential |= effect == TriggerEffect.SEQUENTIAL;
+        trap |= effect == TriggerEffect.TRAP_EXCESS_SPREAD;
+      }
+    }
+    if (sequential) {
+      book.state = DealState.ACCELERATED;
+    } else if (p <= deal.revolvingLastPeriod && !endRevolving) {
+      book.state = DealState.REVOLVING;
+    } else {
+      book.state = DealState.AMORTISING;
+    }
+
+    for (int t = 0; t < deal.tranches; t++) {
+      out.trancheOpening[out.at(t, p)] = book.balance[t];
+    }
+    waterfall.run(deal.steps(book.state), p, trap, purchases);
+    book.carryForward();
+
+    // record
+    out.accountInterest[p] = accountInterest;
+    out.excessSpread[p] = excessSpread;
+    double fees = 0;
+    for (int f = 0; f < deal.fees; f++) {
+      fees += book.feePaid[f];
+    }
+    out.feesPaid[p] = fees;
+    double guarantee = 0;
+    double residual = 0;
+    for (int t = 0; t < deal.tranches; t++) {
+      int k = out.at(t, p);
+      out.interestDue[k] = book.interestDue[t];
+      out.interestPaid[k] = book.interestPaid[t];
+      out.principalPaid[k] = book.principalPaid[t];
+      out.interestShortfall[k] = book.interestCarried[t];
+      out.trancheGuaranteeDraw[k] = book.guaranteeDraw[t];
+      out.trancheResidualPaid[k] = book.residualPaid[t];
+      out.trancheClosing[k] = book.balance[t];
+      guarantee += book.guaranteeDraw[t];
+      residual += book.residualPaid[t];
+    }
+    out.guaranteeDraw[p] = guarantee;
+    out.residualPaid[p] = residual;
+    out.interestAccount[p] = book.interestAccount;
+    out.principalAccount[p] = book.principalAccount;
+    out.reserveAccount[p] = book.reserveAccount;
+    out.triggerMask[p] = mask;
+    out.dealState[p] = book.state;
+    out.stepPurchaseCash[p] = book.reinvestedCash;
+    out.purchaseCash[p] = out.collectionPurchaseCash[p] + book.reinvestedCash;
   }
 
   private static double average3(double[] history, int p) {

@@ -46,6 +46,14 @@ public final class PathRecord {
   public final double[] interestAccount;
   public final double[] principalAccount;
   public final double[] reserveAccount;
+  /** Cash paid for loans bought at collection during the period (before the waterfall). */
+  public final double[] collectionPurchaseCash;
+  /** Principal cash the reinvest step may spend (not offered at collection, and recoveries). */
+  public final double[] reinvestable;
+  /** Performing pool after the period's collections, before the waterfall's purchases. */
+  public final double[] poolBeforeWaterfall;
+  /** Cash the waterfall's reinvest step spent. */
+  public final double[] stepPurchaseCash;
   /** Bit k set when trigger k is breached in the period. */
   public final int[] triggerMask;
   public final DealState[] dealState;
@@ -92,6 +100,10 @@ public final class PathRecord {
     interestAccount = new double[p];
     principalAccount = new double[p];
     reserveAccount = new double[p];
+    collectionPurchaseCash = new double[p];
+    reinvestable = new double[p];
+    poolBeforeWaterfall = new double[p];
+    stepPurchaseCash = new double[p];
     triggerMask = new int[p];
     dealState = new DealState[p];
     int tp = tranches * p;

@@ -15,13 +15,11 @@ final class WaterfallRunner {
 
   private final ResolvedDeal deal;
   private final DealBook book;
-  private final CohortPool pool;
   private final double[] owed;
 
-  WaterfallRunner(ResolvedDeal deal, DealBook book, CohortPool pool) {
+  WaterfallRunner(ResolvedDeal deal, DealBook book) {
     this.deal = deal;
     this.book = book;
-    this.pool = pool;
     this.owed = new double[Math.max(deal.tranches, deal.fees)];
   }
 
@@ -30,7 +28,7 @@ final class WaterfallRunner {
    *
    * @param trapExcessSpread whether a trap trigger is on: the residual payment goes to the reserve
    */
-  void run(ResolvedStep[] steps, int p, boolean trapExcessSpread) {
+  void run(ResolvedStep[] steps, int p, boolean trapExcessSpread, Purchases purchases) {
     for (ResolvedStep step : steps) {
       switch (step.type()) {
         case PAY_FEES -> payFees(step);
@@ -38,7 +36,7 @@ final class WaterfallRunner {
         case PAY_PRINCIPAL -> payPrincipal(step, p);
         case DRAW_GUARANTEE -> drawGuarantee(step, p);
         case FUND_RESERVE -> fundReserve(step);
-        case REINVEST -> reinvest(p);
+        case REINVEST -> reinvest(p, purchases);
         case PAY_RESIDUAL -> payResidual(step, p, trapExcessSpread);
         default -> throw new IllegalStateException("unknown step " + step.type());
       }
@@ -130,12 +128,12 @@ final class WaterfallRunner {
     book.reserveAccount += take(step.source(), need, false);
   }
 
-  private void reinvest(int p) {
+  private void reinvest(int p, Purchases purchases) {
     double fromPrincipal = Math.min(book.reinvestable * deal.reinvestmentRate,
         book.principalAccount);
     double fromInterest = deal.reinvestExcessInterest ? book.interestAccount : 0;
     int day = deal.periodEndDay[p];
-    double spent = pool.buy(day, fromPrincipal + fromInterest);
+    double spent = purchases.buy(day, fromPrincipal + fromInterest);
     double principalPart = Math.min(spent, fromPrincipal);
     book.principalAccount -= principalPart;
     book.interestAccount -= spent - principalPart;
