@@ -1,6 +1,8 @@
 package io.absmc.sizing;
 
 import io.absmc.cashflow.BreakEven;
+import io.absmc.engine.PathEngine;
+import io.absmc.montecarlo.TraceSet;
 import io.absmc.montecarlo.MonteCarloRunner;
 import io.absmc.montecarlo.RunSettings;
 import io.absmc.rating.IdealizedTable;
@@ -23,6 +25,10 @@ import java.util.List;
  * share. Every candidate is run with the same seed (common random numbers), so the curve of share
  * against EL or PD is monotone but for Monte Carlo noise that is the same at every point, and the
  * answer is stable. The share is bracketed to {@link #TOLERANCE} of the plan size.
+ *
+ * <p>When the deal's pool cannot depend on its tranches ({@code PathEngine.poolIndependentOfTranches})
+ * the collateral is simulated once ({@link TraceSet}) and each candidate only replays the
+ * waterfall, with exactly the results of a full run; otherwise each candidate is a full run.
  */
 public final class Sizer {
 
@@ -88,11 +94,15 @@ public final class Sizer {
     double pooled = (s.tranches().get(t).amount() + s.tranches().get(a).amount()) / plan;
     double baseRate = job.method() == Method.BREAKEVEN
         ? BreakEven.defaultRate(job.scenario(), Stress.NONE) : Double.NaN;
+    ResolvedDeal asWritten = ResolvedDeal.resolve(job.scenario());
+    TraceSet traces = job.method() != Method.BREAKEVEN
+        && PathEngine.poolIndependentOfTranches(asWritten)
+        ? TraceSet.simulate(asWritten, job.settings()) : null;
     List<Point> curve = new ArrayList<>();
     double lo = 0;
     double hi = pooled - TOLERANCE;
     Point best = null;
-    Point top = evaluate(job, t, a, hi, baseRate);
+    Point top = evaluate(job, t, a, hi, baseRate, traces);
     curve.add(top);
     if (top.meets()) {
       best = top;
@@ -100,7 +110,7 @@ public final class Sizer {
     } else {
       while (hi - lo > TOLERANCE) {
         double mid = 0.5 * (lo + hi);
-        Point p = evaluate(job, t, a, mid, baseRate);
+        Point p = evaluate(job, t, a, mid, baseRate, traces);
         curve.add(p);
         if (p.meets()) {
           best = p;
@@ -140,7 +150,8 @@ public final class Sizer {
         t.legalFinalMonth());
   }
 
-  private static Point evaluate(Job job, int t, int a, double share, double baseRate) {
+  private static Point evaluate(Job job, int t, int a, double share, double baseRate,
+      TraceSet traces) {
     Scenario scenario = resized(job.scenario(), t, a, share);
     if (job.method() == Method.BREAKEVEN) {
       double min = Double.POSITIVE_INFINITY;
@@ -154,7 +165,15 @@ public final class Sizer {
     ResolvedDeal deal = ResolvedDeal.resolve(scenario);
     RunStatistics stats = new RunStatistics(deal, job.settings().paths(), job.elTable(),
         job.pdTable());
-    MonteCarloRunner.run(deal, job.settings(), stats, null, null);
+    if (traces != null) {
+      try {
+        traces.replay(deal, stats);
+      } catch (Exception e) {
+        throw new IllegalStateException(e.getMessage(), e);
+      }
+    } else {
+      MonteCarloRunner.run(deal, job.settings(), stats, null, null);
+    }
     TrancheStatistics ts = stats.tranche(t);
     IdealizedTable table = job.method() == Method.EL ? job.elTable() : job.pdTable();
     double threshold = table.value(ratingIndex(table.ratings(), job.target()), ts.walYears());
