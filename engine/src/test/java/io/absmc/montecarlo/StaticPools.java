@@ -56,6 +56,31 @@ public final class StaticPools {
         + recovery, loans, tranches, waterfall);
   }
 
+  /** REFERENCE-VALUES R3's tranches, senior first: 10-100%, 6-10%, 3-6%, 0-3%, zero coupons. */
+  public static final String R3_TRANCHES = """
+      - name: senior
+        amount: 90m
+        coupon: 0
+        payment_months: [1]
+      - name: mezzanine_b
+        amount: 4m
+        coupon: 0
+        payment_months: [1]
+      - name: mezzanine_a
+        amount: 3m
+        coupon: 0
+        payment_months: [1]
+      - name: equity
+        amount: 3m
+        payment_months: [1]
+      """;
+
+  /** R3's waterfall: principal sequentially, the rest to the equity. */
+  public static final String R3_WATERFALL = """
+      - pay_principal: [senior, mezzanine_b, mezzanine_a]
+      - pay_residual: equity
+      """;
+
   /** One residual tranche taking the whole pool. */
   public static final String WHOLE_POOL = """
       - name: all

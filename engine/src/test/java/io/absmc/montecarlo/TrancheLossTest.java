@@ -18,28 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class TrancheLossTest {
 
-  private static final String TRANCHES = """
-      - name: senior
-        coupon: 0
-        amount: 90m
-        payment_months: [1]
-      - name: mezzanine_b
-        coupon: 0
-        amount: 4m
-        payment_months: [1]
-      - name: mezzanine_a
-        coupon: 0
-        amount: 3m
-        payment_months: [1]
-      - name: equity
-        amount: 3m
-        payment_months: [1]
-      """;
 
-  private static final String WATERFALL = """
-      - pay_principal: [senior, mezzanine_b, mezzanine_a]
-      - pay_residual: equity
-      """;
 
   @ParameterizedTest(name = "rho={0}")
   @CsvSource({
@@ -49,7 +28,7 @@ class TrancheLossTest {
   void trancheExpectedLossesMatchTheClosedForm(double rho, double equity, double mezzA,
       double mezzB, double senior) {
     double pd = 1 - Math.exp(-0.05);
-    ResolvedDeal deal = StaticPools.deal(pd, rho, 0.4, 100_000, TRANCHES, WATERFALL);
+    ResolvedDeal deal = StaticPools.deal(pd, rho, 0.4, 100_000, StaticPools.R3_TRANCHES, StaticPools.R3_WATERFALL);
     RunStatistics s = new RunStatistics(deal, 400_000, IdealizedTable.bundledExpectedLoss(),
         IdealizedTable.bundledDefaultProbability());
     MonteCarloRunner.run(deal, new RunSettings(400_000, 31, 2, Granularity.LARGE_POOL), s, null, null);

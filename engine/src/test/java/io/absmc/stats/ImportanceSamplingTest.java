@@ -19,27 +19,6 @@ import org.junit.jupiter.api.Test;
  */
 class ImportanceSamplingTest {
 
-  private static final String TRANCHES = """
-      - name: senior
-        amount: 90m
-        coupon: 0
-        payment_months: [1]
-      - name: mezzanine_b
-        amount: 4m
-        coupon: 0
-        payment_months: [1]
-      - name: mezzanine_a
-        amount: 3m
-        coupon: 0
-        payment_months: [1]
-      - name: equity
-        amount: 3m
-        payment_months: [1]
-      """;
-  private static final String WATERFALL = """
-      - pay_principal: [senior, mezzanine_b, mezzanine_a]
-      - pay_residual: equity
-      """;
 
   private static RunStatistics run(ResolvedDeal deal, int paths, long seed, double shift) {
     RunStatistics s = new RunStatistics(deal, paths, IdealizedTable.bundledExpectedLoss(),
@@ -56,7 +35,7 @@ class ImportanceSamplingTest {
    */
   @Test
   void shiftedRunIsUnbiasedAndFarMorePreciseInTheTail() {
-    ResolvedDeal deal = StaticPools.deal(1 - Math.exp(-0.05), 0.1, 0.4, 100_000, TRANCHES, WATERFALL);
+    ResolvedDeal deal = StaticPools.deal(1 - Math.exp(-0.05), 0.1, 0.4, 100_000, StaticPools.R3_TRANCHES, StaticPools.R3_WATERFALL);
     int paths = 100_000;
     TrancheStatistics plain = run(deal, paths, 71, 0).tranche(0);
     TrancheStatistics shifted = run(deal, paths, 71, 3.0).tranche(0);
@@ -70,7 +49,7 @@ class ImportanceSamplingTest {
   @Test
   void weightedMeansAndQuantilesMatchTheUnshiftedDistribution() {
     double pd = 1 - Math.exp(-0.05);
-    ResolvedDeal deal = StaticPools.deal(pd, 0.1, 0.4, 100_000, TRANCHES, WATERFALL);
+    ResolvedDeal deal = StaticPools.deal(pd, 0.1, 0.4, 100_000, StaticPools.R3_TRANCHES, StaticPools.R3_WATERFALL);
     RunStatistics s = run(deal, 200_000, 72, 1.5);
     PoolStatistics.Distribution loss = s.pool().lossRate();
     assertThat(Math.abs(loss.mean() - 0.6 * pd)).isLessThan(4 * loss.meanSe());
