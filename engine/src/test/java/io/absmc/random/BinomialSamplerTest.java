@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Chi-square goodness of fit of {@link BinomialSampler} against Commons Statistics' binomial
- * distribution, in both regimes (inversion below a mean of 30, BTPE above) and for p above 1/2. Each
+ * distribution, in both regimes (inversion below a mean of 10, BTPE above) and for p above 1/2. Each
  * case draws 200,000 values with a fixed seed; cells with an expected count below 10 are pooled
  * into the tails. The fit is rejected at a p-value below 1e-4: a sampler that is wrong by a few
  * percent in any region fails by orders of magnitude.

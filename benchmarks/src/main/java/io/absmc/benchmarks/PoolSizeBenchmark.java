@@ -1,0 +1,66 @@
+package io.absmc.benchmarks;
+
+import io.absmc.engine.PathRecord;
+import io.absmc.montecarlo.Granularity;
+import io.absmc.montecarlo.PathSampler;
+import io.absmc.random.BlockStreams;
+import io.absmc.resolve.ResolvedDeal;
+import io.absmc.scenario.ScenarioLoader;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * How a path's cost scales with the number of loans: the 57-day order-loan pool of
+ * {@code scenarios/examples/order-loans-100k.yaml} with its loan count replaced by {@code loans}.
+ * Cohort and large-pool paths should cost the same whatever the count; loan-mode paths should grow
+ * in proportion to it. Score: microseconds per path.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class PoolSizeBenchmark {
+
+  @Param({"10000", "100000", "1000000"})
+  public int loans;
+
+  @Param({"cohort", "large-pool", "loan"})
+  public String granularity;
+
+  private PathSampler sampler;
+  private BlockStreams streams;
+  private int inBlock;
+
+  @Setup
+  public void setUp() throws Exception {
+    String text = java.nio.file.Files.readString(
+        PathEngineBenchmark.scenarioFile("order-loans-100k"))
+        .replace("loans: 100000", "loans: " + loans);
+    ResolvedDeal deal = ResolvedDeal.resolve(ScenarioLoader.parse(text, "order-loans.yaml"));
+    sampler = new PathSampler(deal,
+        io.absmc.scenario.yaml.MapCursor.parseChoice(granularity, Granularity.class));
+    streams = new BlockStreams(1);
+    sampler.startBlock(streams.next());
+  }
+
+  @Benchmark
+  public PathRecord path() {
+    if (++inBlock == 1024) {
+      inBlock = 0;
+      sampler.startBlock(streams.next());
+    }
+    return sampler.next();
+  }
+}
