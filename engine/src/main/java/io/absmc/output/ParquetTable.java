@@ -63,11 +63,18 @@ public final class ParquetTable {
     Appender(OutputFile out, List<Column> columns, Map<String, String> metadata) throws IOException {
       Map<String, String> meta = new java.util.LinkedHashMap<>(metadata);
       meta.putAll(columnDocs(columns));
-      writer = new Builder(out, columns, meta)
+      Builder builder = new Builder(out, columns, meta)
           .withConf(new Configuration(false))
           .withCompressionCodec(CompressionCodecName.ZSTD)
           .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-          .build();
+          // dictionaries pay for names and small integers, not for continuous doubles
+          .withDictionaryEncoding(false);
+      for (Column c : columns) {
+        if (c.kind() != Column.Kind.DOUBLE) {
+          builder = builder.withDictionaryEncoding(c.name(), true);
+        }
+      }
+      writer = builder.build();
     }
 
     /** Appends rows {@code 0 .. rows-1} as the columns' accessors give them now. */
