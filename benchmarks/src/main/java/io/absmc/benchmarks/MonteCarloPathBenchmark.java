@@ -2,8 +2,6 @@ package io.absmc.benchmarks;
 
 import io.absmc.engine.PathRecord;
 import io.absmc.montecarlo.Granularity;
-import io.absmc.montecarlo.PathSampler;
-import io.absmc.random.BlockStreams;
 import io.absmc.resolve.ResolvedDeal;
 import io.absmc.scenario.ScenarioLoader;
 import java.util.concurrent.TimeUnit;
@@ -43,16 +41,14 @@ public class MonteCarloPathBenchmark {
   /** Active loan-periods of one path on the expected-value path (for ns per loan-period). */
   public double loanPeriods;
 
-  private PathSampler sampler;
-  private BlockStreams streams;
-  private int inBlock;
+  private BlockedPaths paths;
 
   @Setup
   public void setUp() {
     ResolvedDeal deal = ResolvedDeal.resolve(ScenarioLoader.load(
         PathEngineBenchmark.scenarioFile(scenario)));
     Granularity g = io.absmc.scenario.yaml.MapCursor.parseChoice(granularity, Granularity.class);
-    sampler = new PathSampler(deal, g);
+    paths = new BlockedPaths(deal, g);
     io.absmc.engine.PathRecord ev = io.absmc.cashflow.ExpectedCashflows.run(deal).record();
     double loans = 0;
     for (int p = 0; p < ev.periods; p++) {
@@ -61,16 +57,10 @@ public class MonteCarloPathBenchmark {
     double average = deal.initialPoolBalance / java.util.Arrays.stream(deal.initialLoans).sum();
     loanPeriods = loans / average;
     System.out.printf("%n%s: about %,.0f active loan-periods per path%n", scenario, loanPeriods);
-    streams = new BlockStreams(1);
-    sampler.startBlock(streams.next());
   }
 
   @Benchmark
   public PathRecord path() {
-    if (++inBlock == 1024) {
-      inBlock = 0;
-      sampler.startBlock(streams.next());
-    }
-    return sampler.next();
+    return paths.next();
   }
 }

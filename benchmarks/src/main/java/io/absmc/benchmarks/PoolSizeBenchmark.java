@@ -2,8 +2,6 @@ package io.absmc.benchmarks;
 
 import io.absmc.engine.PathRecord;
 import io.absmc.montecarlo.Granularity;
-import io.absmc.montecarlo.PathSampler;
-import io.absmc.random.BlockStreams;
 import io.absmc.resolve.ResolvedDeal;
 import io.absmc.scenario.ScenarioLoader;
 import java.util.concurrent.TimeUnit;
@@ -39,9 +37,7 @@ public class PoolSizeBenchmark {
   @Param({"cohort", "large-pool", "loan"})
   public String granularity;
 
-  private PathSampler sampler;
-  private BlockStreams streams;
-  private int inBlock;
+  private BlockedPaths paths;
 
   @Setup
   public void setUp() throws Exception {
@@ -49,18 +45,12 @@ public class PoolSizeBenchmark {
         PathEngineBenchmark.scenarioFile("order-loans-100k"))
         .replace("loans: 100000", "loans: " + loans);
     ResolvedDeal deal = ResolvedDeal.resolve(ScenarioLoader.parse(text, "order-loans.yaml"));
-    sampler = new PathSampler(deal,
+    paths = new BlockedPaths(deal,
         io.absmc.scenario.yaml.MapCursor.parseChoice(granularity, Granularity.class));
-    streams = new BlockStreams(1);
-    sampler.startBlock(streams.next());
   }
 
   @Benchmark
   public PathRecord path() {
-    if (++inBlock == 1024) {
-      inBlock = 0;
-      sampler.startBlock(streams.next());
-    }
-    return sampler.next();
+    return paths.next();
   }
 }

@@ -306,7 +306,12 @@ final class CohortPool implements Purchases {
    * @return the cash spent
    */
   @Override
-  public double buy(int day, double cash) {
+  public double buy(int period, int day, double cash) {
+    return buy(day, cash);
+  }
+
+  /** {@link #buy(int, int, double)} in the period being stepped. */
+  double buy(int day, double cash) {
     if (cash <= 0) {
       return 0;
     }

@@ -78,9 +78,8 @@ public final class PathEngine {
   public void replay(PathRecord trace, PathRecord out) {
     book.reset();
     out.peakCohorts = trace.peakCohorts;
-    Purchases recorded = (day, cash) -> trace.stepPurchaseCash[currentPeriod];
+    Purchases recorded = (period, day, cash) -> trace.stepPurchaseCash[period];
     for (int p = 0; p < deal.periods; p++) {
-      currentPeriod = p;
       out.poolOpening[p] = trace.poolOpening[p];
       out.defaults[p] = trace.defaults[p];
       out.losses[p] = trace.losses[p];
@@ -99,8 +98,6 @@ public final class PathEngine {
       out.purchases[p] = trace.purchases[p];
     }
   }
-
-  private int currentPeriod;
 
   /**
    * Whether a path's pool can depend on the tranches' sizes and coupons: it can when a trigger that

@@ -2,7 +2,6 @@ package io.absmc.engine;
 
 import io.absmc.resolve.ResolvedDeal;
 import io.absmc.scenario.DealState;
-import java.util.Arrays;
 
 /**
  * Everything one path produced, period by period (0-based), in RMB unless named otherwise. Pool
@@ -144,6 +143,10 @@ public final class PathRecord {
 
   /** Total guarantee draws of the path. */
   public double totalGuaranteeDraw() {
-    return Arrays.stream(guaranteeDraw).sum();
+    double sum = 0;
+    for (double g : guaranteeDraw) {
+      sum += g;
+    }
+    return sum;
   }
 }

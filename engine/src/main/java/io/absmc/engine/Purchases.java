@@ -4,6 +4,6 @@ package io.absmc.engine;
 @FunctionalInterface
 interface Purchases {
 
-  /** Spends up to {@code cash} on new loans on {@code day}; returns the cash spent. */
-  double buy(int day, double cash);
+  /** Spends up to {@code cash} on new loans on {@code day} of {@code period}; returns the cash spent. */
+  double buy(int period, int day, double cash);
 }

@@ -133,7 +133,7 @@ final class WaterfallRunner {
         book.principalAccount);
     double fromInterest = deal.reinvestExcessInterest ? book.interestAccount : 0;
     int day = deal.periodEndDay[p];
-    double spent = purchases.buy(day, fromPrincipal + fromInterest);
+    double spent = purchases.buy(p, day, fromPrincipal + fromInterest);
     double principalPart = Math.min(spent, fromPrincipal);
     book.principalAccount -= principalPart;
     book.interestAccount -= spent - principalPart;

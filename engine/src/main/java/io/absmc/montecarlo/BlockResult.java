@@ -4,8 +4,6 @@ import io.absmc.cashflow.Irr;
 import io.absmc.engine.PathRecord;
 import io.absmc.resolve.ResolvedDeal;
 import io.absmc.scenario.DealState;
-import io.absmc.scenario.StepType;
-import java.util.Arrays;
 
 /**
  * What the paths of one block produced: per path and tranche, per path for the pool, and the
@@ -185,7 +183,7 @@ public final class BlockResult {
     for (int p = deal.legalFinalPeriod[t]; p >= 0; p--) {
       int k = r.at(t, p);
       boolean interestShort = r.interestShortfall[k] > 0.005
-          && paysInterest(deal, r.dealState[p], t);
+          && deal.paysInterest[r.dealState[p].ordinal() * deal.tranches + t];
       boolean principalShort = r.trancheClosing[k] > deal.dueBalance[t * deal.periods + p] + 0.005;
       if (interestShort || principalShort) {
         first = p;
@@ -194,14 +192,5 @@ public final class BlockResult {
       }
     }
     return deal.yearsToPayment[first];
-  }
-
-  private static boolean paysInterest(ResolvedDeal deal, DealState state, int t) {
-    for (var step : deal.steps(state)) {
-      if (step.type() == StepType.PAY_INTEREST && Arrays.stream(step.targets()).anyMatch(x -> x == t)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

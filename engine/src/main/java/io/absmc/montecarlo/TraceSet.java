@@ -19,15 +19,11 @@ public final class TraceSet {
   /** Pool-side arrays of a path record, in packing order. */
   private static final int FIELDS = 15;
 
-  private final RunSettings settings;
-  private final int periods;
   private final double[][] packed;
   private final double[] weights;
   private final int[] peakCohorts;
 
-  private TraceSet(RunSettings settings, int periods, int paths) {
-    this.settings = settings;
-    this.periods = periods;
+  private TraceSet(int paths) {
     this.packed = new double[paths][];
     this.weights = new double[paths];
     this.peakCohorts = new int[paths];
@@ -41,7 +37,7 @@ public final class TraceSet {
           + " revolving step drawing on principal before reinvest): simulate each structure");
     }
     int paths = Math.toIntExact(settings.paths());
-    TraceSet set = new TraceSet(settings, deal.periods, paths);
+    TraceSet set = new TraceSet(paths);
     PathSampler sampler = new PathSampler(deal, new ModelTables(deal), settings.granularity(),
         settings.importanceShift());
     BlockStreams streams = new BlockStreams(settings.seed());
@@ -80,10 +76,6 @@ public final class TraceSet {
     }
   }
 
-  public RunSettings settings() {
-    return settings;
-  }
-
   private static double[][] fields(PathRecord r) {
     return new double[][] {r.poolOpening, r.defaults, r.losses, r.prepayments,
         r.scheduledPrincipal, r.interest, r.recoveries, r.collectionPurchaseCash, r.reinvestable,
@@ -107,10 +99,5 @@ public final class TraceSet {
       System.arraycopy(in, k * r.periods, f[k], 0, r.periods);
     }
     System.arraycopy(in, FIELDS * r.periods, r.stepPurchaseCash, 0, r.periods);
-  }
-
-  /** Periods of the deal simulated. */
-  public int periods() {
-    return periods;
   }
 }

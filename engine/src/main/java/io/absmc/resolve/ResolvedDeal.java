@@ -157,6 +157,8 @@ public final class ResolvedDeal {
 
   // ---- waterfall, by DealState ordinal
   public final ResolvedStep[][] waterfall;
+  /** Whether the state's waterfall pays the tranche's interest, at {@code state * tranches + tranche}. */
+  public final boolean[] paysInterest;
 
   private ResolvedDeal(Scenario s, Stress stress) {
     this.scenario = s;
@@ -391,6 +393,16 @@ public final class ResolvedDeal {
             st.allocation() == io.absmc.scenario.Allocation.PRO_RATA, st.source());
       }
       waterfall[state.ordinal()] = out;
+    }
+    paysInterest = new boolean[DealState.values().length * tranches];
+    for (DealState state : DealState.values()) {
+      for (ResolvedStep step : waterfall[state.ordinal()]) {
+        if (step.type() == StepType.PAY_INTEREST) {
+          for (int t : step.targets()) {
+            paysInterest[state.ordinal() * tranches + t] = true;
+          }
+        }
+      }
     }
   }
 

@@ -54,19 +54,56 @@ public record Stress(Shock defaults, Shock recovery, Shock prepayment, Shock pay
         .withPrepayment(Shock.multiplier(prepayment));
   }
 
+  /** The assumptions a shock can apply to, named as in stress files. */
+  public enum Target {
+    DEFAULTS("defaults"), RECOVERY("recovery"), PREPAYMENT("prepayment"),
+    PAYMENT_RATE("payment_rate"), YIELD("yield"), PURCHASE_RATE("purchase_rate"),
+    NEW_ASSET_DEFAULTS("new_asset_defaults"), CORRELATION("correlation"),
+    TRIGGER_THRESHOLDS("trigger_thresholds");
+
+    private final String key;
+
+    Target(String key) {
+      this.key = key;
+    }
+
+    /** The key in stress files. */
+    public String key() {
+      return key;
+    }
+  }
+
+  /** This stress with the shock on one assumption replaced. */
+  public Stress with(Target target, Shock s) {
+    return new Stress(
+        target == Target.DEFAULTS ? s : defaults,
+        target == Target.RECOVERY ? s : recovery,
+        target == Target.PREPAYMENT ? s : prepayment,
+        target == Target.PAYMENT_RATE ? s : paymentRate,
+        target == Target.YIELD ? s : yield,
+        target == Target.PURCHASE_RATE ? s : purchaseRate,
+        target == Target.NEW_ASSET_DEFAULTS ? s : newAssetDefaults,
+        target == Target.CORRELATION ? s : correlation,
+        frontLoading,
+        target == Target.TRIGGER_THRESHOLDS ? s : triggerThresholds);
+  }
+
+  /** This stress with another default-timing tilt. */
+  public Stress withFrontLoading(double f) {
+    return new Stress(defaults, recovery, prepayment, paymentRate, yield, purchaseRate,
+        newAssetDefaults, correlation, f, triggerThresholds);
+  }
+
   public Stress withDefaults(Shock s) {
-    return new Stress(s, recovery, prepayment, paymentRate, yield, purchaseRate, newAssetDefaults,
-        correlation, frontLoading, triggerThresholds);
+    return with(Target.DEFAULTS, s);
   }
 
   public Stress withRecovery(Shock s) {
-    return new Stress(defaults, s, prepayment, paymentRate, yield, purchaseRate, newAssetDefaults,
-        correlation, frontLoading, triggerThresholds);
+    return with(Target.RECOVERY, s);
   }
 
   public Stress withPrepayment(Shock s) {
-    return new Stress(defaults, recovery, s, paymentRate, yield, purchaseRate, newAssetDefaults,
-        correlation, frontLoading, triggerThresholds);
+    return with(Target.PREPAYMENT, s);
   }
 
   /**

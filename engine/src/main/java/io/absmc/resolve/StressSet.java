@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.BiFunction;
 
 /**
  * A set of named stresses, read from a stress file (format in {@code docs/stress-format.md}):
@@ -38,38 +37,6 @@ public record StressSet(String name, List<Named> scenarios) {
 
   public StressSet {
     scenarios = List.copyOf(scenarios);
-  }
-
-  /** The shocks a stress file may set, with how each is applied. */
-  private record Key(String name, BiFunction<Stress, Shock, Stress> with) {
-  }
-
-  private static final List<Key> KEYS = List.of(
-      new Key("defaults", (s, x) -> s.withDefaults(x)),
-      new Key("recovery", (s, x) -> s.withRecovery(x)),
-      new Key("prepayment", (s, x) -> s.withPrepayment(x)),
-      new Key("payment_rate", (s, x) -> new Stress(s.defaults(), s.recovery(), s.prepayment(), x,
-          s.yield(), s.purchaseRate(), s.newAssetDefaults(), s.correlation(), s.frontLoading(),
-          s.triggerThresholds())),
-      new Key("yield", (s, x) -> new Stress(s.defaults(), s.recovery(), s.prepayment(),
-          s.paymentRate(), x, s.purchaseRate(), s.newAssetDefaults(), s.correlation(),
-          s.frontLoading(), s.triggerThresholds())),
-      new Key("purchase_rate", (s, x) -> new Stress(s.defaults(), s.recovery(), s.prepayment(),
-          s.paymentRate(), s.yield(), x, s.newAssetDefaults(), s.correlation(), s.frontLoading(),
-          s.triggerThresholds())),
-      new Key("new_asset_defaults", (s, x) -> new Stress(s.defaults(), s.recovery(),
-          s.prepayment(), s.paymentRate(), s.yield(), s.purchaseRate(), x, s.correlation(),
-          s.frontLoading(), s.triggerThresholds())),
-      new Key("correlation", (s, x) -> new Stress(s.defaults(), s.recovery(), s.prepayment(),
-          s.paymentRate(), s.yield(), s.purchaseRate(), s.newAssetDefaults(), x, s.frontLoading(),
-          s.triggerThresholds())),
-      new Key("trigger_thresholds", (s, x) -> new Stress(s.defaults(), s.recovery(),
-          s.prepayment(), s.paymentRate(), s.yield(), s.purchaseRate(), s.newAssetDefaults(),
-          s.correlation(), s.frontLoading(), x)));
-
-  private static Stress withFrontLoading(Stress s, double f) {
-    return new Stress(s.defaults(), s.recovery(), s.prepayment(), s.paymentRate(), s.yield(),
-        s.purchaseRate(), s.newAssetDefaults(), s.correlation(), f, s.triggerThresholds());
   }
 
   /** The stresses of a file, or the base case alone when there is no file. */
@@ -106,14 +73,13 @@ public record StressSet(String name, List<Named> scenarios) {
       String n = s.text("name");
       s.optText("description");
       Stress stress = Stress.NONE;
-      for (Key k : KEYS) {
-        Shock shock = s.optMap(k.name()).map(m -> shock(m, k.name())).orElse(null);
+      for (Stress.Target k : Stress.Target.values()) {
+        Shock shock = s.optMap(k.key()).map(m -> shock(m, k.key())).orElse(null);
         if (shock != null) {
-          stress = k.with().apply(stress, shock);
+          stress = stress.with(k, shock);
         }
       }
-      double f = s.rateOr("front_loading", 0, -1, 1);
-      stress = withFrontLoading(stress, f);
+      stress = stress.withFrontLoading(s.rateOr("front_loading", 0, -1, 1));
       s.rejectUnknown();
       if (n != null) {
         out.add(named(n, stress, item, problems));
@@ -206,8 +172,8 @@ public record StressSet(String name, List<Named> scenarios) {
     List<Named> combos = new ArrayList<>();
     combos.add(new Named("base", Stress.NONE));
     List<String> labels = new ArrayList<>(List.of(""));
-    for (Key k : KEYS) {
-      List<Labelled> axis = g.optMap(k.name()).map(m -> shocks(m, k.name())).orElse(List.of());
+    for (Stress.Target k : Stress.Target.values()) {
+      List<Labelled> axis = g.optMap(k.key()).map(m -> shocks(m, k.key())).orElse(List.of());
       if (axis.isEmpty()) {
         continue;
       }
@@ -216,7 +182,7 @@ public record StressSet(String name, List<Named> scenarios) {
       for (int i = 0; i < combos.size(); i++) {
         for (Labelled s : axis) {
           String label = labels.get(i) + (labels.get(i).isEmpty() ? "" : "_") + s.token();
-          next.add(new Named(label, k.with().apply(combos.get(i).stress(), s.shock())));
+          next.add(new Named(label, combos.get(i).stress().with(k, s.shock())));
           nextLabels.add(label);
         }
       }

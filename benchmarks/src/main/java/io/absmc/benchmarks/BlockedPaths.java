@@ -1,0 +1,28 @@
+package io.absmc.benchmarks;
+
+import io.absmc.engine.PathRecord;
+import io.absmc.montecarlo.Granularity;
+import io.absmc.montecarlo.PathSampler;
+import io.absmc.random.BlockStreams;
+import io.absmc.resolve.ResolvedDeal;
+
+/** Monte Carlo paths of a deal drawn as a run draws them: a new block of streams every 1,024. */
+final class BlockedPaths {
+
+  private final PathSampler sampler;
+  private final BlockStreams streams = new BlockStreams(1);
+  private int inBlock;
+
+  BlockedPaths(ResolvedDeal deal, Granularity granularity) {
+    sampler = new PathSampler(deal, granularity);
+    sampler.startBlock(streams.next());
+  }
+
+  PathRecord next() {
+    if (++inBlock == 1024) {
+      inBlock = 0;
+      sampler.startBlock(streams.next());
+    }
+    return sampler.next();
+  }
+}
