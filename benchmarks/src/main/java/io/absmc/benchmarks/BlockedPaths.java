@@ -3,10 +3,14 @@ package io.absmc.benchmarks;
 import io.absmc.engine.PathRecord;
 import io.absmc.montecarlo.Granularity;
 import io.absmc.montecarlo.PathSampler;
+import io.absmc.montecarlo.RunSettings;
 import io.absmc.random.BlockStreams;
 import io.absmc.resolve.ResolvedDeal;
 
-/** Monte Carlo paths of a deal drawn as a run draws them: a new block of streams every 1,024. */
+/**
+ * Monte Carlo paths of a deal drawn as a run draws them: a new block of streams every
+ * {@link RunSettings#BLOCK_SIZE} paths.
+ */
 final class BlockedPaths {
 
   private final PathSampler sampler;
@@ -19,7 +23,7 @@ final class BlockedPaths {
   }
 
   PathRecord next() {
-    if (++inBlock == 1024) {
+    if (++inBlock == RunSettings.BLOCK_SIZE) {
       inBlock = 0;
       sampler.startBlock(streams.next());
     }

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,12 +57,9 @@ final class BatchCommand implements Callable<Integer> {
     var settings = mc.settings(spec.commandLine(), io.absmc.resolve.ResolvedDeal.resolve(scenario));
     StressSet stresses = StressSet.load(stressFile);
     PrintWriter err = spec.commandLine().getErr();
-    AtomicBoolean cancel = new AtomicBoolean();
-    Thread hook = new Thread(() -> cancel.set(true));
-    Runtime.getRuntime().addShutdownHook(hook);
     long t0 = System.nanoTime();
     List<RunFiles.SummaryEntry> entries;
-    try {
+    try (CancelOnExit cancel = new CancelOnExit()) {
       BatchRunner.Job job = new BatchRunner.Job(file, scenario, stressFile, stresses, settings,
           mc.elTable(), mc.pdTable(), !mc.noPaths, Version.build());
       Progress[] progress = {null};
@@ -79,18 +75,12 @@ final class BatchCommand implements Callable<Integer> {
           progress[0] = new Progress(err, settings.paths());
         }
         progress[0].update(done);
-      }, cancel);
+      }, cancel.flag());
       if (progress[0] != null) {
         progress[0].finish();
       }
     } catch (BatchRunner.ConflictException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the JVM is exiting (Ctrl-C)
-      }
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     PrintWriter w = spec.commandLine().getOut();

@@ -3,13 +3,14 @@ package io.absmc.cli;
 import io.absmc.cashflow.BreakEven;
 import io.absmc.cashflow.Format;
 import io.absmc.cashflow.TextTable;
-import io.absmc.io.AtomicOutput;
+import io.absmc.montecarlo.Granularity;
 import io.absmc.montecarlo.MonteCarloRunner;
 import io.absmc.montecarlo.RunSettings;
 import io.absmc.output.Column;
 import io.absmc.output.ParquetTable;
 import io.absmc.output.Provenance;
 import io.absmc.random.BlockStreams;
+import io.absmc.rating.IdealizedTable;
 import io.absmc.rating.TargetDefaultRates;
 import io.absmc.resolve.ResolvedDeal;
 import io.absmc.resolve.Stress;
@@ -95,12 +96,10 @@ final class BreakEvenCommand implements Callable<Integer> {
     TargetDefaultRates byMultiplier = multipliers == null ? TargetDefaultRates.multipliers(baseRate)
         : TargetDefaultRates.multipliers(baseRate, TargetDefaultRates.load(multipliers));
     // the lognormal method's parameters: mean and sd of the simulated pool default rate
-    long s = seed == null ? RunSettings.DEFAULT_SEED : seed;
-    RunSettings settings = new RunSettings(paths, s, Runtime.getRuntime().availableProcessors(),
-        io.absmc.montecarlo.Granularity.COHORT);
-    RunStatistics stats = new RunStatistics(base, paths,
-        io.absmc.rating.IdealizedTable.bundledExpectedLoss(),
-        io.absmc.rating.IdealizedTable.bundledDefaultProbability());
+    RunSettings settings = MonteCarloOptions.settings(spec.commandLine(), paths, seed, null,
+        Granularity.COHORT);
+    RunStatistics stats = new RunStatistics(base, paths, IdealizedTable.bundledExpectedLoss(),
+        IdealizedTable.bundledDefaultProbability());
     MonteCarloRunner.run(base, settings, stats, null, null);
     double[] ln = TargetDefaultRates.lognormalParameters(stats.pool().defaultRate().mean(),
         stats.pool().defaultRate().sd());
@@ -125,7 +124,7 @@ final class BreakEvenCommand implements Callable<Integer> {
 
     Path dir = out != null ? out : OutputFolders.defaultFor(scenario.name(), "breakeven-", start);
     Map<String, String> meta = Provenance.of(Version.build(), file, scenario.name(),
-        stressFile == null ? "base case" : stressFile.toString(), s, BlockStreams.generator(),
+        stressFile == null ? "base case" : stressFile.toString(), settings.seed(), BlockStreams.generator(),
         paths, "cohort", start);
     meta.put("absmc.breakeven_tolerance", "multiplier bracketed to a relative width of "
         + BreakEven.TOLERANCE);
@@ -152,12 +151,8 @@ final class BreakEvenCommand implements Callable<Integer> {
             i -> byMultiplier.rating(minimum[rows.get(i).tranche()])),
         Column.ofString("rating_lognormal", "best rating whose lognormal target is at or below"
             + " min_critical_default_rate", i -> byLognormal.rating(minimum[rows.get(i).tranche()])));
-    try {
-      AtomicOutput.replace(dir, overwrite, tmp -> ParquetTable.write(tmp.resolve(FILE), columns,
-          meta, rows.size()));
-    } catch (AtomicOutput.FolderNotEmptyException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
+    OutputFolders.replace(spec.commandLine(), dir, overwrite,
+        tmp -> ParquetTable.write(tmp.resolve(FILE), columns, meta, rows.size()));
 
     PrintWriter w = spec.commandLine().getOut();
     w.println(Header.of(base, "break-even default rates"));

@@ -75,8 +75,18 @@ final class MonteCarloOptions {
 
   /** The run settings, checking the numbers (a usage error otherwise). */
   RunSettings settings(CommandLine cli) {
-    if (paths < 1) {
-      throw new CommandLine.ParameterException(cli, "--paths must be at least 1, found " + paths);
+    return settings(cli, paths, seed, threads, granularity);
+  }
+
+  /**
+   * Run settings from option values, checking them (a usage error otherwise); a null seed or thread
+   * count takes the default.
+   */
+  static RunSettings settings(CommandLine cli, long paths, Long seed, Integer threads,
+      Granularity granularity) {
+    if (paths < 1 || paths > RunSettings.MAX_PATHS) {
+      throw new CommandLine.ParameterException(cli, "--paths must be between 1 and " + RunSettings.MAX_PATHS
+          + ", found " + paths);
     }
     if (threads != null && threads < 1) {
       throw new CommandLine.ParameterException(cli, "--threads must be at least 1, found " + threads);

@@ -1,11 +1,14 @@
 package io.absmc.cli;
 
+import io.absmc.io.AtomicOutput;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import picocli.CommandLine;
 
-/** Where a command writes when it is not given {@code --out}. */
+/** Where a command writes: its default folder, and the all-or-nothing write into it. */
 final class OutputFolders {
 
   private static final DateTimeFormatter STAMP =
@@ -17,5 +20,18 @@ final class OutputFolders {
   /** {@code out/<scenario>/<prefix><start time>}: a new folder for every run. */
   static Path defaultFor(String scenario, String prefix, Instant start) {
     return Path.of("out", scenario, prefix + STAMP.format(start));
+  }
+
+  /**
+   * Writes {@code content} as the whole of {@code dir} ({@link AtomicOutput#replace}); a folder
+   * that holds files without {@code --overwrite} is a usage error.
+   */
+  static void replace(CommandLine cli, Path dir, boolean overwrite, AtomicOutput.Content content)
+      throws IOException {
+    try {
+      AtomicOutput.replace(dir, overwrite, content);
+    } catch (AtomicOutput.FolderNotEmptyException e) {
+      throw new CommandLine.ParameterException(cli, e.getMessage());
+    }
   }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.absmc.cashflow.Format;
 import io.absmc.cashflow.TextTable;
-import io.absmc.io.AtomicOutput;
 import io.absmc.montecarlo.BlockConsumer;
 import io.absmc.montecarlo.Granularity;
 import io.absmc.montecarlo.MonteCarloRunner;
@@ -27,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,28 +78,18 @@ final class RunCommand implements Callable<Integer> {
 
     RunStatistics stats = new RunStatistics(deal, settings.paths(), el, pd);
     Progress progress = new Progress(spec.commandLine().getErr(), settings.paths());
-    AtomicBoolean cancel = new AtomicBoolean();
-    Thread hook = new Thread(() -> cancel.set(true));
-    Runtime.getRuntime().addShutdownHook(hook);
     long t0 = System.nanoTime();
-    try {
-      AtomicOutput.replace(dir, mc.overwrite, tmp -> {
+    try (CancelOnExit cancel = new CancelOnExit()) {
+      OutputFolders.replace(spec.commandLine(), dir, mc.overwrite, tmp -> {
         try (PathsFile pathsFile = mc.noPaths ? null : PathsFile.open(tmp, deal, provenance)) {
           BlockConsumer consumer = pathsFile == null ? stats : stats.andThen(pathsFile);
-          MonteCarloRunner.run(deal, settings, consumer, progress::update, cancel);
+          MonteCarloRunner.run(deal, settings, consumer, progress::update, cancel.flag());
         }
         progress.finish();
         RunFiles.write(tmp, stats, provenance, true);
       });
-    } catch (AtomicOutput.FolderNotEmptyException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     } finally {
       progress.finish();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the JVM is exiting (Ctrl-C): nothing to remove
-      }
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     PrintWriter w = spec.commandLine().getOut();

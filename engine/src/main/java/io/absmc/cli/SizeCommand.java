@@ -2,7 +2,6 @@ package io.absmc.cli;
 
 import io.absmc.cashflow.Format;
 import io.absmc.cashflow.TextTable;
-import io.absmc.io.AtomicOutput;
 import io.absmc.output.Column;
 import io.absmc.output.ParquetTable;
 import io.absmc.output.Provenance;
@@ -131,12 +130,8 @@ final class SizeCommand implements Callable<Integer> {
             + " target default rate", i -> c.get(i).threshold()),
         Column.ofInt("meets_target", "", "1 when the candidate meets the target",
             i -> c.get(i).meets() ? 1 : 0));
-    try {
-      AtomicOutput.replace(dir, mc.overwrite, tmp -> ParquetTable.write(tmp.resolve(FILE), columns,
-          meta, c.size()));
-    } catch (AtomicOutput.FolderNotEmptyException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
+    OutputFolders.replace(spec.commandLine(), dir, mc.overwrite,
+        tmp -> ParquetTable.write(tmp.resolve(FILE), columns, meta, c.size()));
 
     PrintWriter w = spec.commandLine().getOut();
     w.printf("absmc %s | %s | sizing %s to %s by %s, %s absorbing | %,d paths, seed %d%n%n",

@@ -19,12 +19,15 @@ public record RunSettings(long paths, long seed, int threads, Granularity granul
   /** Paths per block: each block has its own random streams, derived from the seed and its index. */
   public static final int BLOCK_SIZE = 1024;
 
+  /** The most paths a run takes. */
+  public static final long MAX_PATHS = 2_000_000_000L;
+
   /** The seed used when none is given. */
   public static final long DEFAULT_SEED = 20130729L;
 
   public RunSettings {
-    Check.isTrue(paths >= 1 && paths <= 2_000_000_000L,
-        "Expected 1 <= 'paths' <= 2000000000 but found " + paths);
+    Check.isTrue(paths >= 1 && paths <= MAX_PATHS,
+        "Expected 1 <= 'paths' <= " + MAX_PATHS + " but found " + paths);
     Check.positive("threads", threads);
     Check.notNull("granularity", granularity);
     Check.inRange("importanceShift", importanceShift, -10, 10);

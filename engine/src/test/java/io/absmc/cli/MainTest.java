@@ -117,6 +117,16 @@ class MainTest {
   }
 
   @Test
+  void pathsOutOfRangeIsAUsageErrorForEveryCommandThatSimulates(@TempDir Path tmp) {
+    for (String command : List.of("run", "breakeven")) {
+      Result r = run(command, WORKED, "--paths", "0", "--out", tmp.resolve(command).toString());
+      assertThat(r.code()).as(command).isEqualTo(2);
+      assertThat(r.err()).as(command).contains("--paths must be between 1 and 2000000000, found 0");
+      assertThat(tmp.resolve(command)).as(command).doesNotExist();
+    }
+  }
+
+  @Test
   void missingFileExitsWith2AndNoStackTrace() {
     Result r = run("cashflows", "no-such.yaml");
     assertThat(r.code()).isEqualTo(2);

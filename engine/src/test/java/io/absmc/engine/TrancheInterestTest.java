@@ -27,7 +27,7 @@ class TrancheInterestTest {
               balance: 100m
               average_balance: 1000
               term_days: 140
-              amortisation: interest_only_placeholder
+              amortisation: bullet
               annual_rate: 18%%
               performance:
                 annual_default_rate: 0
@@ -43,7 +43,7 @@ class TrancheInterestTest {
           amortising:
             - pay_interest: [senior]
             - pay_principal: [senior]
-        """.formatted(dayCount).replace("interest_only_placeholder", "bullet");
+        """.formatted(dayCount);
   }
 
   /** 2024-01-01 to 2024-03-21 is 80 days (2024 is a leap year): 100m x 5% x 80/365 = 1,095,890.41. */

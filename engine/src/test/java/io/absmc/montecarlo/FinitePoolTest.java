@@ -34,17 +34,15 @@ class FinitePoolTest {
 
   @Test
   void cohortModeReproducesTheFinitePoolTails() {
-    PathResults r = StaticPools.run(POOL, 1_000_000, 21, Granularity.COHORT);
-    for (int i = 0; i < THRESHOLDS.length; i++) {
-      double se = Math.sqrt(FINITE[i] * (1 - FINITE[i]) / r.paths);
-      assertThat(Math.abs(exceed(r, THRESHOLDS[i]) - FINITE[i])).as("P(D > %s)", THRESHOLDS[i])
-          .isLessThan(K * se);
-    }
+    assertFinitePoolTails(StaticPools.run(POOL, 1_000_000, 21, Granularity.COHORT));
   }
 
   @Test
   void loanModeReproducesTheFinitePoolTails() {
-    PathResults r = StaticPools.run(POOL, 250_000, 22, Granularity.LOAN);
+    assertFinitePoolTails(StaticPools.run(POOL, 250_000, 22, Granularity.LOAN));
+  }
+
+  private static void assertFinitePoolTails(PathResults r) {
     for (int i = 0; i < THRESHOLDS.length; i++) {
       double se = Math.sqrt(FINITE[i] * (1 - FINITE[i]) / r.paths);
       assertThat(Math.abs(exceed(r, THRESHOLDS[i]) - FINITE[i])).as("P(D > %s)", THRESHOLDS[i])
