@@ -9,8 +9,10 @@ import java.util.Arrays;
  * are exchangeable, so a cohort is a count and a balance. Steps one period at a time: for each
  * cohort, over the days it was exposed in the period, defaults first, then prepayments, then
  * scheduled principal and interest on what survives, exact in days (a 57-day loan pays on its 57th
- * day). While revolving at collection, each principal collection buys new loans the same day; the
- * new cohorts are stepped in the same period from that day on.
+ * day). While revolving at collection, principal collected buys new loans in batches of {@code
+ * purchase_bucket_days} days: the cash of a batch is pooled while the cohorts are stepped, the
+ * batch's loans are bought once it is complete, and the new cohorts are stepped in the same period
+ * from the batch's last day on (their own collections fall in later batches).
  *
  * <p>Cohorts bought on the same day of the same kind are merged, and dead cohorts are dropped at the
  * start of each period, so the number of cohorts is bounded by the template's kinds times the
@@ -41,6 +43,8 @@ final class CohortPool implements Purchases {
   private final int slotsPerTemplate;
   private final int[] slotCohort;
   private final int[] slotStamp;
+  /** Principal collected in the current period for reinvestment, by batch. */
+  private final double[] batchCash;
   private int stamp;
   private int periodStart;
   private int periodEnd;
@@ -105,6 +109,7 @@ final class CohortPool implements Purchases {
     slotsPerTemplate = longest / deal.purchaseBucketDays + 2;
     slotCohort = new int[Math.max(1, deal.templateSegment.length * slotsPerTemplate)];
     slotStamp = new int[slotCohort.length];
+    batchCash = new double[slotsPerTemplate];
     principalPerCash = new double[deal.templateSegment.length];
     loansPerCash = new double[deal.templateSegment.length];
     for (int k = 0; k < principalPerCash.length; k++) {
@@ -181,8 +186,25 @@ final class CohortPool implements Purchases {
       stamp = 1;
     }
     int end = deal.periodEndDay[p];
-    for (current = 0; current < count; current++) {
+    int held = count;
+    for (current = 0; current < held; current++) {
       stepCohort(current, p, end, driver);
+    }
+    if (reinvest) {
+      for (int b = 0; b < batchCash.length; b++) {
+        double cash = batchCash[b];
+        if (cash > 0) {
+          batchCash[b] = 0;
+          int from = count;
+          purchaseCash += buy(batchDay(b), cash * deal.reinvestmentRate);
+          for (current = from; current < count; current++) {
+            stepCohort(current, p, end, driver);
+          }
+          if (batchCash[b] != 0) {
+            throw new IllegalStateException("loans bought in batch " + b + " paid in their own batch");
+          }
+        }
+      }
     }
     recoveries = recoveryDue[p];
   }
@@ -288,11 +310,21 @@ final class CohortPool implements Purchases {
   }
 
   private void collectPrincipal(int day, double amount) {
-    if (reinvesting && amount > 0) {
-      purchaseCash += buy(day, amount * deal.reinvestmentRate);
+    if (reinvesting) {
+      batchCash[batchOf(day)] += amount;
     } else {
       principalNotOffered += amount;
     }
+  }
+
+  /** The purchase batch of a day of the current period (days after its start count from 1). */
+  private int batchOf(int day) {
+    return Math.max(0, day - periodStart - 1) / deal.purchaseBucketDays;
+  }
+
+  /** The day a batch's loans start: its last day, or the period's end if sooner. */
+  private int batchDay(int batch) {
+    return Math.min(periodStart + (batch + 1) * deal.purchaseBucketDays, periodEnd);
   }
 
   /**
@@ -300,8 +332,8 @@ final class CohortPool implements Purchases {
    * current period. Purchases are made in batches of {@code purchaseBucketDays} days from the
    * period's start: the loans start on the batch's last day (or the payment date, if sooner), one
    * cohort per kind and batch; with batches of one day every loan starts the day its cash came in.
-   * A cohort already stepped this period is not topped up: a twin is created and merged into it at
-   * the next compaction. Loans that cannot mature by the latest maturity allowed are not bought.
+   * Collections buy once per batch ({@link #step}); when the waterfall's reinvest step buys into a
+   * batch already bought and stepped, a twin is created and merged into it at the next compaction. Loans that cannot mature by the latest maturity allowed are not bought.
    *
    * @return the cash spent
    */
@@ -317,12 +349,8 @@ final class CohortPool implements Purchases {
     }
     double spent = 0;
     int[] template = deal.templateSegment;
-    int bucketDays = deal.purchaseBucketDays;
-    int bucket = Math.max(0, day - periodStart - 1) / bucketDays;
-    int batchDay = Math.min(periodStart + (bucket + 1) * bucketDays, periodEnd);
-    if (batchDay < day) {
-      batchDay = day;
-    }
+    int bucket = batchOf(day);
+    int batchDay = Math.max(batchDay(bucket), day);
     for (int k = 0; k < template.length; k++) {
       int s = template[k];
       int slot = k * slotsPerTemplate + bucket;

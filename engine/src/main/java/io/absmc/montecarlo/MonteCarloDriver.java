@@ -60,12 +60,14 @@ final class MonteCarloDriver implements PerformanceDriver {
   private final double[] conditionalHazard;
   private final int[] hazardStamp;
   private int stamp;
-  // the last probability asked for, by segment, and the exposure it was for (most cohorts of a
-  // segment are exposed the whole period); valid for the period whose stamp it carries
-  private final int[] defaultDays;
+  // probabilities and log(1 - p) by segment and days of exposure (index segment * (longest + 1)
+  // + days): cohorts of a segment share a handful of exposures in a period (the whole period,
+  // from a purchase batch, to a maturity); valid for the period whose stamp the entry carries
+  private final int exposures;
+  private final int[] defaultStamp;
   private final double[] defaultProbability;
   private final double[] defaultLog1mp;
-  private final int[] prepaymentDays;
+  private final int[] prepaymentStamp;
   private final double[] prepaymentProbability;
   private final double[] prepaymentLog1mp;
 
@@ -81,12 +83,18 @@ final class MonteCarloDriver implements PerformanceDriver {
     this.recovery = deal.recoveryRate.clone();
     this.conditionalHazard = new double[deal.segments];
     this.hazardStamp = new int[deal.segments];
-    this.defaultDays = new int[deal.segments];
-    this.defaultProbability = new double[deal.segments];
-    this.defaultLog1mp = new double[deal.segments];
-    this.prepaymentDays = new int[deal.segments];
-    this.prepaymentProbability = new double[deal.segments];
-    this.prepaymentLog1mp = new double[deal.segments];
+    int longest = 0;
+    for (int d : deal.periodDays) {
+      longest = Math.max(longest, d);
+    }
+    this.exposures = longest + 1;
+    int cells = deal.segments * exposures;
+    this.defaultStamp = new int[cells];
+    this.defaultProbability = new double[cells];
+    this.defaultLog1mp = new double[cells];
+    this.prepaymentStamp = new int[cells];
+    this.prepaymentProbability = new double[cells];
+    this.prepaymentLog1mp = new double[cells];
   }
 
   /** Starts a block: its two streams. */
@@ -144,37 +152,39 @@ final class MonteCarloDriver implements PerformanceDriver {
     }
     if (++stamp == Integer.MAX_VALUE) {
       Arrays.fill(hazardStamp, 0);
+      Arrays.fill(defaultStamp, 0);
+      Arrays.fill(prepaymentStamp, 0);
       stamp = 1;
     }
   }
 
   @Override
   public double defaults(int segment, double loans, int exposureDays) {
-    refresh(segment);
-    if (defaultDays[segment] != exposureDays) {
-      defaultDays[segment] = exposureDays;
+    int e = segment * exposures + exposureDays;
+    if (defaultStamp[e] != stamp) {
+      defaultStamp[e] = stamp;
       double p;
       if (vasicek) {
-        p = ResolvedDeal.probability(conditionalHazard[segment], exposureDays);
-        defaultLog1mp[segment] = -conditionalHazard[segment] * exposureDays;
+        double h = conditionalHazard(segment);
+        p = ResolvedDeal.probability(h, exposureDays);
+        defaultLog1mp[e] = -h * exposureDays;
       } else {
         p = Math.min(1, defaultMultiplier
             * ResolvedDeal.probability(defaultHazard[segment * periods + period], exposureDays));
-        defaultLog1mp[segment] = Math.log1p(-p);
+        defaultLog1mp[e] = Math.log1p(-p);
       }
-      defaultProbability[segment] = p;
+      defaultProbability[e] = p;
     }
-    return count(loans, defaultProbability[segment], defaultLog1mp[segment]);
+    return count(loans, defaultProbability[e], defaultLog1mp[e]);
   }
 
-  /** Starts a segment's cached probabilities afresh the first time it is asked for in a period. */
-  private void refresh(int segment) {
+  /** The Vasicek conditional daily hazard of a segment in the current period, computed once. */
+  private double conditionalHazard(int segment) {
     if (hazardStamp[segment] != stamp) {
-      conditionalHazard[segment] = vasicek ? vasicekHazard(segment) : Double.NaN;
+      conditionalHazard[segment] = vasicekHazard(segment);
       hazardStamp[segment] = stamp;
-      defaultDays[segment] = 0;
-      prepaymentDays[segment] = 0;
     }
+    return conditionalHazard[segment];
   }
 
   /** The conditional daily hazard of a segment in the current period. */
@@ -192,15 +202,15 @@ final class MonteCarloDriver implements PerformanceDriver {
 
   @Override
   public double prepayments(int segment, double loans, int exposureDays) {
-    refresh(segment);
-    if (prepaymentDays[segment] != exposureDays) {
-      prepaymentDays[segment] = exposureDays;
+    int e = segment * exposures + exposureDays;
+    if (prepaymentStamp[e] != stamp) {
+      prepaymentStamp[e] = stamp;
       double q = Math.min(1, prepaymentMultiplier
           * ResolvedDeal.probability(prepaymentHazard[segment * periods + period], exposureDays));
-      prepaymentProbability[segment] = q;
-      prepaymentLog1mp[segment] = Math.log1p(-q);
+      prepaymentProbability[e] = q;
+      prepaymentLog1mp[e] = Math.log1p(-q);
     }
-    return count(loans, prepaymentProbability[segment], prepaymentLog1mp[segment]);
+    return count(loans, prepaymentProbability[e], prepaymentLog1mp[e]);
   }
 
   @Override

@@ -5,19 +5,18 @@ import org.apache.commons.rng.UniformRandomProvider;
 /**
  * Draws from Binomial(n, p) with a p that may change at every draw, as the cohort engine needs
  * (each cohort and period has its own conditional probability). Uses inversion (sequential search
- * from 0) when n * min(p, 1-p) is below 10, and otherwise the BTPE algorithm of Kachitvichyanukul
- * and Schmeiser, "Binomial random variate generation", Communications of the ACM 31(2), 1988,
- * 216-222 (triangle, parallelograms and exponential tails with a squeeze and Stirling's
- * approximation in the final test), as laid out in that paper's steps 1-6. For p above 1/2 it
- * draws n - Binomial(n, 1 - p).
+ * from 0) when n * min(p, 1-p) is below 10, and otherwise the BTRD algorithm of W. Hörmann, "The
+ * generation of binomial random variates", Journal of Statistical Computation and Simulation
+ * 46(1-2), 1993, 101-110 (transformed rejection with decomposition), whose set-up is cheap
+ * enough to pay at every draw. For p above 1/2 it draws n - Binomial(n, 1 - p).
  *
  * <p>Stateless apart from the generator it is given; thread-safe when each thread passes its own.
  */
 public final class BinomialSampler {
 
   /**
-   * Below this mean (of the smaller of p and 1-p) inversion is faster than BTPE here (JMH,
-   * BinomialSamplerBenchmark); Kachitvichyanukul and Schmeiser use BTPE from 10 on.
+   * Below this mean (of the smaller of p and 1-p) inversion is used; BTRD is valid from 10 on
+   * (Hörmann's own bound).
    */
   static final double INVERSION_MEAN_LIMIT = 10;
 
@@ -47,9 +46,9 @@ public final class BinomialSampler {
     }
     if (p > 0.5) {
       double r = 1 - p;
-      return n - (n * r < INVERSION_MEAN_LIMIT ? inversion(rng, n, r, Math.log(p)) : btpe(rng, n, r));
+      return n - (n * r < INVERSION_MEAN_LIMIT ? inversion(rng, n, r, Math.log(p)) : btrd(rng, n, r));
     }
-    return n * p < INVERSION_MEAN_LIMIT ? inversion(rng, n, p, log1mp) : btpe(rng, n, p);
+    return n * p < INVERSION_MEAN_LIMIT ? inversion(rng, n, p, log1mp) : btrd(rng, n, p);
   }
 
   /** Sequential inversion from 0, restarting in the far tail; r <= 1/2, n r < 10. */
@@ -77,107 +76,109 @@ public final class BinomialSampler {
     }
   }
 
-  /** BTPE for r <= 1/2 and n r >= 10. */
-  static long btpe(UniformRandomProvider rng, long n, double r) {
-    // Step 0: set-up
-    double q = 1 - r;
-    double nrq = n * r * q;
-    double fm = n * r + r;
-    long m = (long) Math.floor(fm);
-    double p1 = Math.floor(2.195 * Math.sqrt(nrq) - 4.6 * q) + 0.5;
-    double xm = m + 0.5;
-    double xl = xm - p1;
-    double xr = xm + p1;
-    double c = 0.134 + 20.5 / (15.3 + m);
-    double a = (fm - xl) / (fm - xl * r);
-    double lambdaL = a * (1 + a / 2);
-    a = (xr - fm) / (xr * q);
-    double lambdaR = a * (1 + a / 2);
-    double p2 = p1 * (1 + 2 * c);
-    double p3 = p2 + c / lambdaL;
-    double p4 = p3 + c / lambdaR;
+  /**
+   * BTRD for r <= 1/2 and n r >= 10: a draw u, v is turned into a candidate k by a transformation
+   * whose central part (u_r v_r, about 86% of draws) is accepted at once without evaluating the
+   * distribution; the rest is accepted by the exact ratio f(k) / f(m), by recursion near the mode m,
+   * else by a squeeze and Stirling's series. Set-up is one square root and two divisions; the
+   * logarithms of the slow path are only taken when it is reached.
+   */
+  static long btrd(UniformRandomProvider rng, long n, double r) {
+    double npq = n * r * (1 - r);
+    double sqrtNpq = Math.sqrt(npq);
+    double b = 1.15 + 2.53 * sqrtNpq;
+    double a = -0.0873 + 0.0248 * b + 0.01 * r;
+    double c = n * r + 0.5;
+    double vr = 0.92 - 4.2 / b;
+    double urvr = 0.86 * vr;
 
     while (true) {
-      // Step 1: which region
-      double u = rng.nextDouble() * p4;
+      // Step 1: the central part, accepted at once
       double v = rng.nextDouble();
-      long y;
-      if (u <= p1) {
-        // triangle: accept at once
-        return (long) Math.floor(xm - p1 * v + u);
+      if (v <= urvr) {
+        double u = v / vr - 0.43;
+        return (long) Math.floor((2 * a / (0.5 - Math.abs(u)) + b) * u + c);
       }
-      if (u <= p2) {
-        // Step 2: parallelograms
-        double x = xl + (u - p1) / c;
-        v = v * c + 1 - Math.abs(m - x + 0.5) / p1;
-        if (v > 1) {
-          continue;
-        }
-        y = (long) Math.floor(x);
-      } else if (u <= p3) {
-        // Step 3: left exponential tail
-        y = (long) Math.floor(xl + Math.log(v) / lambdaL);
-        if (y < 0 || v == 0) {
-          continue;
-        }
-        v = v * (u - p2) * lambdaL;
+      // Step 2: a point (u, v) of the rest of the hat
+      double u;
+      if (v >= vr) {
+        u = rng.nextDouble() - 0.5;
       } else {
-        // Step 4: right exponential tail
-        y = (long) Math.floor(xr - Math.log(v) / lambdaR);
-        if (y > n || v == 0) {
-          continue;
-        }
-        v = v * (u - p3) * lambdaR;
+        u = v / vr - 0.93;
+        u = Math.copySign(0.5, u) - u;
+        v = rng.nextDouble() * vr;
       }
-
-      // Step 5: acceptance test
-      long k = Math.abs(y - m);
-      if (k <= 20 || k >= nrq / 2 - 1) {
-        // Step 5.1: evaluate f(y) / f(m) by recursion
-        double s = r / q;
-        double aa = s * (n + 1);
+      // Step 3.0: the candidate and its height under the hat
+      double us = 0.5 - Math.abs(u);
+      double kd = Math.floor((2 * a / us + b) * u + c);
+      if (kd < 0 || kd > n) {
+        continue;
+      }
+      long k = (long) kd;
+      double alpha = (2.83 + 5.1 / b) * sqrtNpq;
+      v *= alpha / (a / (us * us) + b);
+      long m = (long) Math.floor((n + 1) * r);
+      long km = Math.abs(k - m);
+      double s = r / (1 - r);
+      if (km <= 15) {
+        // Step 3.1: f(k) / f(m) by recursion, f(i) / f(i - 1) = (n + 1) s / i - s
+        double nr = (n + 1) * s;
         double f = 1;
-        if (m < y) {
-          for (long i = m + 1; i <= y; i++) {
-            f *= aa / i - s;
-          }
-        } else if (m > y) {
-          for (long i = y + 1; i <= m; i++) {
-            f /= aa / i - s;
-          }
+        for (long i = m + 1; i <= k; i++) {
+          f *= nr / i - s;
+        }
+        for (long i = k + 1; i <= m; i++) {
+          v *= nr / i - s;
         }
         if (v <= f) {
-          return y;
+          return k;
         }
         continue;
       }
-      // Step 5.2: squeeze on log(v)
-      double rho = (k / nrq) * ((k * (k / 3.0 + 0.625) + 1.0 / 6.0) / nrq + 0.5);
-      double t = -(double) k * k / (2 * nrq);
+      // Step 3.2: squeeze on log(v)
       double logV = Math.log(v);
+      double rho = (km / npq) * (((km / 3.0 + 0.625) * km + 1.0 / 6.0) / npq + 0.5);
+      double t = -(double) km * km / (2 * npq);
       if (logV < t - rho) {
-        return y;
+        return k;
       }
       if (logV > t + rho) {
         continue;
       }
-      // Step 5.3: final test with Stirling's formula
-      double x1 = y + 1;
-      double f1 = m + 1;
-      double z = n + 1 - m;
-      double w = n - y + 1;
-      double bound = xm * Math.log(f1 / x1) + (n - m + 0.5) * Math.log(z / w)
-          + (y - m) * Math.log(w * r / (x1 * q))
-          + stirling(f1) + stirling(z) + stirling(x1) + stirling(w);
+      // Steps 3.3 and 3.4: the final test with Stirling's series
+      double nm = n - m + 1;
+      double h = (m + 0.5) * Math.log((m + 1) / (s * nm)) + stirling(m) + stirling(n - m);
+      double nk = n - k + 1;
+      double bound = h + (n + 1) * Math.log(nm / nk) + (k + 0.5) * Math.log(nk * s / (k + 1))
+          - stirling(k) - stirling(n - k);
       if (logV <= bound) {
-        return y;
+        return k;
       }
     }
   }
 
-  /** The correction term of Stirling's series used by BTPE step 5.3. */
-  private static double stirling(double x) {
+  /** log(k!) - Stirling's approximation of it: exact below 10, else three terms of the series. */
+  private static double stirling(long k) {
+    if (k < STIRLING_TABLE.length) {
+      return STIRLING_TABLE[(int) k];
+    }
+    double x = 1.0 / (k + 1);
     double x2 = x * x;
-    return (13860 - (462 - (132 - (99 - 140 / x2) / x2) / x2) / x2) / x / 166320;
+    return (1.0 / 12 - (1.0 / 360 - x2 / 1260) * x2) * x;
+  }
+
+  /** log(k!) - (k + 1/2) log(k + 1) + (k + 1) - log(2 pi) / 2 for k = 0..9. */
+  private static final double[] STIRLING_TABLE = stirlingTable();
+
+  private static double[] stirlingTable() {
+    double[] t = new double[10];
+    double logFactorial = 0;
+    for (int k = 0; k < t.length; k++) {
+      if (k > 0) {
+        logFactorial += Math.log(k);
+      }
+      t[k] = logFactorial - (k + 0.5) * Math.log(k + 1) + (k + 1) - 0.5 * Math.log(2 * Math.PI);
+    }
+    return t;
   }
 }

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Chi-square goodness of fit of {@link BinomialSampler} against Commons Statistics' binomial
- * distribution, in both regimes (inversion below a mean of 10, BTPE above) and for p above 1/2. Each
- * case draws 200,000 values with a fixed seed; cells with an expected count below 10 are pooled
- * into the tails. The fit is rejected at a p-value below 1e-4: a sampler that is wrong by a few
+ * distribution, in both regimes (inversion below a mean of 10, BTRD above, with means just above
+ * 10 where BTRD's rejection steps matter most) and for p above 1/2. Each case draws 200,000
+ * values with a fixed seed; cells with an expected count below 10 are pooled into the tails. The fit is rejected at a p-value below 1e-4: a sampler that is wrong by a few
  * percent in any region fails by orders of magnitude.
  */
 class BinomialSamplerTest {
@@ -26,6 +26,7 @@ class BinomialSamplerTest {
   @ParameterizedTest(name = "n={0}, p={1}")
   @CsvSource({
       "1, 0.3", "10, 0.3", "100, 0.05", "59, 0.5", "1000, 0.01", "1000, 0.03", "1000, 0.2",
+      "20, 0.5", "200, 0.05", "1000, 0.011", "600, 0.04", "5000, 0.0062", "21, 0.48",
       "40, 0.9", "2000, 0.985", "100000, 0.6", "1000000, 0.001", "1000000, 0.3",
       "3000000000, 0.00002"})
   void matchesTheBinomialDistribution(long n, double p) {
