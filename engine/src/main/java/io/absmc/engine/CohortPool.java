@@ -149,6 +149,29 @@ final class CohortPool implements Purchases {
     }
   }
 
+  /** Takes over another pool's state (same deal), between periods. */
+  void copyFrom(CohortPool o) {
+    while (segment.length < o.count) {
+      grow();
+    }
+    count = o.count;
+    firstNew = o.firstNew;
+    wholeLoans = o.wholeLoans;
+    for (int[][] pair : new int[][][] {{o.segment, segment}, {o.originDay, originDay},
+        {o.maturityDay, maturityDay}, {o.exposedUntil, exposedUntil},
+        {o.interestPaidUntil, interestPaidUntil}, {o.nextInstalment, nextInstalment},
+        {o.instalments, instalments}, {o.mergeInto, mergeInto}}) {
+      System.arraycopy(pair[0], 0, pair[1], 0, count);
+    }
+    System.arraycopy(o.loans, 0, loans, 0, count);
+    System.arraycopy(o.balance, 0, balance, 0, count);
+    System.arraycopy(o.recoveryDue, 0, recoveryDue, 0, recoveryDue.length);
+    System.arraycopy(o.defaultsBySegmentPeriod, 0, defaultsBySegmentPeriod, 0,
+        defaultsBySegmentPeriod.length);
+    cumulativeDefaults = o.cumulativeDefaults;
+    cumulativePurchased = o.cumulativePurchased;
+  }
+
   /** Performing principal of all cohorts. */
   double balance() {
     double sum = 0;

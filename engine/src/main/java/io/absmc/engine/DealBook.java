@@ -67,6 +67,24 @@ final class DealBook {
     state = deal.revolvingLastPeriod >= 0 ? DealState.REVOLVING : DealState.AMORTISING;
   }
 
+  /** Takes over another book's state (same deal). */
+  void copyFrom(DealBook o) {
+    for (double[][] pair : new double[][][] {{o.balance, balance}, {o.interestCarried, interestCarried},
+        {o.interestDue, interestDue}, {o.interestPaid, interestPaid}, {o.principalPaid, principalPaid},
+        {o.guaranteeDraw, guaranteeDraw}, {o.residualPaid, residualPaid}, {o.feeCarried, feeCarried},
+        {o.feeDue, feeDue}, {o.feePaid, feePaid}, {o.excessSpreadHistory, excessSpreadHistory}}) {
+      System.arraycopy(pair[0], 0, pair[1], 0, pair[0].length);
+    }
+    System.arraycopy(o.triggerOn, 0, triggerOn, 0, triggerOn.length);
+    interestAccount = o.interestAccount;
+    principalAccount = o.principalAccount;
+    reserveAccount = o.reserveAccount;
+    guaranteeUsed = o.guaranteeUsed;
+    reinvestable = o.reinvestable;
+    reinvestedCash = o.reinvestedCash;
+    state = o.state;
+  }
+
   /** Total cash in the plan's accounts. */
   double cash() {
     return interestAccount + principalAccount + reserveAccount;

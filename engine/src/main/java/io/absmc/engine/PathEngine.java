@@ -34,39 +34,59 @@ public final class PathEngine {
 
   /** Runs one path with the given driver, overwriting {@code out}. */
   public void run(PerformanceDriver driver, PathRecord out) {
+    start(driver, out);
+    for (int p = 0; p < deal.periods; p++) {
+      period(p, driver, out);
+    }
+  }
+
+  /** Starts a path: the pool at closing, the deal's opening state, the driver's path factors. */
+  public void start(PerformanceDriver driver, PathRecord out) {
     pool.reset(driver.wholeLoans());
     book.reset();
     driver.beginPath();
     out.peakCohorts = 0;
-    double poolBalance = deal.initialPoolBalance;
-    for (int p = 0; p < deal.periods; p++) {
-      driver.beginPeriod(p);
-      double opening = poolBalance;
-      boolean revolvingNow = book.state == DealState.REVOLVING && p <= deal.revolvingLastPeriod;
-      pool.compact();
-      out.peakCohorts = Math.max(out.peakCohorts, pool.cohorts());
-      pool.step(p, driver, revolvingNow && deal.reinvestAtCollection);
-      poolBalance = pool.balance();
-      out.poolOpening[p] = opening;
-      out.defaults[p] = pool.defaults;
-      out.losses[p] = pool.losses;
-      out.prepayments[p] = pool.prepayments;
-      out.scheduledPrincipal[p] = pool.scheduledPrincipal;
-      out.interest[p] = pool.interest;
-      out.recoveries[p] = pool.recoveries;
-      out.collectionPurchaseCash[p] = pool.purchaseCash;
-      out.reinvestable[p] = pool.principalNotOffered + pool.recoveries;
-      out.poolBeforeWaterfall[p] = poolBalance;
-      out.cumulativeDefaultRate[p] =
-          pool.cumulativeDefaults / (deal.initialPoolBalance + pool.cumulativePurchased);
-      out.delinquency30[p] = poolBalance > 0 ? pool.delinquent(p, 30) / poolBalance : 0;
-      out.delinquency90[p] = poolBalance > 0 ? pool.delinquent(p, 90) / poolBalance : 0;
+  }
 
-      dealPhase(p, out, pool);
-      poolBalance = pool.balance();
-      out.poolClosing[p] = poolBalance;
-      out.purchases[p] = pool.purchasedBalance;
+  /** Steps period {@code p} of a started path: the pool, then the deal side; records both. */
+  public void period(int p, PerformanceDriver driver, PathRecord out) {
+    driver.beginPeriod(p);
+    double opening = p == 0 ? deal.initialPoolBalance : out.poolClosing[p - 1];
+    boolean revolvingNow = book.state == DealState.REVOLVING && p <= deal.revolvingLastPeriod;
+    pool.compact();
+    out.peakCohorts = Math.max(out.peakCohorts, pool.cohorts());
+    pool.step(p, driver, revolvingNow && deal.reinvestAtCollection);
+    double poolBalance = pool.balance();
+    out.poolOpening[p] = opening;
+    out.defaults[p] = pool.defaults;
+    out.losses[p] = pool.losses;
+    out.prepayments[p] = pool.prepayments;
+    out.scheduledPrincipal[p] = pool.scheduledPrincipal;
+    out.interest[p] = pool.interest;
+    out.recoveries[p] = pool.recoveries;
+    out.collectionPurchaseCash[p] = pool.purchaseCash;
+    out.reinvestable[p] = pool.principalNotOffered + pool.recoveries;
+    out.poolBeforeWaterfall[p] = poolBalance;
+    out.cumulativeDefaultRate[p] =
+        pool.cumulativeDefaults / (deal.initialPoolBalance + pool.cumulativePurchased);
+    out.delinquency30[p] = poolBalance > 0 ? pool.delinquent(p, 30) / poolBalance : 0;
+    out.delinquency90[p] = poolBalance > 0 ? pool.delinquent(p, 90) / poolBalance : 0;
+
+    dealPhase(p, out, pool);
+    out.poolClosing[p] = pool.balance();
+    out.purchases[p] = pool.purchasedBalance;
+  }
+
+  /**
+   * Makes this engine's path state (pool and deal side) equal to {@code other}'s, an engine of the
+   * same deal: lets a benchmark step one period again and again from the same state.
+   */
+  public void restore(PathEngine other) {
+    if (other.deal != deal) {
+      throw new IllegalArgumentException("engines of different deals");
     }
+    pool.copyFrom(other.pool);
+    book.copyFrom(other.book);
   }
 
   /**

@@ -181,23 +181,12 @@ final class MonteCarloDriver implements PerformanceDriver {
   /** The Vasicek conditional daily hazard of a segment in the current period, computed once. */
   private double conditionalHazard(int segment) {
     if (hazardStamp[segment] != stamp) {
-      conditionalHazard[segment] = vasicekHazard(segment);
+      conditionalHazard[segment] = ConditionalDefault.hazard(
+          tables.defaultQuantile[segment * periods + period], tables.sqrtRho[segment],
+          tables.sqrtOneMinusRho[segment], z, periodDays[period]);
       hazardStamp[segment] = stamp;
     }
     return conditionalHazard[segment];
-  }
-
-  /** The conditional daily hazard of a segment in the current period. */
-  private double vasicekHazard(int segment) {
-    double q = tables.defaultQuantile[segment * periods + period];
-    if (q == Double.NEGATIVE_INFINITY) {
-      return 0;
-    }
-    if (q == Double.POSITIVE_INFINITY) {
-      return Double.POSITIVE_INFINITY;
-    }
-    double p = Normal.cdf((q - tables.sqrtRho[segment] * z) / tables.sqrtOneMinusRho[segment]);
-    return -Math.log1p(-p) / periodDays[period];
   }
 
   @Override

@@ -39,6 +39,14 @@ public final class PathSampler {
     driver.useStreams(streams);
   }
 
+  /**
+   * The sampler's performance driver, for kernel benchmarks that step a {@link PathEngine} period
+   * by period themselves.
+   */
+  public io.absmc.engine.PerformanceDriver driver() {
+    return driver;
+  }
+
   /** Draws the block's next path; the record is overwritten by the next call. */
   public PathRecord next() {
     engine.run(driver, record);

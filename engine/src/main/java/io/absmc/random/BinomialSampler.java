@@ -53,13 +53,19 @@ public final class BinomialSampler {
 
   /** Sequential inversion from 0, restarting in the far tail; r <= 1/2, n r < 10. */
   static long inversion(UniformRandomProvider rng, long n, double r, double log1mr) {
+    // P(X = 0) = exp(n log(1 - r)) >= 1 + n log(1 - r): below that, 0 without the exponential
+    double logQ0 = n * log1mr;
+    double first = rng.nextDouble();
+    if (first <= 1 + logQ0) {
+      return 0;
+    }
     double q = 1 - r;
-    double q0 = Math.exp(n * log1mr);
+    double q0 = Math.exp(logQ0);
     double s = r / q;
     double mean = n * r;
     double bound = Math.min(n, mean + 10 * Math.sqrt(mean * q + 1));
+    double u = first;
     while (true) {
-      double u = rng.nextDouble();
       double px = q0;
       long x = 0;
       while (u > px) {
@@ -73,6 +79,7 @@ public final class BinomialSampler {
       if (x <= bound) {
         return x;
       }
+      u = rng.nextDouble();
     }
   }
 
