@@ -1,7 +1,12 @@
 package io.absmc.benchmarks;
 
-import io.absmc.output.Column;
-import io.absmc.output.ParquetTable;
+import io.absmc.montecarlo.BlockResult;
+import io.absmc.montecarlo.Granularity;
+import io.absmc.montecarlo.MonteCarloRunner;
+import io.absmc.montecarlo.RunSettings;
+import io.absmc.output.PathsFile;
+import io.absmc.resolve.ResolvedDeal;
+import io.absmc.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +28,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Writing a table shaped like {@code paths.parquet} (13 columns: 2 integers, a text, 10 doubles)
- * with ZSTD, {@code rows} rows per operation. Score: operations per second; rows per second =
- * score x rows.
+ * Writing {@code paths.parquet} exactly as a run does ({@link PathsFile}, ZSTD): real blocks of a
+ * bundled deal, simulated once at set-up ({@code distinctBlocks} of them, about 2.4 MB of each
+ * double column, more than a page, so compression never sees a repeat it would not see in a run)
+ * and handed over again and again until {@code rows} rows are written. Score: files per second;
+ * rows per second = score x the rows printed at set-up.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -35,36 +42,42 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class ParquetWriterBenchmark {
 
+  @Param({"ali-microloan-plan1"})
+  public String scenario;
+
+  /** Rows per file (path x tranche), rounded up to whole blocks. */
   @Param({"1000000"})
   public int rows;
 
+  @Param({"100"})
+  public int distinctBlocks;
+
   private Path dir;
-  private List<Column> columns;
-  private double[] values;
+  private ResolvedDeal deal;
+  private final List<BlockResult> blocks = new ArrayList<>();
+  private int blocksPerFile;
 
   @Setup
   public void setUp() throws IOException {
     dir = Files.createTempDirectory("absmc-parquet-bench");
-    values = new double[rows];
-    for (int i = 0; i < rows; i++) {
-      values[i] = ((i * 2654435761L) & 0xffffff) / 1.6e7;
-    }
-    String[] tranches = {"senior", "mezzanine", "subordinated"};
-    columns = new ArrayList<>();
-    columns.add(Column.ofLong("path", "", "path", i -> i / 3));
-    columns.add(Column.ofString("tranche", "tranche", i -> tranches[i % 3]));
-    for (int c = 0; c < 10; c++) {
-      int shift = c;
-      columns.add(Column.ofDouble("x" + c, "", "value", i -> values[(i + shift) % rows]));
-    }
-    columns.add(Column.ofInt("trigger_period", "", "period", i -> i % 7));
+    deal = ResolvedDeal.resolve(ScenarioLoader.load(PathEngineBenchmark.scenarioFile(scenario)));
+    RunSettings settings = new RunSettings((long) distinctBlocks * RunSettings.BLOCK_SIZE,
+        RunSettings.DEFAULT_SEED, 2, Granularity.COHORT, 0);
+    MonteCarloRunner.run(deal, settings, blocks::add, null, null);
+    int rowsPerBlock = RunSettings.BLOCK_SIZE * deal.tranches;
+    blocksPerFile = (rows + rowsPerBlock - 1) / rowsPerBlock;
+    System.out.printf("%n%,d rows a file (%d blocks of %,d rows)%n",
+        (long) blocksPerFile * rowsPerBlock, blocksPerFile, rowsPerBlock);
   }
 
   @Benchmark
   public long write() throws IOException {
-    Path file = dir.resolve("t.parquet");
-    ParquetTable.write(file, columns, Map.of(), rows);
-    return Files.size(file);
+    try (PathsFile file = PathsFile.open(dir, deal, Map.of())) {
+      for (int b = 0; b < blocksPerFile; b++) {
+        file.accept(blocks.get(b % blocks.size()));
+      }
+    }
+    return Files.size(dir.resolve(PathsFile.NAME));
   }
 
   @TearDown

@@ -1,10 +1,12 @@
 package io.absmc.output;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.IntToLongFunction;
+import org.apache.parquet.column.ColumnWriter;
 import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
@@ -100,33 +102,42 @@ public final class Column {
     };
   }
 
-  /** Writes row {@code row}'s value as field {@code index} (nothing for a null). */
-  void write(RecordConsumer out, int index, int row) {
+  /**
+   * Writes rows {@code 0 .. rows-1} into a Parquet column writer (a column chunk's pages): nulls
+   * as definition level 0, values at the column's maximum level.
+   */
+  void writeTo(ColumnWriter out, int rows) {
     switch (kind) {
       case DOUBLE -> {
-        double x = doubles.applyAsDouble(row);
-        if (!Double.isNaN(x)) {
-          out.startField(name, index);
-          out.addDouble(x);
-          out.endField(name, index);
+        for (int r = 0; r < rows; r++) {
+          double x = doubles.applyAsDouble(r);
+          if (Double.isNaN(x)) {
+            out.writeNull(0, 0);
+          } else {
+            out.write(x, 0, 1);
+          }
         }
       }
       case LONG -> {
-        out.startField(name, index);
-        out.addLong(longs.applyAsLong(row));
-        out.endField(name, index);
+        for (int r = 0; r < rows; r++) {
+          out.write(longs.applyAsLong(r), 0, 0);
+        }
       }
       case INT -> {
-        out.startField(name, index);
-        out.addInteger(Math.toIntExact(longs.applyAsLong(row)));
-        out.endField(name, index);
+        for (int r = 0; r < rows; r++) {
+          out.write(Math.toIntExact(longs.applyAsLong(r)), 0, 0);
+        }
       }
       case STRING -> {
-        String s = strings.apply(row);
-        if (s != null) {
-          out.startField(name, index);
-          out.addBinary(Binary.fromString(s));
-          out.endField(name, index);
+        // the few distinct texts of a column (tranche and scenario names) are encoded once
+        Map<String, Binary> encoded = new HashMap<>();
+        for (int r = 0; r < rows; r++) {
+          String s = strings.apply(r);
+          if (s == null) {
+            out.writeNull(0, 0);
+          } else {
+            out.write(encoded.computeIfAbsent(s, Binary::fromString), 0, 1);
+          }
         }
       }
       default -> throw new IllegalStateException(kind.toString());
