@@ -60,16 +60,16 @@ final class MonteCarloDriver implements PerformanceDriver {
   private final double[] conditionalHazard;
   private final int[] hazardStamp;
   private int stamp;
-  // probabilities and log(1 - p) by segment and days of exposure (index segment * (longest + 1)
-  // + days): cohorts of a segment share a handful of exposures in a period (the whole period,
-  // from a purchase batch, to a maturity); valid for the period whose stamp the entry carries
+  // probabilities (and for defaults log(1 - p), NaN when not known) by segment and days of
+  // exposure (index segment * (longest + 1) + days): cohorts of a segment share a handful of
+  // exposures in a period (the whole period, from a purchase batch, to a maturity); valid for the
+  // period whose stamp the entry carries
   private final int exposures;
   private final int[] defaultStamp;
   private final double[] defaultProbability;
   private final double[] defaultLog1mp;
   private final int[] prepaymentStamp;
   private final double[] prepaymentProbability;
-  private final double[] prepaymentLog1mp;
 
   MonteCarloDriver(ResolvedDeal deal, ModelTables tables, Granularity granularity, double shift) {
     this.tables = tables;
@@ -94,7 +94,6 @@ final class MonteCarloDriver implements PerformanceDriver {
     this.defaultLog1mp = new double[cells];
     this.prepaymentStamp = new int[cells];
     this.prepaymentProbability = new double[cells];
-    this.prepaymentLog1mp = new double[cells];
   }
 
   /** Starts a block: its two streams. */
@@ -171,7 +170,7 @@ final class MonteCarloDriver implements PerformanceDriver {
       } else {
         p = Math.min(1, defaultMultiplier
             * ResolvedDeal.probability(defaultHazard[segment * periods + period], exposureDays));
-        defaultLog1mp[e] = Math.log1p(-p);
+        defaultLog1mp[e] = Double.NaN;
       }
       defaultProbability[e] = p;
     }
@@ -197,9 +196,8 @@ final class MonteCarloDriver implements PerformanceDriver {
       double q = Math.min(1, prepaymentMultiplier
           * ResolvedDeal.probability(prepaymentHazard[segment * periods + period], exposureDays));
       prepaymentProbability[e] = q;
-      prepaymentLog1mp[e] = Math.log1p(-q);
     }
-    return count(loans, prepaymentProbability[e], prepaymentLog1mp[e]);
+    return count(loans, prepaymentProbability[e], Double.NaN);
   }
 
   @Override

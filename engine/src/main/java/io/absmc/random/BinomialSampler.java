@@ -30,12 +30,13 @@ public final class BinomialSampler {
    * @param p success probability in [0, 1]
    */
   public static long sample(UniformRandomProvider rng, long n, double p) {
-    return sample(rng, n, p, Math.log1p(-p));
+    return sample(rng, n, p, Double.NaN);
   }
 
   /**
    * One draw, when the caller already knows {@code log(1 - p)} (the engine works with hazards, for
-   * which it is {@code -h d}); saves a logarithm per draw.
+   * which it is {@code -h d}); saves a logarithm per draw. NaN: not known, computed only where
+   * needed (some draws by inversion).
    */
   public static long sample(UniformRandomProvider rng, long n, double p, double log1mp) {
     if (n <= 0 || p <= 0) {
@@ -46,20 +47,27 @@ public final class BinomialSampler {
     }
     if (p > 0.5) {
       double r = 1 - p;
-      return n - (n * r < INVERSION_MEAN_LIMIT ? inversion(rng, n, r, Math.log(p)) : btrd(rng, n, r));
+      return n - (n * r < INVERSION_MEAN_LIMIT ? inversion(rng, n, r, Double.NaN) : btrd(rng, n, r));
     }
     return n * p < INVERSION_MEAN_LIMIT ? inversion(rng, n, p, log1mp) : btrd(rng, n, p);
   }
 
-  /** Sequential inversion from 0, restarting in the far tail; r <= 1/2, n r < 10. */
+  /**
+   * Sequential inversion from 0, restarting in the far tail; r <= 1/2, n r < 10; {@code log1mr}
+   * is log(1 - r) or NaN when not known.
+   */
   static long inversion(UniformRandomProvider rng, long n, double r, double log1mr) {
-    // P(X = 0) = exp(n log(1 - r)) >= 1 + n log(1 - r): below that, 0 without the exponential
-    double logQ0 = n * log1mr;
+    // P(X = 0) = exp(n log(1 - r)) >= 1 + n log(1 - r) >= 1 - n r / (1 - r): below either, 0
+    // without a logarithm or an exponential
+    double q = 1 - r;
     double first = rng.nextDouble();
+    if (first <= 1 - n * r / q) {
+      return 0;
+    }
+    double logQ0 = n * (Double.isNaN(log1mr) ? Math.log1p(-r) : log1mr);
     if (first <= 1 + logQ0) {
       return 0;
     }
-    double q = 1 - r;
     double q0 = Math.exp(logQ0);
     double s = r / q;
     double mean = n * r;

@@ -411,9 +411,18 @@ public final class ResolvedDeal {
     return -Math.log1p(-annualRate) / 365.0;
   }
 
-  /** The probability of the event over {@code days} days (> 0) at a daily hazard: 1 - exp(-h d). */
+  /**
+   * The probability of the event over {@code days} days (> 0) at a daily hazard: 1 - exp(-h d).
+   * Below h d = 0.005 (every monthly credit hazard) by its series, to the last bit or so (the first
+   * term left out is under 4e-18 of the sum) and without {@code Math.expm1}, which is not an
+   * intrinsic and cost a tenth of a cohort-mode path.
+   */
   public static double probability(double hazardPerDay, int days) {
-    return -Math.expm1(-hazardPerDay * days);
+    double x = hazardPerDay * days;
+    if (x < 0.005) {
+      return x * (1 - x * (1.0 / 2 - x * (1.0 / 6 - x * (1.0 / 24 - x * (1.0 / 120 - x / 720)))));
+    }
+    return -Math.expm1(-x);
   }
 
   /** Resolves a scenario under a stress. */
