@@ -1,13 +1,8 @@
 package io.absmc.benchmarks;
 
-import io.absmc.engine.PathEngine;
 import io.absmc.engine.PathRecord;
-import io.absmc.engine.PerformanceDriver;
 import io.absmc.montecarlo.Granularity;
-import io.absmc.montecarlo.PathSampler;
-import io.absmc.random.BlockStreams;
 import io.absmc.resolve.ResolvedDeal;
-import io.absmc.scenario.ScenarioLoader;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -42,36 +37,19 @@ public class LoanStepBenchmark {
   @Param({"3"})
   public int period;
 
-  private PathEngine saved;
-  private PathEngine work;
-  private PerformanceDriver driver;
-  private PathRecord record;
+  private SteppedPath path;
 
   @Setup
   public void setUp() throws Exception {
-    String text = java.nio.file.Files.readString(
-        PathEngineBenchmark.scenarioFile("order-loans-100k"))
-        .replace("loans: 100000", "loans: " + loans);
-    ResolvedDeal deal = ResolvedDeal.resolve(ScenarioLoader.parse(text, "order-loans.yaml"));
-    PathSampler sampler = new PathSampler(deal, Granularity.LOAN);
-    sampler.startBlock(new BlockStreams(1).next());
-    driver = sampler.driver();
-    saved = new PathEngine(deal);
-    work = new PathEngine(deal);
-    record = new PathRecord(deal);
-    saved.start(driver, record);
-    for (int p = 0; p < period; p++) {
-      saved.period(p, driver, record);
-    }
+    ResolvedDeal deal = PathEngineBenchmark.orderLoans(loans);
+    path = new SteppedPath(deal, Granularity.LOAN, period);
     double averageLoan = deal.initialPoolBalance / java.util.Arrays.stream(deal.initialLoans).sum();
     System.out.printf("%n%d loans: about %,.0f active in period %d%n", loans,
-        record.poolClosing[period - 1] / averageLoan, period);
+        path.openingBalance() / averageLoan, period);
   }
 
   @Benchmark
   public PathRecord step() {
-    work.restore(saved);
-    work.period(period, driver, record);
-    return record;
+    return path.step();
   }
 }

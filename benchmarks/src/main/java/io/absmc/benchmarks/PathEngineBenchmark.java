@@ -55,6 +55,13 @@ public class PathEngineBenchmark {
   }
 
   /** A bundled scenario, found from the working directory (the project root or benchmarks/). */
+  /** The 57-day order-loan pool of {@code order-loans-100k.yaml} with another loan count. */
+  static ResolvedDeal orderLoans(int loans) throws java.io.IOException {
+    String text = Files.readString(scenarioFile("order-loans-100k"))
+        .replace("loans: 100000", "loans: " + loans);
+    return ResolvedDeal.resolve(io.absmc.scenario.ScenarioLoader.parse(text, "order-loans.yaml"));
+  }
+
   static Path scenarioFile(String name) {
     String root = System.getProperty("absmc.root");
     for (Path dir : root != null ? new Path[] {Path.of(root)} : new Path[] {Path.of("."), Path.of("..")}) {

@@ -2,10 +2,7 @@ package io.absmc.benchmarks;
 
 import io.absmc.engine.PathEngine;
 import io.absmc.engine.PathRecord;
-import io.absmc.engine.PerformanceDriver;
 import io.absmc.montecarlo.Granularity;
-import io.absmc.montecarlo.PathSampler;
-import io.absmc.random.BlockStreams;
 import io.absmc.resolve.ResolvedDeal;
 import io.absmc.scenario.ScenarioLoader;
 import java.util.concurrent.TimeUnit;
@@ -45,38 +42,23 @@ public class PeriodStepBenchmark {
   @Param({"6"})
   public int period;
 
-  private PathEngine saved;
-  private PathEngine work;
-  private PerformanceDriver driver;
-  private PathRecord record;
+  private SteppedPath path;
 
   @Setup
   public void setUp() {
     ResolvedDeal deal = ResolvedDeal.resolve(ScenarioLoader.load(
         PathEngineBenchmark.scenarioFile(scenario)));
-    Granularity g = io.absmc.scenario.yaml.MapCursor.parseChoice(granularity, Granularity.class);
-    PathSampler sampler = new PathSampler(deal, g);
-    sampler.startBlock(new BlockStreams(1).next());
-    driver = sampler.driver();
-    saved = new PathEngine(deal);
-    work = new PathEngine(deal);
-    record = new PathRecord(deal);
-    saved.start(driver, record);
-    for (int p = 0; p < period; p++) {
-      saved.period(p, driver, record);
-    }
+    path = new SteppedPath(deal,
+        io.absmc.scenario.yaml.MapCursor.parseChoice(granularity, Granularity.class), period);
   }
 
   @Benchmark
   public PathRecord step() {
-    work.restore(saved);
-    work.period(period, driver, record);
-    return record;
+    return path.step();
   }
 
   @Benchmark
   public PathEngine restore() {
-    work.restore(saved);
-    return work;
+    return path.restore();
   }
 }

@@ -3,7 +3,6 @@ package io.absmc.benchmarks;
 import io.absmc.engine.PathRecord;
 import io.absmc.montecarlo.Granularity;
 import io.absmc.resolve.ResolvedDeal;
-import io.absmc.scenario.ScenarioLoader;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -41,10 +40,7 @@ public class PoolSizeBenchmark {
 
   @Setup
   public void setUp() throws Exception {
-    String text = java.nio.file.Files.readString(
-        PathEngineBenchmark.scenarioFile("order-loans-100k"))
-        .replace("loans: 100000", "loans: " + loans);
-    ResolvedDeal deal = ResolvedDeal.resolve(ScenarioLoader.parse(text, "order-loans.yaml"));
+    ResolvedDeal deal = PathEngineBenchmark.orderLoans(loans);
     paths = new BlockedPaths(deal,
         io.absmc.scenario.yaml.MapCursor.parseChoice(granularity, Granularity.class));
   }
