@@ -29,12 +29,12 @@ final class CohortPool implements Purchases {
 
   // cohort arrays (capacity grows, never shrinks)
   private int count;
-  private int current;
   /** First cohort created in the current period. */
   private int firstNew;
   /**
-   * For a cohort bought after an identical one was already stepped this period: that one. The two
-   * end the period in the same state but for their counts, so the next compaction merges them.
+   * For a cohort bought into a batch already bought this period (by the waterfall's reinvest step,
+   * after the period was stepped): the batch's cohort. The two end the period in the same state but
+   * for their counts, so the next compaction merges them.
    */
   private int[] mergeInto;
 
@@ -210,8 +210,8 @@ final class CohortPool implements Purchases {
     }
     int end = deal.periodEndDay[p];
     int held = count;
-    for (current = 0; current < held; current++) {
-      stepCohort(current, p, end, driver);
+    for (int i = 0; i < held; i++) {
+      stepCohort(i, p, end, driver);
     }
     if (reinvest) {
       for (int b = 0; b < batchCash.length; b++) {
@@ -220,8 +220,8 @@ final class CohortPool implements Purchases {
           batchCash[b] = 0;
           int from = count;
           purchaseCash += buy(batchDay(b), cash * deal.reinvestmentRate);
-          for (current = from; current < count; current++) {
-            stepCohort(current, p, end, driver);
+          for (int i = from; i < count; i++) {
+            stepCohort(i, p, end, driver);
           }
           if (batchCash[b] != 0) {
             throw new IllegalStateException("loans bought in batch " + b + " paid in their own batch");
@@ -356,7 +356,8 @@ final class CohortPool implements Purchases {
    * period's start: the loans start on the batch's last day (or the payment date, if sooner), one
    * cohort per kind and batch; with batches of one day every loan starts the day its cash came in.
    * Collections buy once per batch ({@link #step}); when the waterfall's reinvest step buys into a
-   * batch already bought and stepped, a twin is created and merged into it at the next compaction. Loans that cannot mature by the latest maturity allowed are not bought.
+   * batch already bought and stepped, a twin is created and merged into it at the next compaction.
+   * Loans that cannot mature by the latest maturity allowed are not bought.
    *
    * @return the cash spent
    */
@@ -377,31 +378,27 @@ final class CohortPool implements Purchases {
     for (int k = 0; k < template.length; k++) {
       int s = template[k];
       int slot = k * slotsPerTemplate + bucket;
-      int j = slotStamp[slot] == stamp ? slotCohort[slot] : -1;
-      if (j < 0 || j <= current) {
-        int origin = batchDay;
-        int n = deal.instalments[s];
-        int maturity;
-        if (n == 0) {
-          maturity = Math.min(origin + deal.termDays[s], deal.latestMaturityDay);
-          if (maturity <= origin) {
-            continue;
-          }
-        } else {
-          while (n > 0 && (long) origin + InstalmentDays.of(n) > deal.latestMaturityDay) {
-            n--;
-          }
-          if (n == 0) {
-            continue;
-          }
-          maturity = origin + InstalmentDays.of(n);
+      int origin = batchDay;
+      int n = deal.instalments[s];
+      int maturity;
+      if (n == 0) {
+        maturity = Math.min(origin + deal.termDays[s], deal.latestMaturityDay);
+        if (maturity <= origin) {
+          continue;
         }
-        int twinOf = j;
-        j = add(s, origin, maturity, n);
-        mergeInto[j] = twinOf;
-        slotCohort[slot] = j;
-        slotStamp[slot] = stamp;
+      } else {
+        while (n > 0 && (long) origin + InstalmentDays.of(n) > deal.latestMaturityDay) {
+          n--;
+        }
+        if (n == 0) {
+          continue;
+        }
+        maturity = origin + InstalmentDays.of(n);
       }
+      int j = add(s, origin, maturity, n);
+      mergeInto[j] = slotStamp[slot] == stamp ? slotCohort[slot] : -1;
+      slotCohort[slot] = j;
+      slotStamp[slot] = stamp;
       double principal = cash * principalPerCash[k];
       loans[j] += cash * loansPerCash[k];
       balance[j] += principal;
