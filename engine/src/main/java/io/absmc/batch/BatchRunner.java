@@ -111,14 +111,17 @@ public final class BatchRunner {
     }
     Map<String, String> meta = new java.util.LinkedHashMap<>();
     meta.put("absmc.version", settings.absmcVersion());
+    meta.put("absmc.scenario", job.scenario().name());
     meta.put("absmc.scenario_file", settings.scenarioFile());
     meta.put("absmc.scenario_sha256", settings.scenarioSha256());
     meta.put("absmc.stress_file", settings.stressFile());
     meta.put("absmc.stress_file_sha256", settings.stressSha256());
+    meta.put("absmc.stress", job.stresses().name() + " (" + settings.stressFile() + ")");
     meta.put("absmc.seed", Long.toString(settings.seed()));
     meta.put("absmc.paths", Long.toString(settings.paths()));
     meta.put("absmc.granularity", settings.granularity());
     meta.put("absmc.generator", BlockStreams.generator());
+    meta.put("absmc.importance_shift", Double.toString(job.settings().importanceShift()));
     Path tmp = dir.resolve("." + SUMMARY + ".tmp");
     RunFiles.writeSummary(tmp, entries, true, meta);
     Files.move(tmp, dir.resolve(SUMMARY), java.nio.file.StandardCopyOption.ATOMIC_MOVE,

@@ -47,11 +47,15 @@ final class BatchCommand implements Callable<Integer> {
   @Mixin
   MonteCarloOptions mc;
 
+  @Mixin
+  ReportOptions report;
+
   @Option(names = "--verbose", description = "Print stack traces of unexpected errors.")
   boolean verbose;
 
   @Override
   public Integer call() throws Exception {
+    report.check(spec.commandLine());
     Scenario scenario = ScenarioLoader.load(file);
     // one importance-sampling shift (the base case's) for every scenario keeps the random numbers common
     var settings = mc.settings(spec.commandLine(), io.absmc.resolve.ResolvedDeal.resolve(scenario));
@@ -82,6 +86,7 @@ final class BatchCommand implements Callable<Integer> {
     } catch (BatchRunner.ConflictException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
+    Path reportFile = report.publish(spec.commandLine(), out);
     double seconds = (System.nanoTime() - t0) / 1e9;
     PrintWriter w = spec.commandLine().getOut();
     w.printf("absmc %s | %s | batch %s: %d scenarios | %,d paths each, seed %d, %s | %.1f s%n%n",
@@ -105,6 +110,9 @@ final class BatchCommand implements Callable<Integer> {
     }
     w.println(table);
     w.println("Results: " + out + " (" + BatchRunner.SUMMARY + ", scenario=NAME/)");
+    if (reportFile != null) {
+      w.println("Report: " + reportFile);
+    }
     return 0;
   }
 }

@@ -10,6 +10,7 @@ import io.absmc.output.Column;
 import io.absmc.output.ParquetTable;
 import io.absmc.output.Provenance;
 import io.absmc.random.BlockStreams;
+import io.absmc.report.Report;
 import io.absmc.rating.IdealizedTable;
 import io.absmc.rating.TargetDefaultRates;
 import io.absmc.resolve.ResolvedDeal;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,8 +43,9 @@ import picocli.CommandLine.Spec;
         + " ratings they support (stress-multiplier and lognormal methods).")
 final class BreakEvenCommand implements Callable<Integer> {
 
-  /** The file written. */
+  /** The files written. */
   static final String FILE = "breakeven.parquet";
+  static final String TARGETS = "targets.parquet";
 
   @Spec
   CommandSpec spec;
@@ -78,14 +81,21 @@ final class BreakEvenCommand implements Callable<Integer> {
       description = "Lognormal target probabilities by rating (default: the bundled table).")
   Path targets;
 
+  @Mixin
+  ReportOptions report;
+
   @Option(names = "--verbose", description = "Print stack traces of unexpected errors.")
   boolean verbose;
 
   private record Row(int tranche, StressSet.Named scenario, BreakEven.Result result) {
   }
 
+  private record Target(String method, String rating, double rate) {
+  }
+
   @Override
   public Integer call() throws Exception {
+    report.check(spec.commandLine());
     Scenario scenario = ScenarioLoader.load(file);
     List<StressSet.Named> stresses = StressSet.scenariosOrBase(stressFile);
     ResolvedDeal base = ResolvedDeal.resolve(scenario);
@@ -151,8 +161,26 @@ final class BreakEvenCommand implements Callable<Integer> {
             i -> byMultiplier.rating(minimum[rows.get(i).tranche()])),
         Column.ofString("rating_lognormal", "best rating whose lognormal target is at or below"
             + " min_critical_default_rate", i -> byLognormal.rating(minimum[rows.get(i).tranche()])));
-    OutputFolders.replace(spec.commandLine(), dir, overwrite,
-        tmp -> ParquetTable.write(tmp.resolve(FILE), columns, meta, rows.size()));
+    List<Target> targetRows = new ArrayList<>();
+    for (var method : List.of(Map.entry("stress multiplier", byMultiplier),
+        Map.entry("lognormal", byLognormal))) {
+      for (int k = 0; k < method.getValue().ratings().size(); k++) {
+        targetRows.add(new Target(method.getKey(), method.getValue().ratings().get(k),
+            method.getValue().targets()[k]));
+      }
+    }
+    List<Column> targetColumns = List.of(
+        Column.ofString("method", "'stress multiplier' or 'lognormal'",
+            i -> targetRows.get(i).method()),
+        Column.ofString("rating", "rating, best first", i -> targetRows.get(i).rating()),
+        Column.ofDouble("target_default_rate", "fraction of initial pool plus purchases",
+            "the rating's target default rate: a tranche whose critical default rate is at or"
+                + " above it supports the rating", i -> targetRows.get(i).rate()));
+    OutputFolders.replace(spec.commandLine(), dir, overwrite, tmp -> {
+      ParquetTable.write(tmp.resolve(FILE), columns, meta, rows.size());
+      ParquetTable.write(tmp.resolve(TARGETS), targetColumns, meta, targetRows.size());
+      report.writeInto(spec.commandLine(), tmp);
+    });
 
     PrintWriter w = spec.commandLine().getOut();
     w.println(Header.of(base, "break-even default rates"));
@@ -167,7 +195,10 @@ final class BreakEvenCommand implements Callable<Integer> {
           byMultiplier.rating(minimum[t]), byLognormal.rating(minimum[t]));
     }
     w.println(table);
-    w.println("Results: " + dir.resolve(FILE));
+    w.println("Results: " + dir.resolve(FILE) + ", " + dir.resolve(TARGETS));
+    if (report.report) {
+      w.println("Report: " + dir.resolve(Report.FILE));
+    }
     return 0;
   }
 }

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "absmc", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Monte Carlo credit-risk stress testing for asset-backed securities.",
-    subcommands = {RunCommand.class, BatchCommand.class, BreakEvenCommand.class, SizeCommand.class, CashflowsCommand.class, ValidateCommand.class,
+    subcommands = {RunCommand.class, BatchCommand.class, BreakEvenCommand.class, SizeCommand.class,
+        ReportCommand.class, CashflowsCommand.class, ValidateCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -12,6 +12,7 @@ import io.absmc.output.PathsFile;
 import io.absmc.output.Provenance;
 import io.absmc.output.RunFiles;
 import io.absmc.random.BlockStreams;
+import io.absmc.report.Report;
 import io.absmc.rating.IdealizedTable;
 import io.absmc.resolve.ResolvedDeal;
 import io.absmc.scenario.yaml.MapCursor;
@@ -54,6 +55,9 @@ final class RunCommand implements Callable<Integer> {
   @Mixin
   MonteCarloOptions mc;
 
+  @Mixin
+  ReportOptions report;
+
   @Option(names = "--out", paramLabel = "DIR",
       description = "Output folder (default: out/<scenario>/<run start time>).")
   Path out;
@@ -64,6 +68,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    report.check(spec.commandLine());
     ResolvedDeal deal = scenario.resolve();
     RunSettings settings = mc.settings(spec.commandLine(), deal);
     IdealizedTable el = mc.elTable();
@@ -86,7 +91,9 @@ final class RunCommand implements Callable<Integer> {
           MonteCarloRunner.run(deal, settings, consumer, progress::update, cancel.flag());
         }
         progress.finish();
+        provenance.put("absmc.run_seconds", Double.toString((System.nanoTime() - t0) / 1e9));
         RunFiles.write(tmp, stats, provenance, true);
+        report.writeInto(spec.commandLine(), tmp);
       });
     } finally {
       progress.finish();
@@ -137,6 +144,9 @@ final class RunCommand implements Callable<Integer> {
       w.println(tt);
     }
     w.println("Results: " + dir);
+    if (report.report) {
+      w.println("Report: " + dir.resolve(Report.FILE));
+    }
   }
 
   private String json(ResolvedDeal deal, RunSettings settings, RunStatistics stats, Path dir,
@@ -151,6 +161,7 @@ final class RunCommand implements Callable<Integer> {
     root.put("pool", stats.pool());
     root.put("triggers", stats.triggers());
     root.put("output", dir.toString());
+    root.put("report", report.report ? dir.resolve(Report.FILE).toString() : null);
     // statistics that do not apply (NaN) are written as null, which JSON can hold
     com.fasterxml.jackson.databind.module.SimpleModule nanAsNull =
         new com.fasterxml.jackson.databind.module.SimpleModule();

@@ -6,6 +6,7 @@ import io.absmc.output.Column;
 import io.absmc.output.ParquetTable;
 import io.absmc.output.Provenance;
 import io.absmc.random.BlockStreams;
+import io.absmc.report.Report;
 import io.absmc.resolve.StressSet;
 import io.absmc.scenario.Scenario;
 import io.absmc.scenario.ScenarioLoader;
@@ -68,11 +69,15 @@ final class SizeCommand implements Callable<Integer> {
   @Mixin
   MonteCarloOptions mc;
 
+  @Mixin
+  ReportOptions report;
+
   @Option(names = "--verbose", description = "Print stack traces of unexpected errors.")
   boolean verbose;
 
   @Override
   public Integer call() throws Exception {
+    report.check(spec.commandLine());
     Sizer.Method m;
     try {
       m = Sizer.Method.valueOf(method.toUpperCase(Locale.ROOT));
@@ -113,7 +118,11 @@ final class SizeCommand implements Callable<Integer> {
         start);
     meta.put("absmc.sizing", tranche + " to " + target + " by " + method + ", " + absorb
         + " absorbing; share bracketed to " + Sizer.TOLERANCE + " of the plan");
-    meta.put("absmc.sizing_answer", Double.toString(r.share()));
+    meta.put("absmc.sizing_answer", Double.toString(r.at() == null ? Double.NaN : r.share()));
+    meta.put("absmc.sizing_tranche", tranche);
+    meta.put("absmc.sizing_target", target);
+    meta.put("absmc.sizing_method", m.name().toLowerCase(Locale.ROOT));
+    meta.put("absmc.sizing_absorb", absorb);
     List<Sizer.Point> c = r.curve();
     List<Column> columns = List.of(
         Column.ofDouble("share", "fraction of plan size", "the candidate size of " + tranche,
@@ -131,7 +140,10 @@ final class SizeCommand implements Callable<Integer> {
         Column.ofInt("meets_target", "", "1 when the candidate meets the target",
             i -> c.get(i).meets() ? 1 : 0));
     OutputFolders.replace(spec.commandLine(), dir, mc.overwrite,
-        tmp -> ParquetTable.write(tmp.resolve(FILE), columns, meta, c.size()));
+        tmp -> {
+          ParquetTable.write(tmp.resolve(FILE), columns, meta, c.size());
+          report.writeInto(spec.commandLine(), tmp);
+        });
 
     PrintWriter w = spec.commandLine().getOut();
     w.printf("absmc %s | %s | sizing %s to %s by %s, %s absorbing | %,d paths, seed %d%n%n",
@@ -165,6 +177,9 @@ final class SizeCommand implements Callable<Integer> {
     w.println();
     w.println(table);
     w.println("Results: " + dir.resolve(FILE));
+    if (report.report) {
+      w.println("Report: " + dir.resolve(Report.FILE));
+    }
     return 0;
   }
 }
