@@ -73,8 +73,11 @@ class ReportCommandTest {
     ok("batch", DEAL_A, "--stress", stress.toString(), "--paths", "2000", "--no-paths", "--out",
         batch.toString());
     sizing = tmp.resolve("sizing");
-    ok("size", DEAL_A, "--tranche", "mezzanine", "--target", "Baa3", "--absorb", "subordinated",
-        "--paths", "3000", "--out", sizing.toString());
+    // Deal B's AA+ class sized to Aaa: a curve of a dozen sizes (Deal A's classes meet their
+    // targets at the largest size tried, a curve of one point)
+    ok("size", TestFiles.path("scenarios/ant-credit-pay-abs.yaml").toString(), "--tranche",
+        "senior_aa_plus", "--target", "Aaa", "--absorb", "subordinated", "--paths", "2000", "--out",
+        sizing.toString());
     breakeven = tmp.resolve("breakeven");
     ok("breakeven", DEAL_A, "--stress", stress.toString(), "--paths", "2000", "--out",
         breakeven.toString());
@@ -228,7 +231,7 @@ class ReportCommandTest {
     assertThat(r.out().strip()).isEqualTo("Report: " + run.resolve("report.html"));
     Path report = run.resolve("report.html");
     String html = Files.readString(report, StandardCharsets.UTF_8);
-    assertThat(html.contains("\"label\":\"亿 RMB\",\"suffix\":\" 亿\",\"divisor\":1.0E8"))
+    assertThat(html.contains("\"divisor\":1.0E8,\"label\":\"亿 RMB\",\"suffix\":\" 亿\""))
         .as("the charts' money unit").isTrue();
     // mean total collections: the sum of the pool's mean collections per period, in 亿 to the 万
     double collections = (Double) DuckDb.query("SELECT sum(collections_mean) AS c FROM '"

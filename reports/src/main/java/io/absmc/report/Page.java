@@ -2,6 +2,7 @@ package io.absmc.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,7 +21,9 @@ import java.util.Properties;
  */
 final class Page {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // keys in order: the same results give the same bytes, run after run
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
   private final String title;
   private final String subtitle;
@@ -153,8 +156,11 @@ final class Page {
   /** The whole document. */
   String render(String footer) {
     Map<String, Object> data = new LinkedHashMap<>();
-    data.put("units", Map.of("label", units.label(), "suffix", units.suffix(),
-        "divisor", units.divisor()));
+    Map<String, Object> money = new LinkedHashMap<>();
+    money.put("label", units.label());
+    money.put("suffix", units.suffix());
+    money.put("divisor", units.divisor());
+    data.put("units", money);
     data.put("charts", charts);
     StringBuilder html = new StringBuilder(1_200_000);
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")

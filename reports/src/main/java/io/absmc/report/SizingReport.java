@@ -88,11 +88,19 @@ final class SizingReport {
           num("wal_years", s.number("wal_years", r), Numbers.years(s.number("wal_years", r))),
           num("critical_default_rate", s.number("critical_default_rate", r),
               Numbers.percent(s.number("critical_default_rate", r), 3)),
-          num("threshold", s.number("threshold", r), "critical_default_rate".equals(measure)
-              ? Numbers.percent(s.number("threshold", r), 3) : Numbers.percent(s.number("threshold", r), 5)),
+          num("threshold", s.number("threshold", r), threshold(measure, s.number("threshold", r))),
           text(s.number("meets_target", r) == 1 ? "yes" : "no"));
     }
     t.end();
     return page;
+  }
+
+  /** The threshold in its measure's unit: EL in bp, PD and default rates in %. */
+  private static String threshold(String measure, double value) {
+    return switch (measure) {
+      case "el" -> Numbers.bp(value, 3);
+      case "pd" -> Numbers.percent(value, 4);
+      default -> Numbers.percent(value, 3);
+    };
   }
 }
