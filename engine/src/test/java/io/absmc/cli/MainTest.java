@@ -88,7 +88,8 @@ class MainTest {
 
   /** The printed tables, without the timing line and output paths. */
   private static String table(String out) {
-    return out.lines().filter(l -> !l.contains("paths/s") && !l.startsWith("Results:"))
+    return out.lines().filter(l -> !l.contains("paths/s") && !l.startsWith("Results:")
+            && !l.startsWith("Report:"))
         .reduce("", (a, b) -> a + b + "\n");
   }
 
