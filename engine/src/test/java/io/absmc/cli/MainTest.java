@@ -1,10 +1,10 @@
 package io.absmc.cli;
 
+import static io.absmc.cli.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.absmc.TestFiles;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.absmc.cli.Cli.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,16 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
-
-  private record Result(int code, String out, String err) {
-  }
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
-    return new Result(code, out.toString(), err.toString());
-  }
 
   private static final String WORKED = TestFiles.path("scenarios/examples/seed-worked-example.yaml")
       .toString();

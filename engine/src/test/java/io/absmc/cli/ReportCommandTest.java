@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.absmc.TestFiles;
+import io.absmc.cli.Cli.Result;
 import io.absmc.output.DuckDb;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,18 +37,8 @@ class ReportCommandTest {
   static Path sizing;
   static Path breakeven;
 
-  private record Result(int code, String out, String err) {
-  }
-
-  private static Result absmc(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
-    return new Result(code, out.toString(), err.toString());
-  }
-
   private static void ok(String... args) {
-    Result r = absmc(args);
+    Result r = Cli.run(args);
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("Report: ");
   }
@@ -226,7 +215,7 @@ class ReportCommandTest {
 
   @Test
   void reportCommandRewritesAReportInYi() throws Exception {
-    Result r = absmc("report", run.toString(), "--units", "yi");
+    Result r = Cli.run("report", run.toString(), "--units", "yi");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out().strip()).isEqualTo("Report: " + run.resolve("report.html"));
     Path report = run.resolve("report.html");
@@ -241,7 +230,7 @@ class ReportCommandTest {
     assertThat(shown.text()).isEqualTo(String.format(java.util.Locale.ROOT, "%,.4f 亿",
         collections / 1e8));
 
-    r = absmc("report", run.toString());
+    r = Cli.run("report", run.toString());
     assertThat(r.code()).isZero();
     html = Files.readString(report, StandardCharsets.UTF_8);
     assertThat(html.contains("\"label\":\"RMB\"") && !html.contains(" 亿<"))
@@ -252,7 +241,7 @@ class ReportCommandTest {
 
   @Test
   void batchScenarioFolderGetsARunReport() throws Exception {
-    Result r = absmc("report", batch.resolve("scenario=defaults-x2").toString());
+    Result r = Cli.run("report", batch.resolve("scenario=defaults-x2").toString());
     assertThat(r.code()).as(r.err()).isZero();
     String html = Files.readString(batch.resolve("scenario=defaults-x2/report.html"),
         StandardCharsets.UTF_8);
@@ -262,19 +251,19 @@ class ReportCommandTest {
 
   @Test
   void aFolderWithoutResultsIsAUsageErrorAndGetsNothing(@TempDir Path empty) {
-    Result r = absmc("report", empty.toString());
+    Result r = Cli.run("report", empty.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains(empty.toString()).contains("not an absmc output folder");
     assertThat(empty.resolve("report.html")).doesNotExist();
 
-    r = absmc("report", empty.resolve("missing").toString());
+    r = Cli.run("report", empty.resolve("missing").toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("no such folder");
   }
 
   @Test
   void badUnitsAreRefusedBeforeAnythingRuns(@TempDir Path out) {
-    Result r = absmc("run", DEAL_A, "--paths", "1000", "--units", "usd", "--out",
+    Result r = Cli.run("run", DEAL_A, "--paths", "1000", "--units", "usd", "--out",
         out.resolve("x").toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--units must be rmb or yi, found 'usd'");
@@ -283,7 +272,7 @@ class ReportCommandTest {
 
   @Test
   void noReportLeavesTheReportOut(@TempDir Path out) {
-    Result r = absmc("run", DEAL_A, "--paths", "1000", "--no-report", "--out", out.toString());
+    Result r = Cli.run("run", DEAL_A, "--paths", "1000", "--no-report", "--out", out.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).doesNotContain("Report:");
     assertThat(out.resolve("summary.parquet")).exists();
