@@ -76,7 +76,8 @@ public final class Report {
     put(m, "scenario SHA-256", t.meta("absmc.scenario_sha256", null));
     put(m, "stress", t.meta("absmc.stress", null));
     put(m, "paths", paths(t));
-    put(m, "seed", t.meta("absmc.seed", null) + " (" + t.meta("absmc.generator", "-") + ")");
+    String seed = t.meta("absmc.seed", null);
+    put(m, "seed", seed == null ? null : seed + " (" + t.meta("absmc.generator", "-") + ")");
     put(m, "granularity", t.meta("absmc.granularity", null));
     String shift = t.meta("absmc.importance_shift", "0.0");
     put(m, "importance sampling", Double.parseDouble(shift) == 0 ? "none"
@@ -97,7 +98,7 @@ public final class Report {
   }
 
   private static void put(Map<String, String> m, String label, String value) {
-    if (value != null && !value.startsWith("null")) {
+    if (value != null) {
       m.put(label, value);
     }
   }
