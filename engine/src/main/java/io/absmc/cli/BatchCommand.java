@@ -113,6 +113,6 @@ final class BatchCommand implements Callable<Integer> {
     if (reportFile != null) {
       w.println("Report: " + reportFile);
     }
-    return 0;
+    return report.failed() ? 1 : 0;
   }
 }

@@ -12,7 +12,6 @@ import io.absmc.output.Provenance;
 import io.absmc.random.BlockStreams;
 import io.absmc.rating.IdealizedTable;
 import io.absmc.rating.TargetDefaultRates;
-import io.absmc.report.Report;
 import io.absmc.resolve.ResolvedDeal;
 import io.absmc.resolve.Stress;
 import io.absmc.resolve.StressSet;
@@ -179,8 +178,8 @@ final class BreakEvenCommand implements Callable<Integer> {
     OutputFolders.replace(spec.commandLine(), dir, overwrite, tmp -> {
       ParquetTable.write(tmp.resolve(FILE), columns, meta, rows.size());
       ParquetTable.write(tmp.resolve(TARGETS), targetColumns, meta, targetRows.size());
-      report.writeInto(spec.commandLine(), tmp);
     });
+    Path reportFile = report.publish(spec.commandLine(), dir);
 
     PrintWriter w = spec.commandLine().getOut();
     w.println(Header.of(base, "break-even default rates"));
@@ -196,9 +195,9 @@ final class BreakEvenCommand implements Callable<Integer> {
     }
     w.println(table);
     w.println("Results: " + dir.resolve(FILE) + ", " + dir.resolve(TARGETS));
-    if (report.report) {
-      w.println("Report: " + dir.resolve(Report.FILE));
+    if (reportFile != null) {
+      w.println("Report: " + reportFile);
     }
-    return 0;
+    return report.failed() ? 1 : 0;
   }
 }

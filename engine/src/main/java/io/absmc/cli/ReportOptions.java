@@ -10,7 +10,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The report options of the commands that write an output folder: run, batch, breakeven, size. */
+/**
+ * The report options of the commands that write an output folder (run, batch, breakeven, size),
+ * and the report's writing once the folder is complete.
+ */
 final class ReportOptions {
 
   @Option(names = "--report", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -21,24 +24,35 @@ final class ReportOptions {
   @Mixin
   UnitsOption units;
 
+  private boolean failed;
+
   /** Checks the options before any work is done: a bad --units is a usage error up front. */
   void check(CommandLine cli) {
     units.parse(cli);
   }
 
   /**
-   * Writes the report of the results in {@code dir} into it, when asked to: for a folder still
-   * being written (the temporary folder of an all-or-nothing output).
+   * Writes the report into a finished output folder, when asked to; returns its path, or null when
+   * not asked. The results stand without their report: when it fails, that is told on stderr with
+   * the command that tries again, and {@link #failed()} is true.
    */
-  void writeInto(CommandLine cli, Path dir) throws IOException {
-    if (report) {
-      Files.writeString(dir.resolve(Report.FILE), Report.html(dir, units.parse(cli)));
+  Path publish(CommandLine cli, Path dir) {
+    if (!report) {
+      return null;
+    }
+    try {
+      return publish(dir, units.parse(cli));
+    } catch (IOException | RuntimeException e) {
+      failed = true;
+      cli.getErr().println("absmc: the results in " + dir + " are complete, but their report"
+          + " failed: " + e.getMessage() + " ('absmc report " + dir + "' tries again)");
+      return null;
     }
   }
 
-  /** Writes the report into a finished folder, when asked to; returns its path, or null. */
-  Path publish(CommandLine cli, Path dir) throws IOException {
-    return report ? publish(dir, units.parse(cli)) : null;
+  /** Whether the report was asked for and could not be written. */
+  boolean failed() {
+    return failed;
   }
 
   /** Writes the report of a finished folder into it, appearing whole or not at all. */

@@ -13,7 +13,6 @@ import io.absmc.output.Provenance;
 import io.absmc.output.RunFiles;
 import io.absmc.random.BlockStreams;
 import io.absmc.rating.IdealizedTable;
-import io.absmc.report.Report;
 import io.absmc.resolve.ResolvedDeal;
 import io.absmc.scenario.yaml.MapCursor;
 import io.absmc.stats.PoolStatistics;
@@ -93,23 +92,23 @@ final class RunCommand implements Callable<Integer> {
         progress.finish();
         provenance.put("absmc.run_seconds", Double.toString((System.nanoTime() - t0) / 1e9));
         RunFiles.write(tmp, stats, provenance, true);
-        report.writeInto(spec.commandLine(), tmp);
       });
     } finally {
       progress.finish();
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
+    Path reportFile = report.publish(spec.commandLine(), dir);
     PrintWriter w = spec.commandLine().getOut();
     if (format == OutputFormat.json) {
-      w.println(json(deal, settings, stats, dir, seconds));
+      w.println(json(deal, settings, stats, dir, reportFile, seconds));
     } else {
-      printTables(w, deal, settings, stats, dir, seconds);
+      printTables(w, deal, settings, stats, dir, reportFile, seconds);
     }
-    return 0;
+    return report.failed() ? 1 : 0;
   }
 
   private void printTables(PrintWriter w, ResolvedDeal deal, RunSettings settings,
-      RunStatistics stats, Path dir, double seconds) {
+      RunStatistics stats, Path dir, Path reportFile, double seconds) {
     w.println(Header.of(deal, "Monte Carlo"));
     w.printf("%,d paths, seed %d, %s granularity, %d thread%s, %.1f s (%,.0f paths/s)%s%n%n",
         settings.paths(), settings.seed(), settings.granularity().label(), settings.threads(),
@@ -144,13 +143,13 @@ final class RunCommand implements Callable<Integer> {
       w.println(tt);
     }
     w.println("Results: " + dir);
-    if (report.report) {
-      w.println("Report: " + dir.resolve(Report.FILE));
+    if (reportFile != null) {
+      w.println("Report: " + reportFile);
     }
   }
 
   private String json(ResolvedDeal deal, RunSettings settings, RunStatistics stats, Path dir,
-      double seconds) throws Exception {
+      Path reportFile, double seconds) throws Exception {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("scenario", deal.scenario.name());
     root.put("paths", settings.paths());
@@ -161,7 +160,7 @@ final class RunCommand implements Callable<Integer> {
     root.put("pool", stats.pool());
     root.put("triggers", stats.triggers());
     root.put("output", dir.toString());
-    root.put("report", report.report ? dir.resolve(Report.FILE).toString() : null);
+    root.put("report", reportFile == null ? null : reportFile.toString());
     // statistics that do not apply (NaN) are written as null, which JSON can hold
     com.fasterxml.jackson.databind.module.SimpleModule nanAsNull =
         new com.fasterxml.jackson.databind.module.SimpleModule();

@@ -6,7 +6,6 @@ import io.absmc.output.Column;
 import io.absmc.output.ParquetTable;
 import io.absmc.output.Provenance;
 import io.absmc.random.BlockStreams;
-import io.absmc.report.Report;
 import io.absmc.resolve.StressSet;
 import io.absmc.scenario.Scenario;
 import io.absmc.scenario.ScenarioLoader;
@@ -140,10 +139,8 @@ final class SizeCommand implements Callable<Integer> {
         Column.ofInt("meets_target", "", "1 when the candidate meets the target",
             i -> c.get(i).meets() ? 1 : 0));
     OutputFolders.replace(spec.commandLine(), dir, mc.overwrite,
-        tmp -> {
-          ParquetTable.write(tmp.resolve(FILE), columns, meta, c.size());
-          report.writeInto(spec.commandLine(), tmp);
-        });
+        tmp -> ParquetTable.write(tmp.resolve(FILE), columns, meta, c.size()));
+    Path reportFile = report.publish(spec.commandLine(), dir);
 
     PrintWriter w = spec.commandLine().getOut();
     w.printf("absmc %s | %s | sizing %s to %s by %s, %s absorbing | %,d paths, seed %d%n%n",
@@ -177,9 +174,9 @@ final class SizeCommand implements Callable<Integer> {
     w.println();
     w.println(table);
     w.println("Results: " + dir.resolve(FILE));
-    if (report.report) {
-      w.println("Report: " + dir.resolve(Report.FILE));
+    if (reportFile != null) {
+      w.println("Report: " + reportFile);
     }
-    return 0;
+    return report.failed() ? 1 : 0;
   }
 }

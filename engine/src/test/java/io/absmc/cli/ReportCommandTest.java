@@ -262,6 +262,20 @@ class ReportCommandTest {
   }
 
   @Test
+  void anUnreadableFileIsAUsageErrorAndTheOldReportStays(@TempDir Path copy) throws Exception {
+    for (String f : List.of("summary.parquet", "loss_distribution.parquet", "cashflows.parquet",
+        "triggers.parquet", "report.html")) {
+      Files.copy(run.resolve(f), copy.resolve(f));
+    }
+    byte[] before = Files.readAllBytes(copy.resolve("report.html"));
+    Files.writeString(copy.resolve("cashflows.parquet"), "period,balance\n1,100\n");
+    Result r = Cli.run("report", copy.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains(copy.resolve("cashflows.parquet") + ": not a readable Parquet file");
+    assertThat(Files.readAllBytes(copy.resolve("report.html"))).isEqualTo(before);
+  }
+
+  @Test
   void badUnitsAreRefusedBeforeAnythingRuns(@TempDir Path out) {
     Result r = Cli.run("run", DEAL_A, "--paths", "1000", "--units", "usd", "--out",
         out.resolve("x").toString());
