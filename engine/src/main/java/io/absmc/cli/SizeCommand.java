@@ -10,6 +10,7 @@ import io.absmc.resolve.StressSet;
 import io.absmc.scenario.Scenario;
 import io.absmc.scenario.ScenarioLoader;
 import io.absmc.sizing.Sizer;
+import io.absmc.stats.Interval95;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -159,8 +160,8 @@ final class SizeCommand implements Callable<Integer> {
       } else {
         w.printf("There: EL %s (95%% interval %s to %s), PD %s, WAL %s years; the target allows"
             + " %s %s.%n", Format.percent(r.at().el(), 5),
-            Format.percent(Math.max(0, r.at().el() - 1.96 * r.at().elSe()), 5),
-            Format.percent(r.at().el() + 1.96 * r.at().elSe(), 5), Format.percent(r.at().pd(), 4),
+            Format.percent(Interval95.low(r.at().el(), r.at().elSe()), 5),
+            Format.percent(Interval95.high(r.at().el(), r.at().elSe()), 5), Format.percent(r.at().pd(), 4),
             Format.years(r.at().walYears()), m == Sizer.Method.EL ? "EL" : "PD",
             Format.percent(r.at().threshold(), 5));
       }

@@ -2,6 +2,7 @@ package io.absmc.output;
 
 import io.absmc.resolve.ResolvedDeal;
 import io.absmc.stats.ImpliedRating;
+import io.absmc.stats.Interval95;
 import io.absmc.stats.PoolStatistics;
 import io.absmc.stats.RunStatistics;
 import io.absmc.stats.Sample;
@@ -126,18 +127,26 @@ public final class RunFiles {
     c.add(tranche("pd", "", "probability of default: share of paths with any shortfall of promised"
         + " interest or principal after the tranche's legal final date", ts, TrancheStatistics::pd));
     c.add(tranche("pd_se", "", "standard error of pd", ts, TrancheStatistics::pdSe));
+    c.add(tranche("pd_ci_low", "", "lower end of the 95% interval of pd", ts,
+        TrancheStatistics::pdLow));
+    c.add(tranche("pd_ci_high", "", "upper end of the 95% interval of pd", ts,
+        TrancheStatistics::pdHigh));
     c.add(both("el", FRACTION, "expected loss (shortfall over original balance); pool row: mean"
         + " pool loss rate", ts, TrancheStatistics::el, pool.lossRate().mean()));
     c.add(both("el_se", FRACTION, "standard error of el", ts, TrancheStatistics::elSe,
         pool.lossRate().meanSe()));
     c.add(both("el_ci_low", FRACTION, "lower end of the 95% interval of el", ts,
         TrancheStatistics::elLow,
-        Math.max(0, pool.lossRate().mean() - 1.96 * pool.lossRate().meanSe())));
+        Interval95.low(pool.lossRate().mean(), pool.lossRate().meanSe())));
     c.add(both("el_ci_high", FRACTION, "upper end of the 95% interval of el", ts,
-        TrancheStatistics::elHigh, pool.lossRate().mean() + 1.96 * pool.lossRate().meanSe()));
+        TrancheStatistics::elHigh, Interval95.high(pool.lossRate().mean(), pool.lossRate().meanSe())));
     c.add(tranche("el_pv", FRACTION, "expected loss with each shortfall discounted at the tranche"
         + " coupon from its legal final date", ts, TrancheStatistics::elPv));
     c.add(tranche("el_pv_se", FRACTION, "standard error of el_pv", ts, TrancheStatistics::elPvSe));
+    c.add(tranche("el_pv_ci_low", FRACTION, "lower end of the 95% interval of el_pv", ts,
+        TrancheStatistics::elPvLow));
+    c.add(tranche("el_pv_ci_high", FRACTION, "upper end of the 95% interval of el_pv", ts,
+        TrancheStatistics::elPvHigh));
     c.add(tranche("lgd", FRACTION, "loss given default: el / pd", ts, TrancheStatistics::lgd));
     c.add(both("loss_sd", FRACTION, "standard deviation of the loss (pool row: of the pool loss"
         + " rate)", ts, t -> t.elSe() * Math.sqrt(paths), pool.lossRate().sd()));

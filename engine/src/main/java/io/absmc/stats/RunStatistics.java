@@ -235,8 +235,8 @@ public final class RunStatistics implements BlockConsumer {
   private static ImpliedRating implied(IdealizedTable table, double estimate, double se,
       double walYears) {
     return new ImpliedRating(table.rating(estimate, walYears),
-        table.rating(Math.max(0, estimate - 1.96 * se), walYears),
-        table.rating(estimate + 1.96 * se, walYears));
+        table.rating(Interval95.low(estimate, se), walYears),
+        table.rating(Interval95.high(estimate, se), walYears));
   }
 
   /** Statistics of every tranche, senior first. */

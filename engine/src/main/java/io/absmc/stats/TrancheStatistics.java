@@ -38,14 +38,34 @@ public record TrancheStatistics(String name, long paths, double pd, double pdSe,
     double guaranteeProbability, double guaranteeMean, double guaranteeQ99, ImpliedRating ratingEl,
     ImpliedRating ratingPd) {
 
-  /** The lower end of the 95% interval of EL. */
+  /** The lower end of the 95% interval of EL ({@link Interval95}). */
   public double elLow() {
-    return Math.max(0, el - 1.96 * elSe);
+    return Interval95.low(el, elSe);
   }
 
   /** The upper end of the 95% interval of EL. */
   public double elHigh() {
-    return el + 1.96 * elSe;
+    return Interval95.high(el, elSe);
+  }
+
+  /** The lower end of the 95% interval of EL (PV). */
+  public double elPvLow() {
+    return Interval95.low(elPv, elPvSe);
+  }
+
+  /** The upper end of the 95% interval of EL (PV). */
+  public double elPvHigh() {
+    return Interval95.high(elPv, elPvSe);
+  }
+
+  /** The lower end of the 95% interval of PD. */
+  public double pdLow() {
+    return Interval95.low(pd, pdSe);
+  }
+
+  /** The upper end of the 95% interval of PD. */
+  public double pdHigh() {
+    return Interval95.high(pd, pdSe);
   }
 
   /** The loss at a level of {@link RunStatistics#LOSS_LEVELS}. */

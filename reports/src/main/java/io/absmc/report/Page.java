@@ -37,10 +37,6 @@ final class Page {
     this.units = units;
   }
 
-  Units units() {
-    return units;
-  }
-
   Page heading(String text) {
     body.append("<h2>").append(escape(text)).append("</h2>\n");
     return this;

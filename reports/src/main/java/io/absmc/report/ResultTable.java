@@ -93,30 +93,15 @@ public final class ResultTable {
     };
   }
 
-  /** The file read. */
-  public Path file() {
-    return file;
-  }
-
   /** Number of rows. */
   public int rows() {
     return rows;
-  }
-
-  /** Whether the table has the column. */
-  public boolean has(String column) {
-    return columns.containsKey(column);
   }
 
   /** A metadata value, or {@code fallback} when the file does not carry the key. */
   public String meta(String key, String fallback) {
     String v = metadata.get(key);
     return v == null ? fallback : v;
-  }
-
-  /** The whole key-value metadata. */
-  public Map<String, String> metadata() {
-    return metadata;
   }
 
   /** A text value (null when null). */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleFunction;
 
 /**
  * The report of one Monte Carlo run (a run's folder, or one scenario of a batch): the tranche
@@ -22,8 +23,6 @@ final class RunReport {
   static final String LOSS_DISTRIBUTION = "loss_distribution.parquet";
   static final String CASHFLOWS = "cashflows.parquet";
   static final String TRIGGERS = "triggers.parquet";
-
-  private static final double Z95 = 1.959963984540054;
 
   private RunReport() {
   }
@@ -65,7 +64,7 @@ final class RunReport {
     return page;
   }
 
-  static List<Integer> tranchesOf(ResultTable summary) {
+  private static List<Integer> tranchesOf(ResultTable summary) {
     List<Integer> rows = new ArrayList<>();
     for (int r = 0; r < summary.rows(); r++) {
       if (!"pool".equals(summary.string("tranche", r))) {
@@ -79,20 +78,8 @@ final class RunReport {
     Page.Table t = page.table("tranche", "PD", "EL", "EL (PV)", "LGD", "WAL (years)", "IRR (mean)",
         "loss q99.9", "ES 99%", "rating (EL)", "rating (PD)");
     for (int r : rows) {
-      double pd = s.number("pd", r);
-      double pdSe = s.number("pd_se", r);
-      double elPv = s.number("el_pv", r);
-      double elPvSe = s.number("el_pv_se", r);
-      t.row(null, text(s.string("tranche", r)),
-          numCi("pd", pd, Numbers.percent(pd, 3), "pd_ci_low", Math.max(0, pd - Z95 * pdSe),
-              Numbers.percent(Math.max(0, pd - Z95 * pdSe), 3), "pd_ci_high",
-              Math.min(1, pd + Z95 * pdSe), Numbers.percent(Math.min(1, pd + Z95 * pdSe), 3)),
-          numCi("el", s.number("el", r), Numbers.bp(s.number("el", r), 2), "el_ci_low",
-              s.number("el_ci_low", r), Numbers.bp(s.number("el_ci_low", r), 2), "el_ci_high",
-              s.number("el_ci_high", r), Numbers.bp(s.number("el_ci_high", r), 2)),
-          numCi("el_pv", elPv, Numbers.bp(elPv, 2), "el_pv_ci_low", Math.max(0, elPv - Z95 * elPvSe),
-              Numbers.bp(Math.max(0, elPv - Z95 * elPvSe), 2), "el_pv_ci_high",
-              elPv + Z95 * elPvSe, Numbers.bp(elPv + Z95 * elPvSe, 2)),
+      t.row(null, text(s.string("tranche", r)), withInterval(s, r, "pd", 3),
+          withInterval(s, r, "el", 2), withInterval(s, r, "el_pv", 2),
           num("lgd", s.number("lgd", r), Numbers.percent(s.number("lgd", r), 1)),
           num("wal_years", s.number("wal_years", r), Numbers.years(s.number("wal_years", r))),
           num("irr_mean", s.number("irr_mean", r), Numbers.percent(s.number("irr_mean", r), 2)),
@@ -101,6 +88,20 @@ final class RunReport {
           rating(s, r, "implied_rating_el"), rating(s, r, "implied_rating_pd"));
     }
     t.end();
+  }
+
+  /**
+   * An estimate with its 95% interval ({@code <column>_ci_low}, {@code <column>_ci_high}) below
+   * it: PD in %, EL in bp.
+   */
+  private static String withInterval(ResultTable s, int r, String column, int decimals) {
+    DoubleFunction<String> shown = column.equals("pd")
+        ? v -> Numbers.percent(v, decimals) : v -> Numbers.bp(v, decimals);
+    String low = column + "_ci_low";
+    String high = column + "_ci_high";
+    return numCi(column, s.number(column, r), shown.apply(s.number(column, r)), low,
+        s.number(low, r), shown.apply(s.number(low, r)), high, s.number(high, r),
+        shown.apply(s.number(high, r)));
   }
 
   /** A rating with the ratings at its interval's ends below it. */

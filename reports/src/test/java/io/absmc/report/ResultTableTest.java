@@ -58,8 +58,6 @@ class ResultTableTest {
     assertThat(t.meta("absmc.missing", "fallback")).isEqualTo("fallback");
     assertThat(t.rowsWhere("tranche", "senior")).containsExactly(0, 2);
     assertThat(t.distinct("tranche")).isEqualTo(List.of("senior", "pool"));
-    assertThat(t.has("pd")).isTrue();
-    assertThat(t.has("el")).isFalse();
   }
 
   @Test
