@@ -3,6 +3,7 @@ package io.absmc.montecarlo;
 import io.absmc.cashflow.Irr;
 import io.absmc.random.BlockStreams;
 import io.absmc.resolve.ResolvedDeal;
+import io.absmc.util.Check;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -68,7 +69,7 @@ public final class MonteCarloRunner {
     int threads = Math.min(settings.threads(), blocks);
 
     Runnable worker = () -> {
-      BlockWork work = new BlockWork(deal, tables, settings, streams, pathsDone, progress);
+      BlockWork work = new BlockWork(deal, tables, settings, pathsDone, progress);
       long k;
       while ((k = nextBlock.getAndIncrement()) < blocks) {
         synchronized (lock) {
@@ -84,7 +85,8 @@ public final class MonteCarloRunner {
         if (stop.get()) {
           return;
         }
-        BlockResult out = work.compute((int) k);
+        BlockResult out = work.compute(k, streams[(int) k]);
+        streams[(int) k] = null;
         synchronized (lock) {
           ready[(int) k] = out;
           lock.notifyAll();
@@ -92,7 +94,7 @@ public final class MonteCarloRunner {
       }
     };
     BlockWork inline = threads > 1 ? null
-        : new BlockWork(deal, tables, settings, streams, pathsDone, progress);
+        : new BlockWork(deal, tables, settings, pathsDone, progress);
 
     ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "absmc-worker");
@@ -113,7 +115,8 @@ public final class MonteCarloRunner {
           if (stop.get()) {
             throw new CancelledException();
           }
-          ready[k] = inline.compute(k);
+          ready[k] = inline.compute(k, streams[k]);
+          streams[k] = null;
         }
         synchronized (lock) {
           while ((block = ready[k]) == null) {
@@ -149,21 +152,36 @@ public final class MonteCarloRunner {
     }
   }
 
+  /**
+   * Runs blocks {@code from .. to-1} of a run on the calling thread and hands each to the consumer
+   * in order: bit for bit the blocks {@link #run} computes, for runs split across machines.
+   *
+   * @throws Exception what the consumer throws
+   */
+  public static void runBlocks(ResolvedDeal deal, RunSettings settings, long from, long to,
+      BlockConsumer consumer) throws Exception {
+    Check.isTrue(0 <= from && from <= to && to <= settings.blocks(),
+        "Expected 0 <= 'from' <= 'to' <= " + settings.blocks() + " but found " + from + ", " + to);
+    BlockWork work = new BlockWork(deal, new ModelTables(deal), settings, new AtomicLong(), null);
+    BlockStreams streams = BlockStreams.startingAt(settings.seed(), from);
+    for (long k = from; k < to; k++) {
+      consumer.accept(work.compute(k, streams.next()));
+    }
+  }
+
   /** One thread's workspace: computes whole blocks. */
   private static final class BlockWork {
     private final ResolvedDeal deal;
     private final RunSettings settings;
-    private final BlockStreams.Pair[] streams;
     private final AtomicLong pathsDone;
     private final LongConsumer progress;
     private final PathSampler sampler;
     private final Irr irr;
 
-    BlockWork(ResolvedDeal deal, ModelTables tables, RunSettings settings,
-        BlockStreams.Pair[] streams, AtomicLong pathsDone, LongConsumer progress) {
+    BlockWork(ResolvedDeal deal, ModelTables tables, RunSettings settings, AtomicLong pathsDone,
+        LongConsumer progress) {
       this.deal = deal;
       this.settings = settings;
-      this.streams = streams;
       this.pathsDone = pathsDone;
       this.progress = progress;
       this.sampler = new PathSampler(deal, tables, settings.granularity(),
@@ -171,15 +189,14 @@ public final class MonteCarloRunner {
       this.irr = new Irr(deal.periods);
     }
 
-    BlockResult compute(int block) {
-      long first = block * (long) RunSettings.BLOCK_SIZE;
+    BlockResult compute(long block, BlockStreams.Pair streams) {
+      long first = block * RunSettings.BLOCK_SIZE;
       int n = (int) Math.min(RunSettings.BLOCK_SIZE, settings.paths() - first);
       BlockResult out = new BlockResult(block, n, deal);
-      sampler.startBlock(streams[block]);
+      sampler.startBlock(streams);
       for (int i = 0; i < n; i++) {
         out.record(i, deal, sampler.next(), irr, sampler.weight());
       }
-      streams[block] = null;
       long done = pathsDone.addAndGet(n);
       if (progress != null) {
         progress.accept(done);

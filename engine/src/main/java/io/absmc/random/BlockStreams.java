@@ -15,8 +15,8 @@ import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
  * pool has, two runs with the same seed see the same economy path by path, whatever the
  * granularity or stress (common random numbers).
  *
- * <p>Not thread-safe: one instance hands out streams in block order; or call {@link #forBlock} for
- * random access (it costs k jumps).
+ * <p>Not thread-safe: one instance hands out streams in block order, from block 0 or from any
+ * block ({@link #startingAt}, which costs k jumps).
  */
 public final class BlockStreams {
 
@@ -53,13 +53,14 @@ public final class BlockStreams {
         (XoRoShiRo128PlusPlus) idiosyncratic.jump());
   }
 
-  /** The streams of block {@code k}, computed from the seed (k jumps). */
-  public static Pair forBlock(long seed, long k) {
+  /** Streams whose {@link #next()} is block {@code k}'s (k jumps). */
+  public static BlockStreams startingAt(long seed, long k) {
     BlockStreams s = new BlockStreams(seed);
     for (long i = 0; i < k; i++) {
       s.systematic.jump();
       s.idiosyncratic.jump();
     }
-    return s.next();
+    s.nextBlock = k;
+    return s;
   }
 }

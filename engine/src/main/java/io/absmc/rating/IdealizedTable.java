@@ -3,6 +3,7 @@ package io.absmc.rating;
 import io.absmc.scenario.ScenarioException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +26,8 @@ import java.util.List;
  * @param ratings rating names, best first
  * @param values values as fractions (the files hold percent), {@code values[rating][year - 1]}
  */
-public record IdealizedTable(String name, String source, List<String> ratings, double[][] values) {
+public record IdealizedTable(String name, String source, List<String> ratings,
+    double[][] values) implements Serializable {
 
   /** Years in a table. */
   public static final int YEARS = 10;

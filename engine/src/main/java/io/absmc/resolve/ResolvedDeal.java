@@ -20,6 +20,7 @@ import io.absmc.scenario.Tranche;
 import io.absmc.scenario.Trigger;
 import io.absmc.scenario.TriggerEffect;
 import io.absmc.scenario.TriggerMetric;
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -36,11 +37,16 @@ import java.util.List;
  *
  * <p>Immutable by contract: the arrays are never written after construction, so one instance is
  * shared by all threads. Do not modify them.
+ *
+ * <p>Serialisable, to be shipped to a cluster's executors, which need only the arrays: a
+ * deserialised copy has no {@link #scenario} (it is null there).
  */
-public final class ResolvedDeal {
+public final class ResolvedDeal implements Serializable {
 
-  /** The scenario this was resolved from, and the stress applied. */
-  public final Scenario scenario;
+  private static final long serialVersionUID = 1L;
+
+  /** The scenario this was resolved from (null in a deserialised copy), and the stress applied. */
+  public final transient Scenario scenario;
   public final Stress stress;
 
   // ---- calendar

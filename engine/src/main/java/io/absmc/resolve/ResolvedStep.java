@@ -2,6 +2,7 @@ package io.absmc.resolve;
 
 import io.absmc.scenario.FundsSource;
 import io.absmc.scenario.StepType;
+import java.io.Serializable;
 
 /**
  * A waterfall step with names turned into indices.
@@ -11,5 +12,6 @@ import io.absmc.scenario.StepType;
  * @param proRata whether funds are shared in proportion to what is owed (else sequential)
  * @param source the account it pays from
  */
-public record ResolvedStep(StepType type, int[] targets, boolean proRata, FundsSource source) {
+public record ResolvedStep(StepType type, int[] targets, boolean proRata,
+    FundsSource source) implements Serializable {
 }

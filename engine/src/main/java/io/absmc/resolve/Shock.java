@@ -1,6 +1,7 @@
 package io.absmc.resolve;
 
 import io.absmc.util.Check;
+import java.io.Serializable;
 import java.util.Locale;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Locale;
  * @param absolute whether the change is added (else it scales)
  * @param value the relative change (-0.2) or the amount added (-0.0025)
  */
-public record Shock(boolean absolute, double value) {
+public record Shock(boolean absolute, double value) implements Serializable {
 
   /** No change. */
   public static final Shock NONE = new Shock(false, 0);

@@ -1,6 +1,7 @@
 package io.absmc.resolve;
 
 import io.absmc.util.Check;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +27,7 @@ import java.util.Locale;
  */
 public record Stress(Shock defaults, Shock recovery, Shock prepayment, Shock paymentRate,
     Shock yield, Shock purchaseRate, Shock newAssetDefaults, Shock correlation,
-    double frontLoading, Shock triggerThresholds) {
+    double frontLoading, Shock triggerThresholds) implements Serializable {
 
   /** The base case: no change. */
   public static final Stress NONE = new Stress(Shock.NONE, Shock.NONE, Shock.NONE, Shock.NONE,

@@ -1,6 +1,7 @@
 package io.absmc.scenario;
 
 import io.absmc.util.Check;
+import java.io.Serializable;
 
 /**
  * The Monte Carlo assumptions of a pool: how defaults, prepayments and recoveries vary from path to
@@ -21,7 +22,8 @@ import io.absmc.util.Check;
  */
 public record CreditModel(DefaultModel defaults, double assetCorrelation,
     double factorAutocorrelation, double defaultCv, double prepaymentVolatility,
-    double prepaymentCorrelation, double recoverySd, double recoveryLoading) {
+    double prepaymentCorrelation, double recoverySd, double recoveryLoading)
+    implements Serializable {
 
   /** Used when a scenario gives no model: Vasicek, rho 10%, one factor for the life of the deal. */
   public static final CreditModel DEFAULT = new CreditModel(DefaultModel.VASICEK, 0.10, 1, 0, 0, 0,

@@ -4,8 +4,11 @@ import io.absmc.montecarlo.BlockConsumer;
 import io.absmc.montecarlo.BlockResult;
 import io.absmc.rating.IdealizedTable;
 import io.absmc.resolve.ResolvedDeal;
+import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * Accumulates a run's statistics from its blocks, taken in path order: moments as running sums,
@@ -18,9 +21,15 @@ import java.util.List;
  * probabilities are the unbiased importance-sampling estimators, averages over subsets (WAL, IRR,
  * time to first loss) and quantiles are self-normalised.
  *
+ * <p>Sums are exact across blocks ({@link Moments}, {@link Histogram}): the statistics of a run
+ * depend on its blocks alone. The statistics of consecutive block ranges, computed apart (on a
+ * cluster's executors), {@link #merge merge} into exactly those of the whole run.
+ *
  * <p>Not thread-safe: the runner calls it from one thread, in block order.
  */
-public final class RunStatistics implements BlockConsumer {
+public final class RunStatistics implements BlockConsumer, Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   /** Quantile levels reported for losses and pool rates. */
   public static final double[] LOSS_LEVELS = {0.5, 0.9, 0.95, 0.99, 0.995, 0.999};
@@ -61,8 +70,8 @@ public final class RunStatistics implements BlockConsumer {
   private final Sample lossRateSample;
   private final Sample poolGuaranteeSample;
 
-  // triggers: first-breach counts by period
-  private final double[][] firstBreach;
+  // triggers: first-breach weights by trigger and period, at k * periods + p
+  private final Moments[] firstBreach;
 
   // cash flows by period
   private final Moments[] trancheBalance;
@@ -98,7 +107,7 @@ public final class RunStatistics implements BlockConsumer {
     defaultRateSample = new Sample(expectedPaths);
     lossRateSample = new Sample(expectedPaths);
     poolGuaranteeSample = new Sample(deal.hasGuarantee ? expectedPaths : 0);
-    firstBreach = new double[deal.triggers][deal.periods];
+    firstBreach = moments(deal.triggers * deal.periods);
     int p = deal.periods;
     trancheBalance = moments(t * p);
     trancheBalanceHistogram = new Histogram[t * p];
@@ -176,7 +185,7 @@ public final class RunStatistics implements BlockConsumer {
       for (int k = 0; k < b.triggers; k++) {
         int first = b.triggerBreachPeriod[k * n + i];
         if (first > 0) {
-          firstBreach[k][first - 1] += w[i];
+          firstBreach[k * b.periods + first - 1].add(1, w[i]);
         }
       }
     }
@@ -201,6 +210,63 @@ public final class RunStatistics implements BlockConsumer {
       }
     }
     paths += n;
+    for (Moments m : moments()) {
+      m.endBlock();
+    }
+    for (Histogram h : histograms()) {
+      h.endBlock();
+    }
+  }
+
+  /** Every accumulator of sums, in a fixed order. */
+  private List<Moments> moments() {
+    List<Moments> all = new ArrayList<>();
+    for (Moments[] group : List.of(loss, pvLoss, defaulted, wal, irr, firstLoss, guarantee,
+        guaranteed, firstBreach, trancheBalance, poolBalance, collections, defaults, interestPaid,
+        principalPaid)) {
+      all.addAll(Arrays.asList(group));
+    }
+    all.addAll(List.of(defaultRate, lossRate, prepaymentRate, poolGuarantee, poolGuaranteed,
+        endedEarly));
+    return all;
+  }
+
+  private List<Histogram> histograms() {
+    List<Histogram> all = new ArrayList<>(Arrays.asList(trancheBalanceHistogram));
+    all.addAll(Arrays.asList(poolBalanceHistogram));
+    return all;
+  }
+
+  private List<Sample> samples() {
+    List<Sample> all = new ArrayList<>();
+    for (Sample[] group : List.of(lossSample, walSample, irrSample, guaranteeSample)) {
+      all.addAll(Arrays.asList(group));
+    }
+    all.addAll(List.of(defaultRateSample, lossRateSample, poolGuaranteeSample));
+    return all;
+  }
+
+  /**
+   * Adds the statistics of the blocks that follow this one's (the next range of the same run):
+   * afterwards this holds exactly what one accumulator fed every block in order would hold.
+   * Neither may have been read yet.
+   */
+  public void merge(RunStatistics later) {
+    if (!Arrays.equals(later.deal.trancheNames, deal.trancheNames)
+        || later.deal.periods != deal.periods || later.deal.triggers != deal.triggers) {
+      throw new IllegalArgumentException("statistics of different deals cannot be merged");
+    }
+    pairwise(moments(), later.moments(), Moments::merge);
+    pairwise(histograms(), later.histograms(), Histogram::merge);
+    pairwise(samples(), later.samples(), Sample::merge);
+    paths += later.paths;
+  }
+
+  private static <T> void pairwise(List<T> mine, List<T> theirs,
+      BiConsumer<T, T> merge) {
+    for (int i = 0; i < mine.size(); i++) {
+      merge.accept(mine.get(i), theirs.get(i));
+    }
   }
 
   /** Number of paths taken so far. */
@@ -274,9 +340,11 @@ public final class RunStatistics implements BlockConsumer {
       double years = 0;
       double[] share = new double[deal.periods];
       for (int p = 0; p < deal.periods; p++) {
-        breached += firstBreach[k][p];
-        years += firstBreach[k][p] * deal.yearsToPayment[p];
-        share[p] = firstBreach[k][p] / (double) paths;
+        Moments m = firstBreach[k * deal.periods + p];
+        double weight = m.sum();
+        breached += weight;
+        years += weight * deal.yearsToPayment[p];
+        share[p] = weight / (double) paths;
       }
       out.add(new TriggerStatistics(deal.triggerNames[k], breached / paths,
           breached > 0 ? years / breached : Double.NaN, share));

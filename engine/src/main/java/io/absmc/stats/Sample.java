@@ -1,5 +1,8 @@
 package io.absmc.stats;
 
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -9,10 +12,12 @@ import java.util.Arrays;
  * shortfall at alpha is the mean of the values from that rank up. NaN values (a WAL where nothing
  * was repaid) are left out. With likelihood-ratio weights (importance sampling) the distribution is
  * the weighted one, normalised by the total weight: the quantile is the smallest value whose
- * cumulative weight reaches alpha, and the expected shortfall the weighted mean beyond it. Not
- * thread-safe.
+ * cumulative weight reaches alpha, and the expected shortfall the weighted mean beyond it. Samples
+ * of consecutive parts of a run {@link #merge merge} into the sample of the whole. Not thread-safe.
  */
-public final class Sample {
+public final class Sample implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   private float[] values;
   /** Weights, or null while every weight is 1. */
@@ -40,7 +45,7 @@ public final class Sample {
         weights = Arrays.copyOf(weights, grown);
       }
     }
-    if (w != 1 && weights == null) {
+    if ((float) w != 1f && weights == null) {
       weights = new float[values.length];
       Arrays.fill(weights, 0, size, 1f);
     }
@@ -48,8 +53,31 @@ public final class Sample {
       weights[size] = (float) w;
     }
     values[size++] = (float) x;
-    totalWeight += w;
+    // the total of the weights as held, so that the cumulative weights of the sorted values end at it
+    totalWeight += (float) w;
     sorted = false;
+  }
+
+  /**
+   * Appends another sample's values (the paths after this one's), as if they had been added here
+   * one by one. Neither may have been read yet (reading sorts).
+   */
+  public void merge(Sample other) {
+    if (sorted || other.sorted) {
+      throw new IllegalStateException("a sample that has been read cannot be merged");
+    }
+    for (int i = 0; i < other.size; i++) {
+      add(other.values[i], other.weights == null ? 1 : other.weights[i]);
+    }
+  }
+
+  /** Writes only the values held, not the spare capacity. */
+  private void writeObject(ObjectOutputStream out) throws IOException {
+    values = Arrays.copyOf(values, Math.max(size, 16));
+    if (weights != null) {
+      weights = Arrays.copyOf(weights, values.length);
+    }
+    out.defaultWriteObject();
   }
 
   public int size() {
