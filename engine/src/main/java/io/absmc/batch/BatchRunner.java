@@ -67,10 +67,7 @@ public final class BatchRunner {
    */
   public static List<RunFiles.SummaryEntry> run(Job job, Path dir, boolean overwrite,
       Consumer<String> report, LongConsumer progress, AtomicBoolean cancel) throws IOException {
-    Manifest.Settings settings = new Manifest.Settings(job.build().getProperty("version", "unknown"),
-        job.scenarioFile().toString(), Provenance.sha256(job.scenarioFile()),
-        job.stressFile().toString(), Provenance.sha256(job.stressFile()), job.settings().seed(),
-        job.settings().paths(), job.settings().granularity().label());
+    Manifest.Settings settings = settings(job);
     Manifest manifest = prepare(dir, settings, overwrite);
 
     for (StressSet.Named named : job.stresses().scenarios()) {
@@ -80,15 +77,7 @@ public final class BatchRunner {
         continue;
       }
       ResolvedDeal deal = ResolvedDeal.resolve(job.scenario(), named.stress());
-      Instant start = Instant.now();
-      Map<String, String> provenance = Provenance.of(job.build(), job.scenarioFile(),
-          job.scenario().name(), named.stress().toString(), job.settings().seed(),
-          BlockStreams.generator(), job.settings().paths(), job.settings().granularity().label(),
-          start);
-      provenance.put("absmc.batch_scenario", named.name());
-      provenance.put("absmc.importance_shift", Double.toString(job.settings().importanceShift()));
-      provenance.put("absmc.stress_file", job.stressFile().toString());
-      provenance.put("absmc.stress_file_sha256", settings.stressSha256());
+      Map<String, String> provenance = provenance(job, named, Instant.now());
       RunStatistics stats = new RunStatistics(deal, job.settings().paths(), job.elTable(),
           job.pdTable());
       AtomicOutput.replace(partition, true, tmp -> {
@@ -109,6 +98,38 @@ public final class BatchRunner {
     for (StressSet.Named named : job.stresses().scenarios()) {
       entries.add(manifest.finished(named.name()).summary());
     }
+    Map<String, String> meta = summaryMetadata(job);
+    Path tmp = dir.resolve("." + SUMMARY + ".tmp");
+    RunFiles.writeSummary(tmp, entries, true, meta);
+    Files.move(tmp, dir.resolve(SUMMARY), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    return entries;
+  }
+
+  /** What identifies a batch's results: version, files and their hashes, seed, paths, granularity. */
+  private static Manifest.Settings settings(Job job) {
+    return new Manifest.Settings(job.build().getProperty("version", "unknown"),
+        job.scenarioFile().toString(), Provenance.sha256(job.scenarioFile()),
+        job.stressFile().toString(), Provenance.sha256(job.stressFile()), job.settings().seed(),
+        job.settings().paths(), job.settings().granularity().label());
+  }
+
+  /** The provenance of one scenario's files. */
+  public static Map<String, String> provenance(Job job, StressSet.Named named, Instant start) {
+    Map<String, String> provenance = Provenance.of(job.build(), job.scenarioFile(),
+        job.scenario().name(), named.stress().toString(), job.settings().seed(),
+        BlockStreams.generator(), job.settings().paths(), job.settings().granularity().label(),
+        start);
+    provenance.put("absmc.batch_scenario", named.name());
+    provenance.put("absmc.importance_shift", Double.toString(job.settings().importanceShift()));
+    provenance.put("absmc.stress_file", job.stressFile().toString());
+    provenance.put("absmc.stress_file_sha256", Provenance.sha256(job.stressFile()));
+    return provenance;
+  }
+
+  /** The metadata of the batch summary. */
+  public static Map<String, String> summaryMetadata(Job job) {
+    Manifest.Settings settings = settings(job);
     Map<String, String> meta = new java.util.LinkedHashMap<>();
     meta.put("absmc.version", settings.absmcVersion());
     meta.put("absmc.scenario", job.scenario().name());
@@ -122,11 +143,7 @@ public final class BatchRunner {
     meta.put("absmc.granularity", settings.granularity());
     meta.put("absmc.generator", BlockStreams.generator());
     meta.put("absmc.importance_shift", Double.toString(job.settings().importanceShift()));
-    Path tmp = dir.resolve("." + SUMMARY + ".tmp");
-    RunFiles.writeSummary(tmp, entries, true, meta);
-    Files.move(tmp, dir.resolve(SUMMARY), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    return entries;
+    return meta;
   }
 
   /** The batch's manifest: the one in {@code dir} if it is the same batch, else a new one. */

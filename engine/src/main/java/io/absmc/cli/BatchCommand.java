@@ -1,16 +1,12 @@
 package io.absmc.cli;
 
 import io.absmc.batch.BatchRunner;
-import io.absmc.cashflow.Format;
-import io.absmc.cashflow.TextTable;
 import io.absmc.output.RunFiles;
 import io.absmc.resolve.StressSet;
 import io.absmc.scenario.Scenario;
 import io.absmc.scenario.ScenarioLoader;
-import io.absmc.stats.TrancheStatistics;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -88,31 +84,8 @@ final class BatchCommand implements Callable<Integer> {
     }
     Path reportFile = report.publish(spec.commandLine(), out);
     double seconds = (System.nanoTime() - t0) / 1e9;
-    PrintWriter w = spec.commandLine().getOut();
-    w.printf("absmc %s | %s | batch %s: %d scenarios | %,d paths each, seed %d, %s | %.1f s%n%n",
-        Version.version(), scenario.name(), stresses.name(), entries.size(), settings.paths(),
-        settings.seed(), settings.granularity().label(), seconds);
-    List<String> header = new ArrayList<>(List.of("scenario"));
-    for (TrancheStatistics t : entries.get(0).tranches()) {
-      header.add(t.name() + " EL");
-      header.add("rating");
-    }
-    header.add("pool loss");
-    TextTable table = new TextTable(header.toArray(new String[0]));
-    for (RunFiles.SummaryEntry e : entries) {
-      List<String> row = new ArrayList<>(List.of(e.scenario()));
-      for (TrancheStatistics t : e.tranches()) {
-        row.add(Format.percent(t.el(), 4));
-        row.add(t.ratingEl().rating() == null ? "-" : t.ratingEl().rating());
-      }
-      row.add(Format.percent(e.pool().lossRate().mean(), 3));
-      table.row(row.toArray(new String[0]));
-    }
-    w.println(table);
-    w.println("Results: " + out + " (" + BatchRunner.SUMMARY + ", scenario=NAME/)");
-    if (reportFile != null) {
-      w.println("Report: " + reportFile);
-    }
+    BatchTables.print(spec.commandLine().getOut(), scenario.name(), stresses.name(), settings,
+        entries, seconds, out.toString(), reportFile == null ? null : reportFile.toString());
     return report.failed() ? 1 : 0;
   }
 }

@@ -36,13 +36,20 @@ public final class Main implements Runnable {
 
   /** Runs the command line with the given writers; returns the exit code. */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = new CommandLine(new Main());
+    return execute(new CommandLine(new Main()), out, err, args);
+  }
+
+  /**
+   * Runs a command line (this one, or another program's such as absmc's Spark runner) with absmc's
+   * exit codes and messages; returns the exit code.
+   */
+  public static int execute(CommandLine cli, PrintWriter out, PrintWriter err, String... args) {
     cli.setOut(out);
     cli.setErr(err);
     cli.setParameterExceptionHandler((e, args2) -> {
       CommandLine c = e.getCommandLine();
-      c.getErr().println("absmc: " + e.getMessage() + " (see 'absmc "
-          + (c.getCommandName().equals("absmc") ? "" : c.getCommandName() + " ") + "--help')");
+      c.getErr().println("absmc: " + e.getMessage() + " (see '"
+          + c.getCommandSpec().qualifiedName() + " --help')");
       return 2;
     });
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

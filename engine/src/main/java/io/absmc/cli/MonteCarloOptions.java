@@ -9,7 +9,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** The options of a Monte Carlo run that {@code run} and {@code batch} share. */
-final class MonteCarloOptions {
+public final class MonteCarloOptions {
 
   @Option(names = "--paths", paramLabel = "N", defaultValue = "100000",
       description = "Number of paths (default: ${DEFAULT-VALUE}).")
@@ -50,7 +50,7 @@ final class MonteCarloOptions {
   Path pdTable;
 
   /** The run settings for a deal, with its importance-sampling shift. */
-  RunSettings settings(CommandLine cli, io.absmc.resolve.ResolvedDeal deal) {
+  public RunSettings settings(CommandLine cli, io.absmc.resolve.ResolvedDeal deal) {
     RunSettings s = settings(cli);
     String is = importance.trim().toLowerCase(java.util.Locale.ROOT);
     if (is.equals("off")) {
@@ -95,12 +95,22 @@ final class MonteCarloOptions {
         threads == null ? Runtime.getRuntime().availableProcessors() : threads, granularity);
   }
 
-  IdealizedTable elTable() {
+  /** Whether to write every path's results. */
+  public boolean writePaths() {
+    return !noPaths;
+  }
+
+  /** Whether an output folder that holds files may be replaced. */
+  public boolean overwrite() {
+    return overwrite;
+  }
+
+  public IdealizedTable elTable() {
     return elTable == null ? IdealizedTable.bundledExpectedLoss()
         : IdealizedTable.load(elTable, "expected-loss table " + elTable);
   }
 
-  IdealizedTable pdTable() {
+  public IdealizedTable pdTable() {
     return pdTable == null ? IdealizedTable.bundledDefaultProbability()
         : IdealizedTable.load(pdTable, "default-probability table " + pdTable);
   }

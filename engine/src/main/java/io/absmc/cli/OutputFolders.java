@@ -9,7 +9,7 @@ import java.time.format.DateTimeFormatter;
 import picocli.CommandLine;
 
 /** Where a command writes: its default folder, and the all-or-nothing write into it. */
-final class OutputFolders {
+public final class OutputFolders {
 
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneId.systemDefault());
@@ -18,7 +18,7 @@ final class OutputFolders {
   }
 
   /** {@code out/<scenario>/<prefix><start time>}: a new folder for every run. */
-  static Path defaultFor(String scenario, String prefix, Instant start) {
+  public static Path defaultFor(String scenario, String prefix, Instant start) {
     return Path.of("out", scenario, prefix + STAMP.format(start));
   }
 

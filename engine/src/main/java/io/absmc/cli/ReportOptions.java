@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
  * The report options of the commands that write an output folder (run, batch, breakeven, size),
  * and the report's writing once the folder is complete.
  */
-final class ReportOptions {
+public final class ReportOptions {
 
   @Option(names = "--report", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "Write " + Report.FILE + " (tables and charts in one self-contained file) into"
@@ -27,7 +27,7 @@ final class ReportOptions {
   private boolean failed;
 
   /** Checks the options before any work is done: a bad --units is a usage error up front. */
-  void check(CommandLine cli) {
+  public void check(CommandLine cli) {
     units.parse(cli);
   }
 
@@ -36,7 +36,15 @@ final class ReportOptions {
    * not asked. The results stand without their report: when it fails, that is told on stderr with
    * the command that tries again, and {@link #failed()} is true.
    */
-  Path publish(CommandLine cli, Path dir) {
+  public Path publish(CommandLine cli, Path dir) {
+    return publish(cli, dir, dir.toString());
+  }
+
+  /**
+   * {@link #publish(CommandLine, Path)} for results shown to the user as {@code shownAs} (a
+   * cluster's URI), written into the local folder {@code dir} first.
+   */
+  public Path publish(CommandLine cli, Path dir, String shownAs) {
     if (!report) {
       return null;
     }
@@ -44,14 +52,14 @@ final class ReportOptions {
       return publish(dir, units.parse(cli));
     } catch (IOException | RuntimeException e) {
       failed = true;
-      cli.getErr().println("absmc: the results in " + dir + " are complete, but their report"
-          + " failed: " + e.getMessage() + " ('absmc report " + dir + "' tries again)");
+      cli.getErr().println("absmc: the results in " + shownAs + " are complete, but their report"
+          + " failed: " + e.getMessage() + " ('absmc report " + shownAs + "' tries again)");
       return null;
     }
   }
 
   /** Whether the report was asked for and could not be written. */
-  boolean failed() {
+  public boolean failed() {
     return failed;
   }
 

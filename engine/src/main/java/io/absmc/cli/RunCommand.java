@@ -2,8 +2,6 @@ package io.absmc.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.absmc.cashflow.Format;
-import io.absmc.cashflow.TextTable;
 import io.absmc.montecarlo.BlockConsumer;
 import io.absmc.montecarlo.Granularity;
 import io.absmc.montecarlo.MonteCarloRunner;
@@ -14,19 +12,13 @@ import io.absmc.output.RunFiles;
 import io.absmc.random.BlockStreams;
 import io.absmc.rating.IdealizedTable;
 import io.absmc.resolve.ResolvedDeal;
-import io.absmc.scenario.yaml.MapCursor;
-import io.absmc.stats.PoolStatistics;
 import io.absmc.stats.RunStatistics;
-import io.absmc.stats.TrancheStatistics;
-import io.absmc.stats.TriggerStatistics;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -102,50 +94,11 @@ final class RunCommand implements Callable<Integer> {
     if (format == OutputFormat.json) {
       w.println(json(deal, settings, stats, dir, reportFile, seconds));
     } else {
-      printTables(w, deal, settings, stats, dir, reportFile, seconds);
+      RunTables.print(w, deal, settings, stats, settings.threads() + " thread"
+          + (settings.threads() == 1 ? "" : "s"), dir.toString(),
+          reportFile == null ? null : reportFile.toString(), seconds);
     }
     return report.failed() ? 1 : 0;
-  }
-
-  private void printTables(PrintWriter w, ResolvedDeal deal, RunSettings settings,
-      RunStatistics stats, Path dir, Path reportFile, double seconds) {
-    w.println(Header.of(deal, "Monte Carlo"));
-    w.printf("%,d paths, seed %d, %s granularity, %d thread%s, %.1f s (%,.0f paths/s)%s%n%n",
-        settings.paths(), settings.seed(), settings.granularity().label(), settings.threads(),
-        settings.threads() == 1 ? "" : "s", seconds, settings.paths() / seconds,
-        settings.importanceShift() == 0 ? ""
-            : String.format(java.util.Locale.ROOT, "; importance sampling, factor shifted by %.3f",
-                settings.importanceShift()));
-    TextTable t = new TextTable("tranche", "PD", "EL", "EL s.e.", "EL (PV)", "LGD", "WAL (y)",
-        "loss q99.9", "ES 99%", "rating (EL)", "rating (PD)");
-    for (TrancheStatistics s : stats.tranches()) {
-      t.row(s.name(), Format.percent(s.pd(), 3), Format.percent(s.el(), 4),
-          Format.percent(s.elSe(), 4), Format.percent(s.elPv(), 4), Format.percent(s.lgd(), 1),
-          Format.years(s.walYears()), Format.percent(s.lossQuantile(0.999), 2),
-          Format.percent(s.es99(), 2), RunFiles.describe(s.ratingEl()),
-          RunFiles.describe(s.ratingPd()));
-    }
-    w.println(t);
-    PoolStatistics p = stats.pool();
-    w.println(new TextTable("pool", "mean", "s.d.", "99%", "99.9%", "ES 99%")
-        .row("cumulative default rate", Format.percent(p.defaultRate().mean(), 3),
-            Format.percent(p.defaultRate().sd(), 3), Format.percent(p.defaultRate().quantiles()[3], 3),
-            Format.percent(p.defaultRate().quantiles()[5], 3), Format.percent(p.defaultRate().es99(), 3))
-        .row("cumulative loss rate", Format.percent(p.lossRate().mean(), 3),
-            Format.percent(p.lossRate().sd(), 3), Format.percent(p.lossRate().quantiles()[3], 3),
-            Format.percent(p.lossRate().quantiles()[5], 3), Format.percent(p.lossRate().es99(), 3)));
-    List<TriggerStatistics> triggers = stats.triggers();
-    if (!triggers.isEmpty()) {
-      TextTable tt = new TextTable("trigger", "P(breach)", "mean time (y)");
-      for (TriggerStatistics s : triggers) {
-        tt.row(s.name(), Format.percent(s.probability(), 2), Format.years(s.meanYears()));
-      }
-      w.println(tt);
-    }
-    w.println("Results: " + dir);
-    if (reportFile != null) {
-      w.println("Report: " + reportFile);
-    }
   }
 
   private String json(ResolvedDeal deal, RunSettings settings, RunStatistics stats, Path dir,

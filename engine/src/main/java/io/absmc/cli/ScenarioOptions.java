@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The scenario file and stress that the commands which run a deal share. */
-final class ScenarioOptions {
+public final class ScenarioOptions {
 
   @Parameters(index = "0", paramLabel = "FILE", description = "Scenario file (YAML).")
   Path file;
@@ -21,11 +21,21 @@ final class ScenarioOptions {
   @Option(names = "--verbose", description = "Print stack traces of unexpected errors.")
   boolean verbose;
 
-  Scenario load() {
+  /** The scenario file as given. */
+  public Path file() {
+    return file;
+  }
+
+  /** The stress to apply (none by default). */
+  public Stress stress() {
+    return stress;
+  }
+
+  public Scenario load() {
     return ScenarioLoader.load(file);
   }
 
-  ResolvedDeal resolve() {
+  public ResolvedDeal resolve() {
     return ResolvedDeal.resolve(load(), stress);
   }
 

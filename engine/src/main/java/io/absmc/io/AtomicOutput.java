@@ -118,7 +118,8 @@ public final class AtomicOutput {
     }
   }
 
-  private static void deleteTree(Path root) {
+  /** Deletes a folder and everything in it, as far as it can (a temporary folder's clean-up). */
+  public static void deleteTree(Path root) {
     if (!Files.exists(root)) {
       return;
     }

@@ -5,7 +5,9 @@ import io.absmc.random.BlockStreams;
 import io.absmc.resolve.ResolvedDeal;
 import io.absmc.util.Check;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -153,20 +155,31 @@ public final class MonteCarloRunner {
   }
 
   /**
-   * Runs blocks {@code from .. to-1} of a run on the calling thread and hands each to the consumer
-   * in order: bit for bit the blocks {@link #run} computes, for runs split across machines.
-   *
-   * @throws Exception what the consumer throws
+   * Blocks {@code from .. to-1} of a run, computed one at a time on the calling thread as they are
+   * asked for: bit for bit the blocks {@link #run} computes, for runs split across machines.
    */
-  public static void runBlocks(ResolvedDeal deal, RunSettings settings, long from, long to,
-      BlockConsumer consumer) throws Exception {
+  public static Iterator<BlockResult> blocks(ResolvedDeal deal, RunSettings settings, long from,
+      long to) {
     Check.isTrue(0 <= from && from <= to && to <= settings.blocks(),
         "Expected 0 <= 'from' <= 'to' <= " + settings.blocks() + " but found " + from + ", " + to);
     BlockWork work = new BlockWork(deal, new ModelTables(deal), settings, new AtomicLong(), null);
     BlockStreams streams = BlockStreams.startingAt(settings.seed(), from);
-    for (long k = from; k < to; k++) {
-      consumer.accept(work.compute(k, streams.next()));
-    }
+    return new Iterator<>() {
+      private long next = from;
+
+      @Override
+      public boolean hasNext() {
+        return next < to;
+      }
+
+      @Override
+      public BlockResult next() {
+        if (next >= to) {
+          throw new NoSuchElementException();
+        }
+        return work.compute(next++, streams.next());
+      }
+    };
   }
 
   /** One thread's workspace: computes whole blocks. */

@@ -1,6 +1,7 @@
 package io.absmc.montecarlo;
 
 import io.absmc.util.Check;
+import java.io.Serializable;
 
 /**
  * How a Monte Carlo run is carried out. The results depend on the seed, the number of paths and the
@@ -14,7 +15,7 @@ import io.absmc.util.Check;
  *     more defaults (0: plain Monte Carlo); every statistic is weighted by the likelihood ratio
  */
 public record RunSettings(long paths, long seed, int threads, Granularity granularity,
-    double importanceShift) {
+    double importanceShift) implements Serializable {
 
   /** Paths per block: each block has its own random streams, derived from the seed and its index. */
   public static final int BLOCK_SIZE = 1024;

@@ -48,7 +48,8 @@ class MergedStatisticsTest {
     long[] bounds = {0, 2, 3, settings.blocks()};
     for (int r = 0; r + 1 < bounds.length; r++) {
       RunStatistics part = empty(DEAL_A, 1024);
-      MonteCarloRunner.runBlocks(DEAL_A, settings, bounds[r], bounds[r + 1], part);
+      MonteCarloRunner.blocks(DEAL_A, settings, bounds[r], bounds[r + 1])
+          .forEachRemaining(part::accept);
       merged.merge(shipped(part));
     }
 

@@ -1,0 +1,66 @@
+package io.absmc.cli;
+
+import io.absmc.cashflow.Format;
+import io.absmc.cashflow.TextTable;
+import io.absmc.montecarlo.RunSettings;
+import io.absmc.output.RunFiles;
+import io.absmc.resolve.ResolvedDeal;
+import io.absmc.stats.PoolStatistics;
+import io.absmc.stats.RunStatistics;
+import io.absmc.stats.TrancheStatistics;
+import io.absmc.stats.TriggerStatistics;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** The tables a run prints, wherever its paths ran (here or on a cluster). */
+public final class RunTables {
+
+  private RunTables() {
+  }
+
+  /**
+   * Prints a run's header, tranche, pool and trigger tables and where the results are.
+   *
+   * @param how where the paths ran: "2 threads", "Spark local[2], 8 tasks"
+   */
+  public static void print(PrintWriter w, ResolvedDeal deal, RunSettings settings,
+      RunStatistics stats, String how, String results, String reportFile, double seconds) {
+    w.println(Header.of(deal, "Monte Carlo"));
+    w.printf("%,d paths, seed %d, %s granularity, %s, %.1f s (%,.0f paths/s)%s%n%n",
+        settings.paths(), settings.seed(), settings.granularity().label(), how, seconds,
+        settings.paths() / seconds,
+        settings.importanceShift() == 0 ? ""
+            : String.format(java.util.Locale.ROOT, "; importance sampling, factor shifted by %.3f",
+                settings.importanceShift()));
+    TextTable t = new TextTable("tranche", "PD", "EL", "EL s.e.", "EL (PV)", "LGD", "WAL (y)",
+        "loss q99.9", "ES 99%", "rating (EL)", "rating (PD)");
+    for (TrancheStatistics s : stats.tranches()) {
+      t.row(s.name(), Format.percent(s.pd(), 3), Format.percent(s.el(), 4),
+          Format.percent(s.elSe(), 4), Format.percent(s.elPv(), 4), Format.percent(s.lgd(), 1),
+          Format.years(s.walYears()), Format.percent(s.lossQuantile(0.999), 2),
+          Format.percent(s.es99(), 2), RunFiles.describe(s.ratingEl()),
+          RunFiles.describe(s.ratingPd()));
+    }
+    w.println(t);
+    PoolStatistics p = stats.pool();
+    w.println(new TextTable("pool", "mean", "s.d.", "99%", "99.9%", "ES 99%")
+        .row("cumulative default rate", Format.percent(p.defaultRate().mean(), 3),
+            Format.percent(p.defaultRate().sd(), 3), Format.percent(p.defaultRate().quantiles()[3], 3),
+            Format.percent(p.defaultRate().quantiles()[5], 3), Format.percent(p.defaultRate().es99(), 3))
+        .row("cumulative loss rate", Format.percent(p.lossRate().mean(), 3),
+            Format.percent(p.lossRate().sd(), 3), Format.percent(p.lossRate().quantiles()[3], 3),
+            Format.percent(p.lossRate().quantiles()[5], 3), Format.percent(p.lossRate().es99(), 3)));
+    List<TriggerStatistics> triggers = stats.triggers();
+    if (!triggers.isEmpty()) {
+      TextTable tt = new TextTable("trigger", "P(breach)", "mean time (y)");
+      for (TriggerStatistics s : triggers) {
+        tt.row(s.name(), Format.percent(s.probability(), 2), Format.years(s.meanYears()));
+      }
+      w.println(tt);
+    }
+    w.println("Results: " + results);
+    if (reportFile != null) {
+      w.println("Report: " + reportFile);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.absmc.spark;
+
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Option;
+
+/** Where and how the Spark commands run: master, tasks, and the retry test's fault. */
+final class SparkOptions {
+
+  @Option(names = "--master", paramLabel = "URL",
+      description = "Spark master, e.g. local[2] or yarn (default: spark-submit's, else local[*]).")
+  String master;
+
+  @Option(names = "--tasks", paramLabel = "N",
+      description = "Tasks per scenario, each a range of consecutive 1,024-path blocks (default:"
+          + " 4 per core of the cluster). Results do not depend on it.")
+  Integer tasks;
+
+  @Option(names = "--fail-task-once", paramLabel = "K", hidden = true, defaultValue = "-1",
+      description = "Make task K's first attempt fail half-way (to test Spark's retries).")
+  int failTaskOnce;
+
+  /** A session and whether this command started it (and so stops it). */
+  record Session(SparkSession spark, boolean owned) implements AutoCloseable {
+    @Override
+    public void close() {
+      if (owned) {
+        spark.stop();
+      }
+    }
+
+    /** The master it runs on. */
+    String master() {
+      return spark.sparkContext().master();
+    }
+  }
+
+  /** The running session (a test's, a notebook's) or a new one. */
+  Session session(String appName) {
+    if (SparkSession.getActiveSession().isDefined()) {
+      return new Session(SparkSession.getActiveSession().get(), false);
+    }
+    SparkSession.Builder builder = SparkSession.builder().appName(appName);
+    if (master != null) {
+      builder = builder.master(master);
+    } else if (System.getProperty("spark.master") == null) {
+      builder = builder.master("local[*]");
+    }
+    return new Session(builder.getOrCreate(), true);
+  }
+
+  /** Tasks per scenario: as asked, else four per core of the cluster. */
+  int tasks(SparkSession spark) {
+    return tasks != null ? tasks : 4 * spark.sparkContext().defaultParallelism();
+  }
+}

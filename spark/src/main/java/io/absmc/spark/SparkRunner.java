@@ -1,0 +1,150 @@
+package io.absmc.spark;
+
+import io.absmc.montecarlo.RunSettings;
+import io.absmc.output.Column;
+import io.absmc.output.PathsFile;
+import io.absmc.rating.IdealizedTable;
+import io.absmc.resolve.ResolvedDeal;
+import io.absmc.stats.RunStatistics;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.MetadataBuilder;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Runs the paths of one or more resolved deals (a run, or a batch's scenarios) on Spark. The work
+ * is cut into tasks of consecutive blocks, scenario by scenario; a task computes its blocks with
+ * the engine's block-indexed random streams ({@link io.absmc.montecarlo.MonteCarloRunner#blocks}),
+ * so every path is bit for bit the local engine's, and it accumulates its blocks' statistics. The
+ * tasks' statistics reach the driver through a {@link StatisticsAccumulator} keyed by task, and
+ * are merged there in block order: since sums are exact across blocks, the merged statistics are
+ * exactly the local run's.
+ *
+ * <p>Deals and rating tables are broadcast once; a task receives only its scenario index and block
+ * range.
+ */
+final class SparkRunner {
+
+  /** The column a batch's paths are partitioned by. */
+  static final String SCENARIO = "scenario";
+
+  private SparkRunner() {
+  }
+
+  /** What to run: deals (with their scenario names for a batch, else null) and how. */
+  record Job(List<ResolvedDeal> deals, List<String> scenarios, RunSettings settings,
+      IdealizedTable elTable, IdealizedTable pdTable) {
+  }
+
+  /** One task: scenario {@code scenario}'s blocks {@code from .. to-1}. */
+  record Task(int index, int scenario, long from, long to) implements Serializable {
+  }
+
+  /** What the deals, tables and settings look like on an executor. */
+  record Shipped(ArrayList<ResolvedDeal> deals, ArrayList<String> scenarios, RunSettings settings,
+      IdealizedTable elTable, IdealizedTable pdTable) implements Serializable {
+  }
+
+  /**
+   * Runs the job; writes every path's results as Parquet under {@code pathsUri} (partitioned by
+   * scenario for a batch) unless it is null.
+   *
+   * @param tasksPerScenario how many tasks each scenario's blocks are cut into (at most one per
+   *     block)
+   * @param failTaskOnce the index of a task whose first attempt fails half-way, to test Spark's
+   *     retries; -1 for none
+   * @return each deal's statistics, in the job's order
+   */
+  static List<RunStatistics> run(SparkSession spark, Job job, int tasksPerScenario,
+      String pathsUri, int failTaskOnce) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    RunSettings settings = job.settings();
+    List<Task> tasks = tasks(job.deals().size(), settings.blocks(), tasksPerScenario);
+    Broadcast<Shipped> shipped = jsc.broadcast(new Shipped(new ArrayList<>(job.deals()),
+        job.scenarios() == null ? null : new ArrayList<>(job.scenarios()), settings,
+        job.elTable(), job.pdTable()));
+    StatisticsAccumulator parts = new StatisticsAccumulator();
+    spark.sparkContext().register(parts, "absmc statistics");
+    boolean batch = job.scenarios() != null;
+    try {
+      JavaRDD<Task> work = jsc.parallelize(tasks, tasks.size());
+      if (pathsUri == null) {
+        work.foreach(t -> TaskRows.of(t, shipped.value(), parts, batch, failTaskOnce)
+            .forEachRemaining(row -> { }));
+      } else {
+        JavaRDD<Row> rows = work.mapPartitions(it -> TaskRows.of(it.next(), shipped.value(), parts,
+            batch, failTaskOnce));
+        var writer = spark.createDataFrame(rows, schema(job.deals().get(0), batch)).write()
+            .option("compression", "zstd");
+        if (batch) {
+          writer = writer.partitionBy(SCENARIO);
+        }
+        writer.parquet(pathsUri);
+      }
+    } finally {
+      shipped.destroy();
+    }
+    return merge(job, tasks, parts.value());
+  }
+
+  /** The tasks: each scenario's blocks cut into at most {@code perScenario} consecutive ranges. */
+  static List<Task> tasks(int scenarios, long blocks, int perScenario) {
+    int n = (int) Math.max(1, Math.min(perScenario, blocks));
+    List<Task> tasks = new ArrayList<>();
+    for (int s = 0; s < scenarios; s++) {
+      for (int r = 0; r < n; r++) {
+        tasks.add(new Task(tasks.size(), s, blocks * r / n, blocks * (r + 1) / n));
+      }
+    }
+    return tasks;
+  }
+
+  /** Every scenario's statistics: its tasks' merged in block order into the driver's deal. */
+  private static List<RunStatistics> merge(Job job, List<Task> tasks,
+      Map<Integer, RunStatistics> parts) {
+    if (parts.size() != tasks.size()) {
+      throw new IllegalStateException("expected the statistics of " + tasks.size()
+          + " tasks but Spark returned " + parts.size());
+    }
+    List<RunStatistics> out = new ArrayList<>();
+    for (ResolvedDeal deal : job.deals()) {
+      out.add(new RunStatistics(deal, job.settings().paths(), job.elTable(), job.pdTable()));
+    }
+    for (Task t : tasks) {
+      out.get(t.scenario()).merge(parts.get(t.index()));
+    }
+    return out;
+  }
+
+  /** The Spark schema of the path rows: the engine's columns, with units and meanings. */
+  static StructType schema(ResolvedDeal deal, boolean batch) {
+    List<StructField> fields = new ArrayList<>();
+    for (Column c : PathsFile.columns(deal, () -> null)) {
+      DataType type = switch (c.kind()) {
+        case DOUBLE -> DataTypes.DoubleType;
+        case LONG -> DataTypes.LongType;
+        case INT -> DataTypes.IntegerType;
+        case STRING -> DataTypes.StringType;
+      };
+      boolean nullable = c.kind() == Column.Kind.DOUBLE || c.kind() == Column.Kind.STRING;
+      Metadata doc = new MetadataBuilder().putString("comment",
+          (c.unit().isEmpty() ? "" : "[" + c.unit() + "] ") + c.meaning()).build();
+      fields.add(DataTypes.createStructField(c.name(), type, nullable, doc));
+    }
+    if (batch) {
+      fields.add(DataTypes.createStructField(SCENARIO, DataTypes.StringType, false));
+    }
+    return DataTypes.createStructType(fields);
+  }
+}
