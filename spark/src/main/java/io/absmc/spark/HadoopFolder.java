@@ -51,9 +51,10 @@ final class HadoopFolder {
     return new HadoopFolder(fs, target);
   }
 
-  /** The folder's URI. */
+  /** Where the folder is, for people: a plain path on the local file system, else its URI. */
   String uri() {
-    return target.toString();
+    return "file".equals(target.toUri().getScheme()) ? target.toUri().getPath()
+        : target.toString();
   }
 
   /** The URI of {@code name} in the staging folder (for Spark's writers). */

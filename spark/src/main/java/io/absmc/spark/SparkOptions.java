@@ -40,6 +40,11 @@ final class SparkOptions {
       return new Session(SparkSession.getActiveSession().get(), false);
     }
     SparkSession.Builder builder = SparkSession.builder().appName(appName);
+    if (System.getProperty("spark.driver.maxResultSize") == null) {
+      // the tasks' statistics carry each path's values for exact quantiles (about 50 bytes a path):
+      // Spark's default cap of 1g on task results would stop runs of 20 million paths and more
+      builder = builder.config("spark.driver.maxResultSize", "0");
+    }
     if (master != null) {
       builder = builder.master(master);
     } else if (System.getProperty("spark.master") == null) {
