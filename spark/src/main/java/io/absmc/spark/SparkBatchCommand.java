@@ -72,6 +72,7 @@ final class SparkBatchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     CommandLine cli = spec.commandLine();
     report.check(cli);
+    sparkOptions.check(cli);
     Scenario scenario = ScenarioLoader.load(file);
     // one importance-sampling shift (the base case's) for every scenario keeps the random numbers common
     RunSettings settings = mc.settings(cli, ResolvedDeal.resolve(scenario));

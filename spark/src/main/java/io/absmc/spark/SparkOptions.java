@@ -1,6 +1,7 @@
 package io.absmc.spark;
 
 import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** Where and how the Spark commands run: master, tasks, and the retry test's fault. */
@@ -51,6 +52,13 @@ final class SparkOptions {
       builder = builder.master("local[*]");
     }
     return new Session(builder.getOrCreate(), true);
+  }
+
+  /** Checks the options before any work is done. */
+  void check(CommandLine cli) {
+    if (tasks != null && tasks < 1) {
+      throw new CommandLine.ParameterException(cli, "--tasks must be at least 1, found " + tasks);
+    }
   }
 
   /** Tasks per scenario: as asked, else four per core of the cluster. */

@@ -64,6 +64,7 @@ final class SparkRunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     CommandLine cli = spec.commandLine();
     report.check(cli);
+    sparkOptions.check(cli);
     ResolvedDeal deal = scenario.resolve();
     RunSettings settings = mc.settings(cli, deal);
     Instant start = Instant.now();

@@ -81,7 +81,7 @@ final class SparkRunner {
       JavaRDD<Task> work = jsc.parallelize(tasks, tasks.size());
       if (pathsUri == null) {
         work.foreach(t -> TaskRows.of(t, shipped.value(), parts, batch, failTaskOnce)
-            .forEachRemaining(row -> { }));
+            .statisticsOnly());
       } else {
         JavaRDD<Row> rows = work.mapPartitions(it -> TaskRows.of(it.next(), shipped.value(), parts,
             batch, failTaskOnce));

@@ -59,22 +59,37 @@ final class TaskRows implements Iterator<Row> {
   @Override
   public boolean hasNext() {
     while (row == rows) {
-      if (!blocks.hasNext()) {
-        if (!reported) {
-          reported = true;
-          parts.add(new StatisticsAccumulator.Part(task.index(), stats));
-        }
+      if (!nextBlock()) {
         return false;
       }
-      if (blocksDone++ == failAtBlock) {
-        throw new IllegalStateException("task " + task.index() + " fails on its first attempt,"
-            + " as asked (--fail-task-once), after " + failAtBlock + " blocks");
-      }
-      block = blocks.next();
-      stats.accept(block);
-      row = 0;
-      rows = block.paths * block.tranches;
     }
+    return true;
+  }
+
+  /** Computes the task's blocks into its statistics without making rows (runs without paths). */
+  void statisticsOnly() {
+    while (nextBlock()) {
+      row = rows;
+    }
+  }
+
+  /** Computes the next block; at the end, hands the statistics to the accumulator, once. */
+  private boolean nextBlock() {
+    if (!blocks.hasNext()) {
+      if (!reported) {
+        reported = true;
+        parts.add(new StatisticsAccumulator.Part(task.index(), stats));
+      }
+      return false;
+    }
+    if (blocksDone++ == failAtBlock) {
+      throw new IllegalStateException("task " + task.index() + " fails on its first attempt,"
+          + " as asked (--fail-task-once), after " + failAtBlock + " blocks");
+    }
+    block = blocks.next();
+    stats.accept(block);
+    row = 0;
+    rows = block.paths * block.tranches;
     return true;
   }
 

@@ -155,6 +155,31 @@ class SparkRunTest {
   }
 
   @Test
+  void withoutPathsTheStatisticsAreTheSame() throws IOException {
+    Path local = tmp.resolve("local");
+    Path onSpark = tmp.resolve("spark");
+    String[] common = {"run", DEAL_A, "--paths", "3000", "--seed", "23", "--no-paths",
+        "--no-report"};
+    assertThat(absmc(concat(common, "--out", local.toString())).code()).isZero();
+    Result s = absmcSpark(concat(common, "--tasks", "2", "--out", onSpark.toString()));
+    assertThat(s.code()).as(s.err()).isZero();
+    for (String file : RUN_FILES) {
+      assertSameRows(local.resolve(file), onSpark.resolve(file));
+    }
+    assertThat(onSpark.resolve("paths")).doesNotExist();
+  }
+
+  @Test
+  void aBadTaskCountIsAUsageError() {
+    Path out = tmp.resolve("out");
+    Result r = absmcSpark("run", DEAL_A, "--tasks", "0", "--out", out.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--tasks must be at least 1, found 0")
+        .contains("absmc spark run --help");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
   void aBadScenarioIsAUsageErrorAndWritesNothing() {
     Path out = tmp.resolve("out");
     Path bad = ROOT.resolve("scenarios/invalid").resolve(firstInvalid());
