@@ -145,6 +145,11 @@ public final class RunStatistics implements BlockConsumer, Serializable {
   public void accept(BlockResult b) {
     int n = b.paths;
     double[] w = b.weight;
+    // a block without importance sampling is counted in the histograms in whole numbers
+    boolean unit = true;
+    for (int i = 0; i < n && unit; i++) {
+      unit = w[i] == 1;
+    }
     for (int t = 0; t < b.tranches; t++) {
       for (int i = 0; i < n; i++) {
         int k = b.at(t, i);
@@ -194,7 +199,11 @@ public final class RunStatistics implements BlockConsumer, Serializable {
       for (int i = 0; i < n; i++) {
         double pool = b.poolBalance[p * n + i];
         poolBalance[p].add(pool, w[i]);
-        poolBalanceHistogram[p].add(pool, w[i]);
+        if (unit) {
+          poolBalanceHistogram[p].add(pool);
+        } else {
+          poolBalanceHistogram[p].add(pool, w[i]);
+        }
         collections[p].add(b.collections[p * n + i], w[i]);
         defaults[p].add(b.defaults[p * n + i], w[i]);
       }
@@ -203,7 +212,11 @@ public final class RunStatistics implements BlockConsumer, Serializable {
         for (int i = 0; i < n; i++) {
           double balance = b.trancheBalance[idx * n + i];
           trancheBalance[idx].add(balance, w[i]);
-          trancheBalanceHistogram[idx].add(balance, w[i]);
+          if (unit) {
+            trancheBalanceHistogram[idx].add(balance);
+          } else {
+            trancheBalanceHistogram[idx].add(balance, w[i]);
+          }
           interestPaid[idx].add(b.interestPaid[idx * n + i], w[i]);
           principalPaid[idx].add(b.principalPaid[idx * n + i], w[i]);
         }
