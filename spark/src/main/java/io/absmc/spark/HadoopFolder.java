@@ -8,19 +8,25 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.util.ShutdownHookManager;
 
 /**
  * An output folder on any Hadoop file system (local, HDFS, an object store with its connector),
  * written complete or not at all like the engine's local folders: everything goes into a hidden
  * staging folder beside it, which is renamed into place once complete. On HDFS and local disks the
  * rename is atomic; object stores copy on rename, so there the folder appears file by file at the
- * end (but never before the run is complete).
+ * end (but never before the run is complete). A run stopped by a signal (Ctrl-C, a killed job)
+ * deletes its staging folder on the way out, before Hadoop closes its file systems.
  */
 final class HadoopFolder {
+
+  /** Runs before Hadoop's own hook closes the file systems (priority 10). */
+  private static final int CLEAN_UP_PRIORITY = 30;
 
   private final FileSystem fs;
   private final Path target;
   private final Path staging;
+  private final Runnable cleanUp = this::deleteStaging;
 
   private HadoopFolder(FileSystem fs, Path target) {
     this.fs = fs;
@@ -48,7 +54,9 @@ final class HadoopFolder {
         throw new NotEmptyException(uri);
       }
     }
-    return new HadoopFolder(fs, target);
+    HadoopFolder folder = new HadoopFolder(fs, target);
+    ShutdownHookManager.get().addShutdownHook(folder.cleanUp, CLEAN_UP_PRIORITY);
+    return folder;
   }
 
   /** Where the folder is, for people: a plain path on the local file system, else its URI. */
@@ -78,6 +86,7 @@ final class HadoopFolder {
 
   /** Puts the complete staging folder in place of the target (and its old content). */
   void publish() throws IOException {
+    forgetCleanUp();
     fs.mkdirs(staging);
     if (fs.exists(target)) {
       Path old = new Path(target.getParent(), "." + target.getName() + ".old-" + UUID.randomUUID());
@@ -92,10 +101,23 @@ final class HadoopFolder {
 
   /** Deletes the staging folder (after a failure). */
   void discard() {
+    forgetCleanUp();
+    deleteStaging();
+  }
+
+  private void deleteStaging() {
     try {
       fs.delete(staging, true);
     } catch (IOException e) {
-      // the failure that brought us here is what the user needs to see
+      // the failure (or signal) that brought us here is what the user needs to see
+    }
+  }
+
+  private void forgetCleanUp() {
+    try {
+      ShutdownHookManager.get().removeShutdownHook(cleanUp);
+    } catch (IllegalStateException e) {
+      // shutting down already: the hook runs
     }
   }
 

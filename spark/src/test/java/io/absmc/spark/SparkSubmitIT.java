@@ -34,27 +34,8 @@ class SparkSubmitIT {
 
   @Test
   void theJarRunsThroughSparkSubmitWithOnlySparksJarsBesideIt() throws Exception {
-    List<String> cluster = new ArrayList<>();
-    for (String entry : Files.readString(TARGET.resolve("spark-classpath.txt")).trim()
-        .split(File.pathSeparator)) {
-      if (IN_THE_JAR.stream().noneMatch(entry.replace('\\', '/')::contains)) {
-        cluster.add(entry);
-      }
-    }
     Path out = tmp.resolve("deal-a");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-    command.addAll(Arrays.asList(Files.readString(TARGET.resolve("spark-jvm-options.txt"))
-        .trim().split("\\s+")));
-    command.addAll(List.of("-Dlog4j2.configurationFile=" + TARGET.resolve("log4j2.properties"),
-        "-cp", String.join(File.pathSeparator, cluster),
-        "org.apache.spark.deploy.SparkSubmit", "--class", "io.absmc.spark.Main",
-        "--master", "local[2]", "--conf", "spark.ui.enabled=false",
-        TARGET.resolve("absmc-spark.jar").toString(),
-        "run", ROOT.resolve("scenarios/ali-microloan-plan1.yaml").toString(),
-        "--paths", "3000", "--out", out.toString()));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(tmp.resolve("log.txt").toFile()).start();
+    Process p = submit("--paths", "3000", "--out", out.toString());
     assertThat(p.waitFor(3, TimeUnit.MINUTES)).as("spark-submit finished").isTrue();
     String log = Files.readString(tmp.resolve("log.txt"), StandardCharsets.UTF_8);
     assertThat(p.exitValue()).as(log).isZero();
@@ -65,5 +46,53 @@ class SparkSubmitIT {
       assertThat(parts.map(f -> f.getFileName().toString()))
           .anyMatch(n -> n.startsWith("part-") && n.endsWith(".parquet"));
     }
+  }
+
+  /** A run stopped by a signal leaves nothing: no output folder, no staging folder beside it. */
+  @Test
+  void aRunStoppedBySignalLeavesNothingBehind() throws Exception {
+    Path out = tmp.resolve("deal-a");
+    Process p = submit("--paths", "5000000", "--no-report", "--out", out.toString());
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (staging().isEmpty() && p.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(staging()).as("the run's staging folder, while it runs").isNotEmpty();
+    Thread.sleep(1000);
+    p.destroy();
+    assertThat(p.waitFor(1, TimeUnit.MINUTES)).as("stopped").isTrue();
+    assertThat(staging()).as(Files.readString(tmp.resolve("log.txt"))).isEmpty();
+    assertThat(out).doesNotExist();
+  }
+
+  private List<String> staging() throws java.io.IOException {
+    try (var files = Files.list(tmp)) {
+      return files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith(".deal-a.tmp-"))
+          .toList();
+    }
+  }
+
+  /** Starts {@code SparkSubmit} on Deal A with absmc's jar and Spark's jars only. */
+  private Process submit(String... runOptions) throws java.io.IOException {
+    List<String> cluster = new ArrayList<>();
+    for (String entry : Files.readString(TARGET.resolve("spark-classpath.txt")).trim()
+        .split(File.pathSeparator)) {
+      if (IN_THE_JAR.stream().noneMatch(entry.replace('\\', '/')::contains)) {
+        cluster.add(entry);
+      }
+    }
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(Arrays.asList(Files.readString(TARGET.resolve("spark-jvm-options.txt"))
+        .trim().split("\\s+")));
+    command.addAll(List.of("-Dlog4j2.configurationFile=" + TARGET.resolve("log4j2.properties"),
+        "-cp", String.join(File.pathSeparator, cluster),
+        "org.apache.spark.deploy.SparkSubmit", "--class", "io.absmc.spark.Main",
+        "--master", "local[2]", "--conf", "spark.ui.enabled=false",
+        TARGET.resolve("absmc-spark.jar").toString(),
+        "run", ROOT.resolve("scenarios/ali-microloan-plan1.yaml").toString()));
+    command.addAll(Arrays.asList(runOptions));
+    return new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(tmp.resolve("log.txt").toFile()).start();
   }
 }
