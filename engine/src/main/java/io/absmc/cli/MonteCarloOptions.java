@@ -38,7 +38,7 @@ public final class MonteCarloOptions {
   boolean overwrite;
 
   @Option(names = "--no-paths", negatable = false,
-      description = "Do not write paths.parquet (one row per path and tranche).")
+      description = "Do not write every path's results (one row per path and tranche).")
   boolean noPaths;
 
   @Option(names = "--el-table", paramLabel = "CSV",

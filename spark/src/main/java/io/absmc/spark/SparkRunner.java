@@ -85,8 +85,12 @@ final class SparkRunner {
       } else {
         JavaRDD<Row> rows = work.mapPartitions(it -> TaskRows.of(it.next(), shipped.value(), parts,
             batch, failTaskOnce));
+        // as the engine writes paths.parquet: ZSTD at its fastest level, dictionaries only for
+        // the tranche's name
         var writer = spark.createDataFrame(rows, schema(job.deals().get(0), batch)).write()
-            .option("compression", "zstd");
+            .option("compression", "zstd").option("parquet.compression.codec.zstd.level", "1")
+            .option("parquet.enable.dictionary", "false")
+            .option("parquet.enable.dictionary#tranche", "true");
         if (batch) {
           writer = writer.partitionBy(SCENARIO);
         }
