@@ -9,7 +9,6 @@ import io.absmc.stats.RunStatistics;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -27,8 +26,8 @@ import org.apache.spark.sql.types.StructType;
  * is cut into tasks of consecutive blocks, scenario by scenario; a task computes its blocks with
  * the engine's block-indexed random streams ({@link io.absmc.montecarlo.MonteCarloRunner#blocks}),
  * so every path is bit for bit the local engine's, and it accumulates its blocks' statistics. The
- * tasks' statistics reach the driver through a {@link StatisticsAccumulator} keyed by task, and
- * are merged there in block order: since sums are exact across blocks, the merged statistics are
+ * tasks' statistics reach the driver through a {@link StatisticsAccumulator}, which merges them
+ * in block order as they arrive: since sums are exact across blocks, the merged statistics are
  * exactly the local run's.
  *
  * <p>Deals and rating tables are broadcast once; a task receives only its scenario index and block
@@ -74,8 +73,13 @@ final class SparkRunner {
     Broadcast<Shipped> shipped = jsc.broadcast(new Shipped(new ArrayList<>(job.deals()),
         job.scenarios() == null ? null : new ArrayList<>(job.scenarios()), settings,
         job.elTable(), job.pdTable()));
-    StatisticsAccumulator parts = new StatisticsAccumulator();
-    spark.sparkContext().register(parts, "absmc statistics");
+    List<RunStatistics> merged = new ArrayList<>();
+    for (ResolvedDeal deal : job.deals()) {
+      merged.add(new RunStatistics(deal, settings.paths(), job.elTable(), job.pdTable()));
+    }
+    StatisticsAccumulator parts = new StatisticsAccumulator(tasks, merged);
+    // unnamed: its value is not for Spark's UI and event logs
+    spark.sparkContext().register(parts);
     boolean batch = job.scenarios() != null;
     try {
       JavaRDD<Task> work = jsc.parallelize(tasks, tasks.size());
@@ -99,7 +103,11 @@ final class SparkRunner {
     } finally {
       shipped.destroy();
     }
-    return merge(job, tasks, parts.value());
+    if (!parts.complete()) {
+      throw new IllegalStateException("expected the statistics of " + tasks.size()
+          + " tasks but Spark returned " + (parts.merged() + parts.value().size()));
+    }
+    return merged;
   }
 
   /** The tasks: each scenario's blocks cut into at most {@code perScenario} consecutive ranges. */
@@ -112,23 +120,6 @@ final class SparkRunner {
       }
     }
     return tasks;
-  }
-
-  /** Every scenario's statistics: its tasks' merged in block order into the driver's deal. */
-  private static List<RunStatistics> merge(Job job, List<Task> tasks,
-      Map<Integer, RunStatistics> parts) {
-    if (parts.size() != tasks.size()) {
-      throw new IllegalStateException("expected the statistics of " + tasks.size()
-          + " tasks but Spark returned " + parts.size());
-    }
-    List<RunStatistics> out = new ArrayList<>();
-    for (ResolvedDeal deal : job.deals()) {
-      out.add(new RunStatistics(deal, job.settings().paths(), job.elTable(), job.pdTable()));
-    }
-    for (Task t : tasks) {
-      out.get(t.scenario()).merge(parts.get(t.index()));
-    }
-    return out;
   }
 
   /** The Spark schema of the path rows: the engine's columns, with units and meanings. */
