@@ -39,7 +39,10 @@ public final class Provenance {
     m.put("absmc.granularity", granularity);
     m.put("absmc.run_start", start.toString());
     m.put("absmc.java", System.getProperty("java.version"));
-    for (String lib : new String[] {"parquet", "hadoop", "commons-rng", "commons-statistics"}) {
+    // Parquet and Hadoop as they run (on a Spark cluster, the cluster's), the rest as built in
+    m.put("absmc.lib.parquet", org.apache.parquet.Version.VERSION_NUMBER);
+    m.put("absmc.lib.hadoop", org.apache.hadoop.util.VersionInfo.getVersion());
+    for (String lib : new String[] {"commons-rng", "commons-statistics"}) {
       m.put("absmc.lib." + lib, build.getProperty(lib, "unknown"));
     }
     return m;

@@ -172,7 +172,10 @@ class RunFilesTest {
             .containsEntry("absmc.scenario", "ali-microloan-plan1")
             .containsEntry("absmc.scenario_sha256", Provenance.sha256(DEAL_A))
             .containsKeys("absmc.version", "absmc.git_commit", "absmc.generator", "absmc.run_start",
-                "absmc.lib.parquet", "absmc.lib.hadoop", "absmc.java");
+                "absmc.java");
+        // the versions that ran, read from the libraries themselves
+        assertThat(meta.get("absmc.lib.parquet")).matches("\\d+\\.\\d+\\.\\d+.*");
+        assertThat(meta.get("absmc.lib.hadoop")).matches("\\d+\\.\\d+\\.\\d+.*");
       }
     }
   }
