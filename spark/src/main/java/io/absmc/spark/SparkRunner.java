@@ -30,8 +30,8 @@ import org.apache.spark.sql.types.StructType;
  * in block order as they arrive: since sums are exact across blocks, the merged statistics are
  * exactly the local run's.
  *
- * <p>Deals and rating tables are broadcast once; a task receives only its scenario index and block
- * range.
+ * <p>Deals, tasks and rating tables are broadcast once ({@link Shipment}); a task receives only its
+ * index.
  */
 final class SparkRunner {
 
@@ -50,9 +50,10 @@ final class SparkRunner {
   record Task(int index, int scenario, long from, long to) implements Serializable {
   }
 
-  /** What the deals, tables and settings look like on an executor. */
-  record Shipped(ArrayList<ResolvedDeal> deals, ArrayList<String> scenarios, RunSettings settings,
-      IdealizedTable elTable, IdealizedTable pdTable) implements Serializable {
+  /** What an executor needs: the tasks, the deals, the settings and tables. */
+  record Shipped(ArrayList<Task> tasks, ArrayList<ResolvedDeal> deals, ArrayList<String> scenarios,
+      RunSettings settings, IdealizedTable elTable, IdealizedTable pdTable)
+      implements Serializable {
   }
 
   /**
@@ -70,9 +71,10 @@ final class SparkRunner {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     RunSettings settings = job.settings();
     List<Task> tasks = tasks(job.deals().size(), settings.blocks(), tasksPerScenario);
-    Broadcast<Shipped> shipped = jsc.broadcast(new Shipped(new ArrayList<>(job.deals()),
+    Broadcast<byte[]> shipped = jsc.broadcast(Shipment.pack(new Shipped(new ArrayList<>(tasks),
+        new ArrayList<>(job.deals()),
         job.scenarios() == null ? null : new ArrayList<>(job.scenarios()), settings,
-        job.elTable(), job.pdTable()));
+        job.elTable(), job.pdTable())));
     List<RunStatistics> merged = new ArrayList<>();
     for (ResolvedDeal deal : job.deals()) {
       merged.add(new RunStatistics(deal, settings.paths(), job.elTable(), job.pdTable()));
@@ -82,13 +84,18 @@ final class SparkRunner {
     spark.sparkContext().register(parts);
     boolean batch = job.scenarios() != null;
     try {
-      JavaRDD<Task> work = jsc.parallelize(tasks, tasks.size());
+      // a task travels as its index: the rest is in the broadcast
+      List<Integer> indices = new ArrayList<>();
+      for (Task t : tasks) {
+        indices.add(t.index());
+      }
+      JavaRDD<Integer> work = jsc.parallelize(indices, indices.size());
       if (pathsUri == null) {
-        work.foreach(t -> TaskRows.of(t, shipped.value(), parts, batch, failTaskOnce)
+        work.foreach(t -> TaskRows.of(t, Shipment.unpack(shipped), parts, batch, failTaskOnce)
             .statisticsOnly());
       } else {
-        JavaRDD<Row> rows = work.mapPartitions(it -> TaskRows.of(it.next(), shipped.value(), parts,
-            batch, failTaskOnce));
+        JavaRDD<Row> rows = work.mapPartitions(it -> TaskRows.of(it.next(),
+            Shipment.unpack(shipped), parts, batch, failTaskOnce));
         // as the engine writes paths.parquet: ZSTD at its fastest level, dictionaries only for
         // the tranche's name
         var writer = spark.createDataFrame(rows, schema(job.deals().get(0), batch)).write()

@@ -50,10 +50,10 @@ final class TaskRows implements Iterator<Row> {
     this.failAtBlock = fail ? (int) ((task.to() - task.from()) / 2) : -1;
   }
 
-  /** The rows of a task. */
-  static TaskRows of(SparkRunner.Task task, SparkRunner.Shipped shipped,
-      StatisticsAccumulator parts, boolean batch, int failTaskOnce) {
-    return new TaskRows(task, shipped, parts, batch, failTaskOnce);
+  /** The rows of task {@code index}. */
+  static TaskRows of(int index, SparkRunner.Shipped shipped, StatisticsAccumulator parts,
+      boolean batch, int failTaskOnce) {
+    return new TaskRows(shipped.tasks().get(index), shipped, parts, batch, failTaskOnce);
   }
 
   @Override

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * absmc on Spark's local mode gives what the local engine gives: the same statistics, the same
  * path rows, the same batch, also when a task fails and Spark runs it again. One session for all
- * tests: local[2,2] is two cores and a task may fail once before the job does.
+ * tests: local[2,2] is two cores and a task may fail once before the job does; Spark serialises
+ * with Kryo.
  */
 class SparkRunTest {
 
@@ -46,8 +47,11 @@ class SparkRunTest {
 
   @BeforeAll
   static void startSpark() {
+    // Kryo, as many clusters are set: absmc's definitions must travel whatever the serializer
+    // (SparkSubmitIT runs with Spark's default, Java serialization)
     spark = SparkSession.builder().master("local[2,2]").appName("absmc spark tests")
-        .config("spark.ui.enabled", "false").getOrCreate();
+        .config("spark.ui.enabled", "false")
+        .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer").getOrCreate();
     spark.sparkContext().addSparkListener(new SparkListener() {
       @Override
       public void onTaskEnd(SparkListenerTaskEnd end) {
