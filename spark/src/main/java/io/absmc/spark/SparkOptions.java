@@ -46,6 +46,10 @@ final class SparkOptions {
       // Spark's default cap of 1g on task results would stop runs of 20 million paths and more
       builder = builder.config("spark.driver.maxResultSize", "0");
     }
+    if (System.console() != null && System.getProperty("spark.ui.showConsoleProgress") == null) {
+      // at a terminal, Spark's own progress bar: tasks done of the stage's
+      builder = builder.config("spark.ui.showConsoleProgress", "true");
+    }
     if (master != null) {
       builder = builder.master(master);
     } else if (System.getProperty("spark.master") == null) {
