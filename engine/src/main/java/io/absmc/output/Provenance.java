@@ -1,6 +1,7 @@
 package io.absmc.output;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -40,12 +41,34 @@ public final class Provenance {
     m.put("absmc.run_start", start.toString());
     m.put("absmc.java", System.getProperty("java.version"));
     // Parquet and Hadoop as they run (on a Spark cluster, the cluster's), the rest as built in
-    m.put("absmc.lib.parquet", org.apache.parquet.Version.VERSION_NUMBER);
+    m.put("absmc.lib.parquet", parquetVersion());
     m.put("absmc.lib.hadoop", org.apache.hadoop.util.VersionInfo.getVersion());
     for (String lib : new String[] {"commons-rng", "commons-statistics"}) {
       m.put("absmc.lib." + lib, build.getProperty(lib, "unknown"));
     }
     return m;
+  }
+
+  /**
+   * The version of the Parquet library on the class path: its jar's manifest, else (in absmc's own
+   * jar, which drops manifests) the Maven properties it carries. Not {@code Version.VERSION_NUMBER}:
+   * a constant, compiled into absmc with the version it was built against.
+   */
+  private static String parquetVersion() {
+    String version = org.apache.parquet.Version.class.getPackage().getImplementationVersion();
+    if (version != null) {
+      return version;
+    }
+    Properties pom = new Properties();
+    try (InputStream in = org.apache.parquet.Version.class.getResourceAsStream(
+        "/META-INF/maven/org.apache.parquet/parquet-common/pom.properties")) {
+      if (in != null) {
+        pom.load(in);
+      }
+    } catch (IOException e) {
+      // unknown below
+    }
+    return pom.getProperty("version", "unknown");
   }
 
   /** SHA-256 of a file's bytes, hex. */
