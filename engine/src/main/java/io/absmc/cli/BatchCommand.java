@@ -4,7 +4,6 @@ import io.absmc.batch.BatchRunner;
 import io.absmc.output.RunFiles;
 import io.absmc.resolve.StressSet;
 import io.absmc.scenario.Scenario;
-import io.absmc.scenario.ScenarioLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,16 +51,14 @@ final class BatchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     report.check(spec.commandLine());
-    Scenario scenario = ScenarioLoader.load(file);
-    // one importance-sampling shift (the base case's) for every scenario keeps the random numbers common
-    var settings = mc.settings(spec.commandLine(), io.absmc.resolve.ResolvedDeal.resolve(scenario));
-    StressSet stresses = StressSet.load(stressFile);
+    BatchRunner.Job job = mc.batchJob(spec.commandLine(), file, stressFile);
+    Scenario scenario = job.scenario();
+    StressSet stresses = job.stresses();
+    var settings = job.settings();
     PrintWriter err = spec.commandLine().getErr();
     long t0 = System.nanoTime();
     List<RunFiles.SummaryEntry> entries;
     try (CancelOnExit cancel = new CancelOnExit()) {
-      BatchRunner.Job job = new BatchRunner.Job(file, scenario, stressFile, stresses, settings,
-          mc.elTable(), mc.pdTable(), !mc.noPaths, Version.build());
       Progress[] progress = {null};
       entries = BatchRunner.run(job, out, mc.overwrite, line -> {
         if (progress[0] != null) {

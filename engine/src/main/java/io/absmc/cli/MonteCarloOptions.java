@@ -1,10 +1,17 @@
 package io.absmc.cli;
 
+import io.absmc.batch.BatchRunner;
 import io.absmc.montecarlo.Granularity;
+import io.absmc.montecarlo.ImportanceShift;
 import io.absmc.montecarlo.RunSettings;
 import io.absmc.rating.IdealizedTable;
+import io.absmc.resolve.ResolvedDeal;
+import io.absmc.resolve.StressSet;
+import io.absmc.scenario.Scenario;
+import io.absmc.scenario.ScenarioLoader;
 import io.absmc.scenario.yaml.MapCursor;
 import java.nio.file.Path;
+import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -50,14 +57,14 @@ public final class MonteCarloOptions {
   Path pdTable;
 
   /** The run settings for a deal, with its importance-sampling shift. */
-  public RunSettings settings(CommandLine cli, io.absmc.resolve.ResolvedDeal deal) {
+  public RunSettings settings(CommandLine cli, ResolvedDeal deal) {
     RunSettings s = settings(cli);
-    String is = importance.trim().toLowerCase(java.util.Locale.ROOT);
+    String is = importance.trim().toLowerCase(Locale.ROOT);
     if (is.equals("off")) {
       return s;
     }
     if (is.equals("auto")) {
-      return s.withImportanceShift(io.absmc.montecarlo.ImportanceShift.auto(deal));
+      return s.withImportanceShift(ImportanceShift.auto(deal));
     }
     if (is.startsWith("shift=")) {
       try {
@@ -103,6 +110,19 @@ public final class MonteCarloOptions {
   /** Whether an output folder that holds files may be replaced. */
   public boolean overwrite() {
     return overwrite;
+  }
+
+  /**
+   * A batch of a scenario file under a stress file with these options: one importance-sampling
+   * shift (the base case's) for every scenario, which keeps their random numbers common.
+   */
+  public BatchRunner.Job batchJob(CommandLine cli, Path scenarioFile,
+      Path stressFile) {
+    Scenario scenario = ScenarioLoader.load(scenarioFile);
+    RunSettings settings = settings(cli, ResolvedDeal.resolve(scenario));
+    return new BatchRunner.Job(scenarioFile, scenario, stressFile,
+        StressSet.load(stressFile), settings, elTable(), pdTable(), !noPaths,
+        Version.build());
   }
 
   public IdealizedTable elTable() {

@@ -4,7 +4,6 @@ import io.absmc.batch.BatchRunner;
 import io.absmc.cli.BatchTables;
 import io.absmc.cli.MonteCarloOptions;
 import io.absmc.cli.ReportOptions;
-import io.absmc.cli.Version;
 import io.absmc.io.AtomicOutput;
 import io.absmc.montecarlo.RunSettings;
 import io.absmc.output.RunFiles;
@@ -12,7 +11,6 @@ import io.absmc.report.Report;
 import io.absmc.resolve.ResolvedDeal;
 import io.absmc.resolve.StressSet;
 import io.absmc.scenario.Scenario;
-import io.absmc.scenario.ScenarioLoader;
 import io.absmc.stats.RunStatistics;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -73,12 +71,10 @@ final class SparkBatchCommand implements Callable<Integer> {
     CommandLine cli = spec.commandLine();
     report.check(cli);
     sparkOptions.check(cli);
-    Scenario scenario = ScenarioLoader.load(file);
-    // one importance-sampling shift (the base case's) for every scenario keeps the random numbers common
-    RunSettings settings = mc.settings(cli, ResolvedDeal.resolve(scenario));
-    StressSet stresses = StressSet.load(stressFile);
-    BatchRunner.Job job = new BatchRunner.Job(file, scenario, stressFile, stresses, settings,
-        mc.elTable(), mc.pdTable(), mc.writePaths(), Version.build());
+    BatchRunner.Job job = mc.batchJob(cli, file, stressFile);
+    Scenario scenario = job.scenario();
+    StressSet stresses = job.stresses();
+    RunSettings settings = job.settings();
     List<ResolvedDeal> deals = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (StressSet.Named named : stresses.scenarios()) {
@@ -88,13 +84,7 @@ final class SparkBatchCommand implements Callable<Integer> {
     Instant start = Instant.now();
 
     try (SparkOptions.Session session = sparkOptions.session("absmc batch " + scenario.name())) {
-      HadoopFolder folder;
-      try {
-        folder = HadoopFolder.open(out, session.spark().sparkContext().hadoopConfiguration(),
-            mc.overwrite());
-      } catch (HadoopFolder.NotEmptyException e) {
-        throw new CommandLine.ParameterException(cli, e.getMessage());
-      }
+      HadoopFolder folder = session.folder(cli, out, mc.overwrite());
       session.spark().sparkContext().setJobDescription("absmc batch " + scenario.name() + ": "
           + names.size() + " scenarios x " + settings.paths() + " paths");
       long t0 = System.nanoTime();
@@ -103,8 +93,8 @@ final class SparkBatchCommand implements Callable<Integer> {
       String reportFile = null;
       try {
         List<RunStatistics> stats = SparkRunner.run(session.spark(), new SparkRunner.Job(deals,
-            names, settings, mc.elTable(), mc.pdTable()), sparkOptions.tasks(session.spark()),
-            mc.writePaths() ? folder.staged(SparkRunCommand.PATHS) : null,
+            names, settings, job.elTable(), job.pdTable()), sparkOptions.tasks(session.spark()),
+            job.writePaths() ? folder.staged(SparkRunCommand.PATHS) : null,
             sparkOptions.failTaskOnce);
         for (int s = 0; s < names.size(); s++) {
           StressSet.Named named = stresses.scenarios().get(s);

@@ -1,5 +1,6 @@
 package io.absmc.spark;
 
+import java.io.IOException;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -26,6 +27,18 @@ final class SparkOptions {
     public void close() {
       if (owned) {
         spark.stop();
+      }
+    }
+
+    /**
+     * The output folder at {@code uri}, on the session's Hadoop configuration; one that holds files
+     * without {@code overwrite} is a usage error.
+     */
+    HadoopFolder folder(CommandLine cli, String uri, boolean overwrite) throws IOException {
+      try {
+        return HadoopFolder.open(uri, spark.sparkContext().hadoopConfiguration(), overwrite);
+      } catch (HadoopFolder.NotEmptyException e) {
+        throw new CommandLine.ParameterException(cli, e.getMessage());
       }
     }
 

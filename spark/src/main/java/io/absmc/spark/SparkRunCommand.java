@@ -77,7 +77,7 @@ final class SparkRunCommand implements Callable<Integer> {
     provenance.put("absmc.importance_shift", Double.toString(settings.importanceShift()));
 
     try (SparkOptions.Session session = sparkOptions.session("absmc run " + name)) {
-      HadoopFolder folder = open(cli, session, uri);
+      HadoopFolder folder = session.folder(cli, uri, mc.overwrite());
       int tasks = sparkOptions.tasks(session.spark());
       session.spark().sparkContext().setJobDescription("absmc run " + name + ": "
           + settings.paths() + " paths");
@@ -110,16 +110,5 @@ final class SparkRunCommand implements Callable<Integer> {
       RunTables.print(cli.getOut(), deal, settings, stats, how, folder.uri(), reportFile, seconds);
     }
     return report.failed() ? 1 : 0;
-  }
-
-  /** The output folder; one that holds files without --overwrite is a usage error. */
-  private HadoopFolder open(CommandLine cli, SparkOptions.Session session, String uri)
-      throws java.io.IOException {
-    try {
-      return HadoopFolder.open(uri, session.spark().sparkContext().hadoopConfiguration(),
-          mc.overwrite());
-    } catch (HadoopFolder.NotEmptyException e) {
-      throw new CommandLine.ParameterException(cli, e.getMessage());
-    }
   }
 }
