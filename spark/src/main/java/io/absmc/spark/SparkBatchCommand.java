@@ -100,6 +100,7 @@ final class SparkBatchCommand implements Callable<Integer> {
           StressSet.Named named = stresses.scenarios().get(s);
           var provenance = BatchRunner.provenance(job, named, start);
           provenance.put("absmc.spark_master", session.master());
+          provenance.put("absmc.spark_version", session.spark().version());
           Path dir = local.resolve("scenario=" + named.name());
           Files.createDirectories(dir);
           RunFiles.write(dir, stats.get(s), provenance, false);

@@ -129,12 +129,16 @@ class SparkRunTest {
     assertThat(s.code()).as(s.err()).isZero();
 
     assertSameRows(local.resolve("batch_summary.parquet"), onSpark.resolve("batch_summary.parquet"));
+    assertThat(provenance(onSpark.resolve("batch_summary.parquet")))
+        .isEqualTo(provenance(local.resolve("batch_summary.parquet")));
     Dataset<Row> sparkPaths = read(onSpark.resolve("paths"));
     for (String name : List.of("base", "defaults-x3", "recovery-m40pct")) {
       for (String file : RUN_FILES) {
         assertSameRows(local.resolve("scenario=" + name).resolve(file),
             onSpark.resolve("scenario=" + name).resolve(file));
       }
+      assertThat(provenance(onSpark.resolve("scenario=" + name).resolve("summary.parquet")))
+          .isEqualTo(provenance(local.resolve("scenario=" + name).resolve("summary.parquet")));
       assertSamePaths(read(local.resolve("scenario=" + name).resolve("paths.parquet")),
           sparkPaths.where(sparkPaths.col("scenario").equalTo(name)).drop("scenario"));
     }
