@@ -90,6 +90,10 @@ public final class Report {
       put(m, "run time", Numbers.fixed(Double.parseDouble(seconds), 1) + " s");
     }
     put(m, "Java", t.meta("absmc.java", null));
+    String master = t.meta("absmc.spark_master", null);
+    if (master != null) {
+      put(m, "ran on", "Apache Spark " + t.meta("absmc.spark_version", "") + ", master " + master);
+    }
     String el = t.meta("absmc.rating_table_el", null);
     if (el != null) {
       put(m, "rating tables", el + "; " + t.meta("absmc.rating_table_pd", "-"));

@@ -41,7 +41,8 @@ class SparkSubmitIT {
     assertThat(p.exitValue()).as(log).isZero();
     assertThat(log).contains("3,000 paths").contains("Spark local[2]").contains("subordinated");
     assertThat(out.resolve("summary.parquet")).isRegularFile();
-    assertThat(out.resolve("report.html")).isRegularFile();
+    assertThat(Files.readString(out.resolve("report.html")))
+        .as("the report says where the run ran").contains("Apache Spark 4.2.0, master local[2]");
     try (var parts = Files.list(out.resolve("paths"))) {
       assertThat(parts.map(f -> f.getFileName().toString()))
           .anyMatch(n -> n.startsWith("part-") && n.endsWith(".parquet"));
