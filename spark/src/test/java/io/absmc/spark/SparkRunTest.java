@@ -178,6 +178,21 @@ class SparkRunTest {
   }
 
   @Test
+  void aSparkFolderHasItsReportAndAbsmcReportRewritesIt() throws IOException {
+    Path out = tmp.resolve("spark");
+    Result s = absmcSpark("run", DEAL_A, "--paths", "2000", "--out", out.toString());
+    assertThat(s.code()).as(s.err()).isZero();
+    assertThat(s.out()).contains("Report: " + out.resolve("report.html"));
+    String written = Files.readString(out.resolve("report.html"));
+    assertThat(written).contains("ran on").contains("Apache Spark " + spark.version());
+    Files.delete(out.resolve("report.html"));
+    // the local command reads a Spark folder too (paths/ beside the files)
+    Result r = absmc("report", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Files.readString(out.resolve("report.html"))).isEqualTo(written);
+  }
+
+  @Test
   void aBadTaskCountIsAUsageError() {
     Path out = tmp.resolve("out");
     Result r = absmcSpark("run", DEAL_A, "--tasks", "0", "--out", out.toString());
