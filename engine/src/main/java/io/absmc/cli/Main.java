@@ -24,7 +24,12 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: "
+    throw missingCommand(spec);
+  }
+
+  /** The usage error of a top command called without one of its commands. */
+  public static CommandLine.ParameterException missingCommand(CommandSpec spec) {
+    return new CommandLine.ParameterException(spec.commandLine(), "Missing a command: "
         + String.join(", ", spec.subcommands().keySet()));
   }
 

@@ -26,8 +26,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: "
-        + String.join(", ", spec.subcommands().keySet()));
+    throw io.absmc.cli.Main.missingCommand(spec);
   }
 
   public static void main(String[] args) {
