@@ -121,7 +121,7 @@ public final class BatchRunner {
         BlockStreams.generator(), job.settings().paths(), job.settings().granularity().label(),
         start);
     provenance.put("absmc.batch_scenario", named.name());
-    provenance.put("absmc.importance_shift", Double.toString(job.settings().importanceShift()));
+    Provenance.putImportance(provenance, job.settings().importance());
     provenance.put("absmc.stress_file", job.stressFile().toString());
     provenance.put("absmc.stress_file_sha256", Provenance.sha256(job.stressFile()));
     return provenance;
@@ -142,7 +142,7 @@ public final class BatchRunner {
     meta.put("absmc.paths", Long.toString(settings.paths()));
     meta.put("absmc.granularity", settings.granularity());
     meta.put("absmc.generator", BlockStreams.generator());
-    meta.put("absmc.importance_shift", Double.toString(job.settings().importanceShift()));
+    Provenance.putImportance(meta, job.settings().importance());
     return meta;
   }
 

@@ -34,6 +34,14 @@ public final class Format {
     return String.format(Locale.ROOT, "%." + decimals + "f%%", rate * 100);
   }
 
+  /** An interval of decimal rates as percentages: {@code 0.012% - 0.031%}. */
+  public static String range(double low, double high, int decimals) {
+    if (Double.isNaN(low) || Double.isNaN(high)) {
+      return "-";
+    }
+    return percent(low, decimals) + " - " + percent(high, decimals);
+  }
+
   /** Years with two decimals. */
   public static String years(double years) {
     return Double.isNaN(years) ? "-" : String.format(Locale.ROOT, "%.2f", years);

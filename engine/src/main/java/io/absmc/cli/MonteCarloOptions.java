@@ -2,6 +2,7 @@ package io.absmc.cli;
 
 import io.absmc.batch.BatchRunner;
 import io.absmc.montecarlo.Granularity;
+import io.absmc.montecarlo.ImportanceSampling;
 import io.absmc.montecarlo.ImportanceShift;
 import io.absmc.montecarlo.RunSettings;
 import io.absmc.rating.IdealizedTable;
@@ -37,8 +38,10 @@ public final class MonteCarloOptions {
   Granularity granularity;
 
   @Option(names = "--importance-sampling", paramLabel = "IS", defaultValue = "off",
-      description = "off, auto (shift the default factor to the senior's break-even) or"
-          + " shift=MU (default: ${DEFAULT-VALUE}). Statistics are weighted by the likelihood ratio.")
+      description = "off, auto (aim at the senior tranche), tranche=NAME or shift=MU, optionally"
+          + " followed by ,defensive=A (the share of unshifted paths, default "
+          + ImportanceSampling.DEFAULT_DEFENSIVE_SHARE + ") (default: ${DEFAULT-VALUE})."
+          + " Statistics are weighted by the likelihood ratio.")
   String importance;
 
   @Option(names = "--overwrite", description = "Replace the output folder if it holds other files.")
@@ -56,28 +59,68 @@ public final class MonteCarloOptions {
       description = "Idealized default-probability table (default: the bundled Moody's table).")
   Path pdTable;
 
-  /** The run settings for a deal, with its importance-sampling shift. */
+  /** The run settings for a deal, with its importance sampling. */
   public RunSettings settings(CommandLine cli, ResolvedDeal deal) {
-    RunSettings s = settings(cli);
-    String is = importance.trim().toLowerCase(Locale.ROOT);
-    if (is.equals("off")) {
-      return s;
-    }
-    if (is.equals("auto")) {
-      return s.withImportanceShift(ImportanceShift.auto(deal));
-    }
-    if (is.startsWith("shift=")) {
+    return settings(cli).withImportance(importance(cli, deal, importance));
+  }
+
+  /** Whether {@code --importance-sampling} was given on the command line. */
+  boolean importanceGiven(CommandLine cli) {
+    return cli.getParseResult().hasMatchedOption("--importance-sampling");
+  }
+
+  /**
+   * Importance sampling from an {@code --importance-sampling} value: {@code off}, {@code auto},
+   * {@code tranche=NAME} or {@code shift=MU}, then optionally {@code ,defensive=A}.
+   */
+  static ImportanceSampling importance(CommandLine cli, ResolvedDeal deal, String value) {
+    String[] parts = value.trim().split(",");
+    String main = parts[0].trim();
+    double defensive = ImportanceSampling.DEFAULT_DEFENSIVE_SHARE;
+    String usage = "--importance-sampling must be off, auto, tranche=NAME or shift=MU with"
+        + " |MU| <= 10, optionally followed by ,defensive=A with 0 < A <= 1; found '" + value + "'";
+    for (int i = 1; i < parts.length; i++) {
+      String p = parts[i].trim().toLowerCase(Locale.ROOT);
+      if (!p.startsWith("defensive=")) {
+        throw new CommandLine.ParameterException(cli, usage);
+      }
       try {
-        double mu = Double.parseDouble(is.substring(6));
+        defensive = Double.parseDouble(p.substring("defensive=".length()));
+      } catch (NumberFormatException e) {
+        throw new CommandLine.ParameterException(cli, usage);
+      }
+      if (!(defensive > 0 && defensive <= 1)) {
+        throw new CommandLine.ParameterException(cli, usage);
+      }
+    }
+    String lower = main.toLowerCase(Locale.ROOT);
+    if (lower.equals("off")) {
+      return ImportanceSampling.OFF;
+    }
+    if (lower.equals("auto")) {
+      return ImportanceShift.forTranche(deal, 0, defensive);
+    }
+    if (lower.startsWith("tranche=")) {
+      String name = main.substring("tranche=".length());
+      for (int t = 0; t < deal.tranches; t++) {
+        if (deal.trancheNames[t].equals(name)) {
+          return ImportanceShift.forTranche(deal, t, defensive);
+        }
+      }
+      throw new CommandLine.ParameterException(cli, "--importance-sampling names an unknown"
+          + " tranche '" + name + "'; the deal has " + String.join(", ", deal.trancheNames));
+    }
+    if (lower.startsWith("shift=")) {
+      try {
+        double mu = Double.parseDouble(lower.substring(6));
         if (Math.abs(mu) <= 10) {
-          return s.withImportanceShift(mu);
+          return ImportanceShift.ofLength(deal, mu, defensive);
         }
       } catch (NumberFormatException e) {
         // reported below
       }
     }
-    throw new CommandLine.ParameterException(cli, "--importance-sampling must be off, auto or"
-        + " shift=MU with |MU| <= 10, found '" + importance + "'");
+    throw new CommandLine.ParameterException(cli, usage);
   }
 
   /** The run settings, checking the numbers (a usage error otherwise). */

@@ -70,7 +70,7 @@ final class RunCommand implements Callable<Integer> {
     Map<String, String> provenance = Provenance.of(Version.build(), scenario.file,
         deal.scenario.name(), deal.stress.toString(), settings.seed(), BlockStreams.generator(),
         settings.paths(), granularity.label(), start);
-    provenance.put("absmc.importance_shift", Double.toString(settings.importanceShift()));
+    Provenance.putImportance(provenance, settings.importance());
 
     RunStatistics stats = new RunStatistics(deal, settings.paths(), el, pd);
     Progress progress = new Progress(spec.commandLine().getErr(), settings.paths());

@@ -3,7 +3,6 @@ package io.absmc.cli;
 import io.absmc.cashflow.Format;
 import io.absmc.cashflow.TextTable;
 import io.absmc.montecarlo.RunSettings;
-import io.absmc.output.RunFiles;
 import io.absmc.resolve.ResolvedDeal;
 import io.absmc.stats.PoolStatistics;
 import io.absmc.stats.RunStatistics;
@@ -26,20 +25,28 @@ public final class RunTables {
   public static void print(PrintWriter w, ResolvedDeal deal, RunSettings settings,
       RunStatistics stats, String how, String results, String reportFile, double seconds) {
     w.println(Header.of(deal, "Monte Carlo"));
-    w.printf("%,d paths, seed %d, %s granularity, %s, %.1f s (%,.0f paths/s)%s%n%n",
+    w.printf("%,d paths, seed %d, %s granularity, %s, %.1f s (%,.0f paths/s)%n",
         settings.paths(), settings.seed(), settings.granularity().label(), how, seconds,
-        settings.paths() / seconds,
-        settings.importanceShift() == 0 ? ""
-            : String.format(java.util.Locale.ROOT, "; importance sampling, factor shifted by %.3f",
-                settings.importanceShift()));
-    TextTable t = new TextTable("tranche", "PD", "EL", "EL s.e.", "EL (PV)", "LGD", "WAL (y)",
-        "loss q99.9", "ES 99%", "rating (EL)", "rating (PD)");
+        settings.paths() / seconds);
+    if (settings.importance().on()) {
+      w.printf("importance sampling: %s; effective sample size %,.0f paths%n",
+          settings.importance(), stats.effectiveSampleSize());
+      if (stats.effectiveSampleSize() < RunStatistics.SMALL_EFFECTIVE_SAMPLE * settings.paths()) {
+        w.printf("warning: the weights leave few effective paths; statistics of the pool and of"
+            + " tranches the shift does not aim at are imprecise (see their intervals)%n");
+      }
+    } else if (!settings.importance().target().equals("off")) {
+      w.printf("importance sampling: none (%s)%n", settings.importance().target());
+    }
+    w.println();
+    TextTable t = new TextTable("tranche", "PD", "PD 95% interval", "EL", "EL 95% interval",
+        "EL (PV)", "LGD", "WAL (y)", "loss q99.9", "ES 99%", "rating (EL)", "rating (PD)");
     for (TrancheStatistics s : stats.tranches()) {
-      t.row(s.name(), Format.percent(s.pd(), 3), Format.percent(s.el(), 4),
-          Format.percent(s.elSe(), 4), Format.percent(s.elPv(), 4), Format.percent(s.lgd(), 1),
+      t.row(s.name(), Format.percent(s.pd(), 3), Format.range(s.pdLow(), s.pdHigh(), 3),
+          Format.percent(s.el(), 4), Format.range(s.elLow(), s.elHigh(), 4),
+          Format.percent(s.elPv(), 4), Format.percent(s.lgd(), 1),
           Format.years(s.walYears()), Format.percent(s.lossQuantile(0.999), 2),
-          Format.percent(s.es99(), 2), RunFiles.describe(s.ratingEl()),
-          RunFiles.describe(s.ratingPd()));
+          Format.percent(s.es99(), 2), s.ratingEl().range(), s.ratingPd().range());
     }
     w.println(t);
     PoolStatistics p = stats.pool();

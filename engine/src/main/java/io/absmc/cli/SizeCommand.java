@@ -160,8 +160,9 @@ final class SizeCommand implements Callable<Integer> {
       } else {
         w.printf("There: EL %s (95%% interval %s to %s), PD %s, WAL %s years; the target allows"
             + " %s %s.%n", Format.percent(r.at().el(), 5),
-            Format.percent(Interval95.low(r.at().el(), r.at().elSe()), 5),
-            Format.percent(Interval95.high(r.at().el(), r.at().elSe()), 5), Format.percent(r.at().pd(), 4),
+            Format.percent(Interval95.normal(r.at().el(), r.at().elSe()).low(), 5),
+            Format.percent(Interval95.normal(r.at().el(), r.at().elSe()).high(), 5),
+            Format.percent(r.at().pd(), 4),
             Format.years(r.at().walYears()), m == Sizer.Method.EL ? "EL" : "PD",
             Format.percent(r.at().threshold(), 5));
       }

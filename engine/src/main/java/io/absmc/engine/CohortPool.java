@@ -46,8 +46,8 @@ final class CohortPool implements Purchases {
   /** Principal collected in the current period for reinvestment, by batch. */
   private final double[] batchCash;
   private int stamp;
+  private int period;
   private int periodStart;
-  private int periodEnd;
   /** Principal and loans bought per RMB of cash, by template entry. */
   private final double[] principalPerCash;
   private final double[] loansPerCash;
@@ -202,8 +202,8 @@ final class CohortPool implements Purchases {
     principalNotOffered = 0;
     reinvesting = reinvest;
     firstNew = count;
+    period = p;
     periodStart = deal.periodStartDay[p];
-    periodEnd = deal.periodEndDay[p];
     if (++stamp == Integer.MAX_VALUE) {
       java.util.Arrays.fill(slotStamp, 0);
       stamp = 1;
@@ -246,11 +246,12 @@ final class CohortPool implements Purchases {
       n = Math.max(1, Math.rint(n));
     }
     double rate = deal.loanRate[s];
-    int exposure = windowEnd - windowStart;
+    int start = Math.max(0, originDay[i]);
     int sp = s * periods + p;
 
     // 1. defaults over the exposure
-    double nd = deal.defaultHazard[sp] > 0 ? driver.defaults(s, n, exposure) : 0;
+    double nd = deal.defaultHazard[sp] > 0 ? driver.defaults(s, start, windowStart, windowEnd, n)
+        : 0;
     if (nd > 0) {
       double bd = b * (nd / n);
       n -= nd;
@@ -263,11 +264,15 @@ final class CohortPool implements Purchases {
       int rp = deal.recoveryPeriod[sp];
       if (rp < periods) {
         recoveryDue[rp] += bd * rr;
+      } else {
+        // due after the legal final date: the plan never receives it
+        losses += bd * rr;
       }
     }
 
     // 2. full prepayments, with interest accrued to the end of the window
-    double np = deal.prepaymentHazard[sp] > 0 && n > 0 ? driver.prepayments(s, n, exposure) : 0;
+    double np = deal.prepaymentHazard[sp] > 0 && n > 0
+        ? driver.prepayments(s, start, windowStart, windowEnd, n) : 0;
     if (np > 0) {
       double bp = b * (np / n);
       n -= np;
@@ -347,7 +352,7 @@ final class CohortPool implements Purchases {
 
   /** The day a batch's loans start: its last day, or the period's end if sooner. */
   private int batchDay(int batch) {
-    return Math.min(periodStart + (batch + 1) * deal.purchaseBucketDays, periodEnd);
+    return deal.purchaseBatchDay(period, batch);
   }
 
   /**

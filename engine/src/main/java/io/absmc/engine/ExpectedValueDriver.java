@@ -27,13 +27,14 @@ public final class ExpectedValueDriver implements PerformanceDriver {
   }
 
   @Override
-  public double defaults(int segment, double loans, int exposureDays) {
-    return loans * ResolvedDeal.probability(defaultHazard[segment * periods + period], exposureDays);
+  public double defaults(int segment, int startDay, int fromDay, int toDay, double loans) {
+    return loans * ResolvedDeal.probability(defaultHazard[segment * periods + period],
+        toDay - fromDay);
   }
 
   @Override
-  public double prepayments(int segment, double loans, int exposureDays) {
+  public double prepayments(int segment, int startDay, int fromDay, int toDay, double loans) {
     return loans * ResolvedDeal.probability(prepaymentHazard[segment * periods + period],
-        exposureDays);
+        toDay - fromDay);
   }
 }

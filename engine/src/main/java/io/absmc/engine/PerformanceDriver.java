@@ -1,14 +1,19 @@
 package io.absmc.engine;
 
 /**
- * Supplies how many loans of a cohort default and prepay in a period: the only place where a
- * path's randomness (or its absence) enters the engine. A driver is told the cohort's segment, its
- * loans and the days it was exposed in the period; the base-case probability over those days is
- * {@code 1 - (1 - r)^(d/365)} = {@code ResolvedDeal.probability(hazard, d)}. The expected-value
- * driver returns the expectation; Monte Carlo drivers draw.
+ * Supplies how many loans of a cohort default and prepay over an exposure window: the only place
+ * where a path's randomness (or its absence) enters the engine. A driver is told the cohort's
+ * segment, the day its loans started (closing for the initial pool, the purchase day for loans
+ * bought while revolving), the window (from, to] in days from closing and the loans alive at its
+ * start. A window never spans a payment date. The base-case probability over the window is {@code
+ * 1 - exp(-h (to - from))} = {@code ResolvedDeal.probability(h, to - from)} with h the period's
+ * daily hazard. The expected-value driver returns the expectation; Monte Carlo drivers draw, with
+ * conditional probabilities that depend on the cohort's start and the window's ends, never on how
+ * the deal's periods are cut.
  *
  * <p>Calls per path: {@link #beginPath()}, then for each period {@link #beginPeriod(int)} followed
- * by any number of cohort calls. A driver instance belongs to one thread.
+ * by any number of cohort calls, each cohort's windows in order. A driver instance belongs to one
+ * thread.
  */
 public interface PerformanceDriver {
 
@@ -29,21 +34,24 @@ public interface PerformanceDriver {
   }
 
   /**
-   * Number of loans, of {@code loans} alive, that default.
+   * Number of loans, of {@code loans} alive at {@code fromDay}, that default by {@code toDay}.
    *
-   * @param segment the cohort's segment index (its default hazard is positive)
-   * @param loans loans alive at the start of the exposure (may be fractional in expected-value runs)
-   * @param exposureDays days the cohort was exposed in this period (at least 1)
+   * @param segment the cohort's segment index (its default hazard in the period is positive)
+   * @param startDay the day the cohort's loans started (0 for the initial pool)
+   * @param fromDay start of the window (exclusive), at or after {@code startDay}
+   * @param toDay end of the window (inclusive), after {@code fromDay}
+   * @param loans loans alive at the start of the window (may be fractional in expected-value runs)
    * @return between 0 and {@code loans}
    */
-  double defaults(int segment, double loans, int exposureDays);
+  double defaults(int segment, int startDay, int fromDay, int toDay, double loans);
 
   /**
-   * Number of loans, of {@code loans} that survived defaults, that prepay in full.
+   * Number of loans, of {@code loans} that survived the window's defaults, that prepay in full
+   * over the same window.
    *
    * @return between 0 and {@code loans}
    */
-  double prepayments(int segment, double loans, int exposureDays);
+  double prepayments(int segment, int startDay, int fromDay, int toDay, double loans);
 
   /** The recovery rate of this path for a segment whose base rate is given. */
   default double recoveryRate(int segment, double baseRate) {

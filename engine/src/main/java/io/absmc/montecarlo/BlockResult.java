@@ -13,8 +13,16 @@ import io.absmc.scenario.DealState;
  */
 public final class BlockResult {
 
+  /** A loss smaller than this share of a tranche's balance (a cent on 100m) counts as none. */
+  public static final double LOSS_TOLERANCE = 1e-10;
+
   /** Index of the block; its first path is {@code block * BLOCK_SIZE}. */
   public final long block;
+  /**
+   * The share of paths drawn without importance-sampling shift (1 for plain Monte Carlo): a path's
+   * weight is at most its inverse.
+   */
+  public final double defensiveShare;
   public final int paths;
   public final int tranches;
   public final int periods;
@@ -66,8 +74,9 @@ public final class BlockResult {
   /** Principal paid to each tranche in each period, likewise. */
   public final float[] principalPaid;
 
-  BlockResult(long block, int paths, ResolvedDeal deal) {
+  BlockResult(long block, int paths, ResolvedDeal deal, double defensiveShare) {
     this.block = block;
+    this.defensiveShare = defensiveShare;
     this.paths = paths;
     this.tranches = deal.tranches;
     this.periods = deal.periods;
@@ -168,7 +177,7 @@ public final class BlockResult {
       walYears[k] = principal > 0 ? weighted / principal : Double.NaN;
       trancheGuaranteeDraw[k] = guaranteed;
       irr[k] = irrSolver.solve(deal, r, t);
-      firstLossYears[k] = shortfall > io.absmc.stats.RunStatistics.LOSS_TOLERANCE * amount
+      firstLossYears[k] = shortfall > LOSS_TOLERANCE * amount
           ? firstLossYears(deal, r, t) : Double.NaN;
     }
   }

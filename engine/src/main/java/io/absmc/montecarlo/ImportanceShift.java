@@ -1,57 +1,145 @@
 package io.absmc.montecarlo;
 
-import io.absmc.cashflow.BreakEven;
-import io.absmc.random.Normal;
+import io.absmc.engine.ExpectedValueDriver;
+import io.absmc.engine.PathEngine;
+import io.absmc.engine.PathRecord;
+import io.absmc.engine.PerformanceDriver;
 import io.absmc.resolve.ResolvedDeal;
-import io.absmc.scenario.DefaultModel;
 
 /**
- * Chooses the importance-sampling shift of the default factor for a deal: the factor value at
- * which the pool's default rates reach the senior (first) tranche's break-even, so that the paths
- * that decide its losses are common instead of rare (after Glasserman and Li 2005, who shift to
- * the most likely loss-causing factor value).
+ * Chooses the importance-sampling shift of a deal's default factors for one tranche, on the deal's
+ * own periods: the most likely factor innovations under which the tranche starts to lose (after
+ * Glasserman and Li, "Importance sampling for portfolio credit risk", Management Science 51(11),
+ * 2005, who shift the factors to the most likely point of the loss region).
  *
- * <p>Vasicek: with m* the senior's break-even multiplier of the default rates, p the balance-weighted
- * base probability over a month and rho the balance-weighted correlation, the shift is the
- * factor value x at which the conditional probability is m* p: x = (sqrt(1 - rho) Phi^-1(m* p) -
- * Phi^-1(p)) / sqrt(rho). Lognormal: the normal at which the multiplier is m*, (ln m* + s^2/2) / s.
- * Capped at 6; 0 when the senior never loses on the expected path.
+ * <p>Direction: to first order the pool's loss is a weighted sum sum_k a_k X_k of the vintages'
+ * factors, a_k the vintage's expected loss on the expected-value path. With X = L e (the
+ * autoregression of the factors on their innovations), the most likely innovations e (smallest
+ * |e|) that give that sum a value are proportional to v = L' a. Length: the smallest m at which the
+ * tranche loses on the large-pool path whose innovations are m v / |v| (prepayment and recovery
+ * normals at 0), by bisection on [0, {@link #MAX}]. With one factor for the deal, v is that factor
+ * and m its break-even value.
  */
 public final class ImportanceShift {
 
-  /** The largest shift chosen. */
-  static final double MAX = 6;
+  /** The longest shift chosen (a tranche that does not lose there has a PD below 1e-15). */
+  static final double MAX = 8;
+
+  /** Bracket of the bisection on the shift's length. */
+  private static final double TOLERANCE = 1e-3;
 
   private ImportanceShift() {
   }
 
-  /** The automatic shift for a resolved deal (its stress included). */
-  public static double auto(ResolvedDeal deal) {
-    BreakEven.Result r = BreakEven.of(deal.scenario, deal.stress, 0);
-    if (r.neverLoses() || r.criticalMultiplier() <= 1) {
-      return r.neverLoses() ? 0 : 0.5;
+  /**
+   * The shift aimed at tranche {@code t}: none when the tranche loses on the expected-value path
+   * (its losses are not rare).
+   */
+  public static ImportanceSampling forTranche(ResolvedDeal deal, int t, double defensiveShare) {
+    ModelTables tables = new ModelTables(deal);
+    double[] v = direction(deal, tables);
+    String name = deal.trancheNames[t];
+    if (loses(deal, tables, v, 0, t)) {
+      return new ImportanceSampling(new double[0], 1, name + ": loses on the expected path");
     }
-    double m = r.criticalMultiplier();
-    if (deal.model.defaults() == DefaultModel.LOGNORMAL) {
-      double s = Math.sqrt(Math.log1p(deal.model.defaultCv() * deal.model.defaultCv()));
-      return Math.min(MAX, (Math.log(m) + s * s / 2) / s);
+    double hi = MAX;
+    if (!loses(deal, tables, v, hi, t)) {
+      return new ImportanceSampling(scale(v, hi), defensiveShare, name);
     }
-    double weight = 0;
-    double p = 0;
-    double rho = 0;
-    for (int s = 0; s < deal.initialSegments; s++) {
-      double b = deal.initialBalance[s];
-      weight += b;
-      p += b * ResolvedDeal.probability(deal.defaultHazard[s * deal.periods], 30);
-      rho += b * deal.assetCorrelation[s];
+    double lo = 0;
+    while (hi - lo > TOLERANCE) {
+      double mid = 0.5 * (lo + hi);
+      if (loses(deal, tables, v, mid, t)) {
+        hi = mid;
+      } else {
+        lo = mid;
+      }
     }
-    p /= weight;
-    rho /= weight;
-    if (!(p > 0) || !(rho > 0)) {
-      return 0;
+    return new ImportanceSampling(scale(v, hi), defensiveShare, name);
+  }
+
+  /** A shift of length {@code length} in the deal's direction (for {@code shift=MU}). */
+  public static ImportanceSampling ofLength(ResolvedDeal deal, double length,
+      double defensiveShare) {
+    double[] v = direction(deal, new ModelTables(deal));
+    return new ImportanceSampling(scale(v, length), defensiveShare,
+        "shift=" + length);
+  }
+
+  private static double[] scale(double[] v, double length) {
+    double[] out = new double[v.length];
+    for (int k = 0; k < v.length; k++) {
+      out[k] = length * v[k];
     }
-    double target = Math.min(0.999, m * p);
-    double x = (Math.sqrt(1 - rho) * Normal.quantile(target) - Normal.quantile(p)) / Math.sqrt(rho);
-    return Math.max(0, Math.min(MAX, x));
+    return out;
+  }
+
+  /** The unit direction v = L' a / |L' a| of the factor innovations. */
+  static double[] direction(ResolvedDeal deal, ModelTables tables) {
+    int n = tables.innovations;
+    if (n == 1) {
+      return new double[] {1};
+    }
+    double[] a = expectedLossByVintage(deal, tables);
+    // b_j = sum_(k >= j) a_k prod_(i = j+1..k) c_i, backwards; (L' a)_j = fresh_j b_j
+    double[] v = new double[n];
+    double b = 0;
+    for (int j = n - 1; j >= 0; j--) {
+      b = a[j] + (j + 1 < n ? tables.carry[j + 1] * b : 0);
+      v[j] = tables.fresh[j] * b;
+    }
+    double norm = 0;
+    for (double x : v) {
+      norm += x * x;
+    }
+    norm = Math.sqrt(norm);
+    if (!(norm > 0)) {
+      double[] first = new double[n];
+      first[0] = 1;
+      return first;
+    }
+    for (int j = 0; j < n; j++) {
+      v[j] /= norm;
+    }
+    return v;
+  }
+
+  /** Expected loss (defaulted principal less recoveries) of each vintage on the expected path. */
+  private static double[] expectedLossByVintage(ResolvedDeal deal, ModelTables tables) {
+    double[] a = new double[tables.vintages];
+    ExpectedValueDriver expected = new ExpectedValueDriver(deal);
+    PerformanceDriver recording = new PerformanceDriver() {
+      @Override
+      public void beginPeriod(int period) {
+        expected.beginPeriod(period);
+      }
+
+      @Override
+      public double defaults(int segment, int startDay, int fromDay, int toDay, double loans) {
+        double d = expected.defaults(segment, startDay, fromDay, toDay, loans);
+        a[tables.vintageOfDay[startDay]] +=
+            d * deal.averageBalance[segment] * (1 - deal.recoveryRate[segment]);
+        return d;
+      }
+
+      @Override
+      public double prepayments(int segment, int startDay, int fromDay, int toDay, double loans) {
+        return expected.prepayments(segment, startDay, fromDay, toDay, loans);
+      }
+    };
+    new PathEngine(deal).run(recording, new PathRecord(deal));
+    return a;
+  }
+
+  /** Whether tranche t loses on the large-pool path with innovations m v. */
+  private static boolean loses(ResolvedDeal deal, ModelTables tables, double[] v, double m,
+      int t) {
+    MonteCarloDriver driver = new MonteCarloDriver(deal, tables, Granularity.LARGE_POOL,
+        ImportanceSampling.OFF);
+    driver.fixInnovations(scale(v, m));
+    PathRecord r = new PathRecord(deal);
+    new PathEngine(deal).run(driver, r);
+    double shortfall = r.principalLoss(t) + r.interestLoss(t);
+    return shortfall > BlockResult.LOSS_TOLERANCE * deal.trancheAmount[t];
   }
 }

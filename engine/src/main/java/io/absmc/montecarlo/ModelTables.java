@@ -1,14 +1,19 @@
 package io.absmc.montecarlo;
 
+import io.absmc.random.Normal;
 import io.absmc.resolve.ResolvedDeal;
 import io.absmc.scenario.CreditModel;
+import io.absmc.scenario.DefaultModel;
+import java.util.Arrays;
 import org.apache.commons.statistics.distribution.BetaDistribution;
 
 /**
  * Per-run constants of the Monte Carlo model, computed once and shared read-only by all threads:
- * sqrt(rho) and sqrt(1 - rho) per segment, the lognormal parameters, and a quantile table of each
- * segment's Beta recovery distribution (so a path's recovery costs an interpolation, not a root
- * search).
+ * the vintages and the autoregression of their factors, each (segment, vintage)'s base cumulative
+ * default curve by loan age and its normal quantiles, sqrt(rho) and sqrt(1 - rho), the lognormal
+ * parameters, and a quantile table of each segment's Beta recovery distribution (so a path's
+ * recovery costs an interpolation, not a root search). The model itself is in
+ * {@link MonteCarloDriver} and {@code docs/model.md}.
  */
 final class ModelTables {
 
@@ -16,10 +21,33 @@ final class ModelTables {
   static final int BETA_POINTS = 4096;
 
   final CreditModel model;
+  final boolean vasicek;
   final double[] sqrtRho;
   final double[] sqrtOneMinusRho;
-  final double phi;
-  final double sqrtOneMinusPhi2;
+
+  // ---- vintages: the days loans can start, and their factors' autoregression
+  /** Number of vintages K (the deal's {@code vintageDays}). */
+  final int vintages;
+  /** Vintage index of a day ({@code -1}: no loan starts that day). */
+  final int[] vintageOfDay;
+  /**
+   * Number of independent innovations a path draws for the default factors: 1 when every vintage
+   * shares one factor (phi = 1, or a single vintage), else K.
+   */
+  final int innovations;
+  /** c_k = phi^((d_k - d_(k-1)) / 365): the factor of vintage k carried from vintage k-1. */
+  final double[] carry;
+  /** sqrt(1 - c_k^2): the weight of vintage k's own innovation (1 for vintage 0). */
+  final double[] fresh;
+
+  // ---- base curves by (segment, vintage) at segment * vintages + vintage, indexed by age in days
+  /** Base cumulative default probability F(age) from the vintage's start; null: never occurs. */
+  final double[][] defaultCurve;
+  /** Phi^-1(F(age)) (Vasicek only; -inf where F = 0, +inf where F = 1). */
+  final double[][] defaultQuantile;
+  /** Base cumulative prepayment probability by age (only with a prepayment volatility). */
+  final double[][] prepaymentCurve;
+
   /** sigma of the lognormal default multiplier: ln(1 + cv^2)^0.5. */
   final double defaultSigma;
   final double prepaymentSigma;
@@ -27,20 +55,10 @@ final class ModelTables {
   final double recoveryLoading;
   /** Beta quantiles by segment at u = i / (BETA_POINTS - 1); null when recoveries are fixed. */
   final double[][] recoveryQuantiles;
-  /**
-   * Phi^-1 of each segment's base default probability over a whole period, at
-   * {@code segment * periods + period}; -inf where it is 0, +inf where it is 1.
-   */
-  final double[] defaultQuantile;
 
   ModelTables(ResolvedDeal deal) {
     this.model = deal.model;
-    defaultQuantile = new double[deal.segments * deal.periods];
-    for (int i = 0; i < defaultQuantile.length; i++) {
-      double p = ResolvedDeal.probability(deal.defaultHazard[i], deal.periodDays[i % deal.periods]);
-      defaultQuantile[i] = p <= 0 ? Double.NEGATIVE_INFINITY
-          : p >= 1 ? Double.POSITIVE_INFINITY : io.absmc.random.Normal.quantile(p);
-    }
+    this.vasicek = model.defaults() == DefaultModel.VASICEK;
     int s = deal.segments;
     sqrtRho = new double[s];
     sqrtOneMinusRho = new double[s];
@@ -48,12 +66,52 @@ final class ModelTables {
       sqrtRho[i] = Math.sqrt(deal.assetCorrelation[i]);
       sqrtOneMinusRho[i] = Math.sqrt(1 - deal.assetCorrelation[i]);
     }
-    phi = model.factorAutocorrelation();
-    sqrtOneMinusPhi2 = Math.sqrt(1 - phi * phi);
+
+    int[] days = deal.vintageDays;
+    vintages = days.length;
+    vintageOfDay = new int[deal.lastDay() + 1];
+    Arrays.fill(vintageOfDay, -1);
+    for (int k = 0; k < vintages; k++) {
+      vintageOfDay[days[k]] = k;
+    }
+    double phi = model.annualFactorAutocorrelation();
+    innovations = phi == 1 || vintages == 1 ? 1 : vintages;
+    carry = new double[vintages];
+    fresh = new double[vintages];
+    fresh[0] = 1;
+    for (int k = 1; k < vintages; k++) {
+      carry[k] = phi == 1 ? 1 : Math.pow(phi, (days[k] - days[k - 1]) / 365.0);
+      fresh[k] = Math.sqrt(Math.max(0, 1 - carry[k] * carry[k]));
+    }
+
     defaultSigma = Math.sqrt(Math.log1p(model.defaultCv() * model.defaultCv()));
     prepaymentSigma = model.prepaymentVolatility();
     prepaymentCorrelation = model.prepaymentCorrelation();
     recoveryLoading = model.recoveryLoading();
+
+    defaultCurve = new double[s * vintages][];
+    defaultQuantile = vasicek ? new double[s * vintages][] : null;
+    prepaymentCurve = prepaymentSigma > 0 ? new double[s * vintages][] : null;
+    for (int seg = 0; seg < s; seg++) {
+      boolean bought = seg >= deal.initialSegments;
+      for (int k = bought ? 1 : 0; k < (bought ? vintages : 1); k++) {
+        int id = seg * vintages + k;
+        defaultCurve[id] = curve(deal, deal.defaultHazard, seg, days[k]);
+        if (vasicek) {
+          double[] f = defaultCurve[id];
+          double[] q = new double[f.length];
+          for (int a = 0; a < f.length; a++) {
+            q[a] = f[a] <= 0 ? Double.NEGATIVE_INFINITY
+                : f[a] >= 1 ? Double.POSITIVE_INFINITY : Normal.quantile(f[a]);
+          }
+          defaultQuantile[id] = q;
+        }
+        if (prepaymentCurve != null) {
+          prepaymentCurve[id] = curve(deal, deal.prepaymentHazard, seg, days[k]);
+        }
+      }
+    }
+
     if (model.recoverySd() > 0) {
       recoveryQuantiles = new double[s][];
       for (int i = 0; i < s; i++) {
@@ -64,11 +122,33 @@ final class ModelTables {
     }
   }
 
+  /**
+   * The base cumulative probability of a segment's loans started on {@code start}, by age in days
+   * up to the loan's term or the deal's last day: 1 - exp(-(sum of the daily hazards of the days
+   * start+1 .. start+age)), the hazards those of the periods the days fall in. Accumulated from the
+   * start, so an infinite hazard (a rate of 100%) gives 1 from its day on.
+   */
+  private static double[] curve(ResolvedDeal deal, double[] hazard, int seg, int start) {
+    int length = Math.min(deal.termDays[seg], deal.lastDay() - start) + 1;
+    double[] f = new double[length];
+    double cumulative = 0;
+    int p = 0;
+    for (int a = 1; a < length; a++) {
+      int day = start + a;
+      while (deal.periodEndDay[p] < day) {
+        p++;
+      }
+      cumulative += hazard[seg * deal.periods + p];
+      f[a] = ResolvedDeal.probability(cumulative, 1);
+    }
+    return f;
+  }
+
   /** Quantiles of the Beta distribution with this mean and standard deviation. */
   static double[] betaTable(double mean, double sd) {
     double[] q = new double[BETA_POINTS];
     if (mean <= 0 || mean >= 1) {
-      java.util.Arrays.fill(q, Math.max(0, Math.min(1, mean)));
+      Arrays.fill(q, Math.max(0, Math.min(1, mean)));
       return q;
     }
     double nu = mean * (1 - mean) / (sd * sd) - 1;

@@ -5,33 +5,36 @@ import io.absmc.random.BinomialSampler;
 import io.absmc.random.BlockStreams;
 import io.absmc.random.Normal;
 import io.absmc.resolve.ResolvedDeal;
-import io.absmc.scenario.DefaultModel;
-import java.util.Arrays;
+import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * The stochastic performance driver: the model (conditional default and prepayment probabilities
  * given the path's systematic factors, per-path recoveries) composed with a {@link Granularity}
- * (the scheme that turns a probability into a number of loans).
+ * (the scheme that turns a probability into a number of loans). The model is written down, with
+ * its sources and the proof of its defining property, in {@code docs/model.md}.
  *
- * <p>Vasicek: in period t a segment's conditional probability over the whole period is p_t(Z_t) =
- * Phi((Phi^-1(p_t) - sqrt(rho) Z_t) / sqrt(1 - rho)), p_t being the base probability over the
- * period's days; a cohort exposed e of the period's d days has 1 - (1 - p_t(Z_t))^(e/d), the same
- * conditional hazard. Lognormal: the base probability over the exposure times the path's
- * multiplier (capped at 1). Prepayments: the base probability times the path's multiplier.
+ * <p>Vintages and their factors: loans that start on the same day (closing for the initial pool, a
+ * purchase day while revolving) form a vintage k with a systematic factor X_k ~ N(0, 1), high
+ * meaning more defaults. Factors of vintages d days apart have correlation phi^(d/365) (a Gaussian
+ * AR(1) sampled at the vintage days; phi = 1: one factor for the deal).
+ *
+ * <p>Defaults, Vasicek: a loan of vintage k has the one-factor Gaussian copula of default times
+ * (Li 2000), its conditional cumulative default probability to age a being C(a) = Phi((Phi^-1(F(a))
+ * + sqrt(rho) X_k) / sqrt(1 - rho)), F the base cumulative curve from the vintage's start. Over a
+ * window (u, t] a survivor defaults with (C(t) - C(u)) / (1 - C(u)). E[C(a)] = F(a) for every a,
+ * and C depends on the loan's own dates only, so neither the mean curve nor the distribution of
+ * defaults depends on where the payment dates fall. Lognormal: C(a) = min(1, M_k F(a)), M_k =
+ * exp(s X_k - s^2 / 2). Prepayments likewise with the base prepayment curve and a multiplier
+ * exp(s_p W_k - s_p^2 / 2), W_k = c X_k + sqrt(1 - c^2) N_p; with no prepayment volatility, the
+ * base probability of the window.
  *
  * <p>Draws per path, from the block's systematic stream, always in this order and number, so that
- * the economy of path i is the same whatever the pool or stress: the default factor X (Vasicek: the
- * first period's factor Z_1; lognormal: the multiplier's normal), the prepayment normal, the
- * recovery normal, then one normal per later period when the factor is autocorrelated (phi &lt; 1).
+ * the economy of path i is the same whatever the pool or stress: under importance sampling a
+ * uniform choosing the mixture's component, then the first factor innovation e_0, the prepayment
+ * normal N_p, the recovery normal, then e_1 .. e_(K-1) when vintages have factors of their own.
  * Loan-level draws use the idiosyncratic stream. One instance per thread.
- *
- * <p>Importance sampling (Glasserman and Li, "Importance sampling for portfolio credit risk",
- * Management Science 51(11), 2005): the default factor X, N(0, 1), is drawn from N(mu, 1) instead,
- * and the path carries the likelihood ratio w = phi(X) / phi(X - mu) = exp(-mu X + mu^2 / 2), so
- * every weighted statistic stays unbiased. The later innovations of an autocorrelated factor are
- * not shifted.
  */
 final class MonteCarloDriver implements PerformanceDriver {
 
@@ -39,67 +42,107 @@ final class MonteCarloDriver implements PerformanceDriver {
   private final Granularity granularity;
   private final boolean vasicek;
   private final int periods;
-  private final int[] periodDays;
-  private final double[] defaultHazard;
   private final double[] prepaymentHazard;
+  private final int vintages;
+  private final int innovations;
+
+  // importance sampling
+  private final double[] shift;
+  private final double halfShift2;
+  private final double defensive;
+  private final boolean sampling;
 
   private XoRoShiRo128PlusPlus idiosyncratic;
+  private UniformRandomProvider systematic;
   private ZigguratSampler.NormalizedGaussian gaussian;
+  /** Innovations to use instead of drawing (prepayment and recovery normals 0), or null. */
+  private double[] fixed;
 
   private int period;
-  /** Importance-sampling shift of the default factor, and this path's likelihood ratio. */
-  private final double shift;
   private double weight = 1;
-  /** Systematic factor of the current period (Vasicek: high Z, fewer defaults). */
-  private double z;
-  private double defaultMultiplier;
-  private double prepaymentMultiplier;
+  private final double[] innovation;
+  /** X by innovation index: one per vintage, or a single one shared by all. */
+  private final double[] factor;
+  private final double[] defaultMultiplier;
+  private final double[] prepaymentMultiplier;
   private final double[] recovery;
 
-  // Vasicek: conditional daily hazard by segment, valid for the period whose stamp it carries
-  private final double[] conditionalHazard;
-  private final int[] hazardStamp;
-  private int stamp;
-  // probabilities (and for defaults log(1 - p), NaN when not known) by segment and days of
-  // exposure (index segment * (longest + 1) + days): cohorts of a segment share a handful of
-  // exposures in a period (the whole period, from a purchase batch, to a maturity); valid for the
-  // period whose stamp the entry carries
-  private final int exposures;
+  // the conditional cumulative probability of each (segment, vintage) at the end of its last
+  // window on this path: a window's start is the previous window's end
+  private int pathStamp;
   private final int[] defaultStamp;
-  private final double[] defaultProbability;
-  private final double[] defaultLog1mp;
+  private final int[] defaultDay;
+  private final double[] defaultCumulative;
   private final int[] prepaymentStamp;
-  private final double[] prepaymentProbability;
+  private final int[] prepaymentDay;
+  private final double[] prepaymentCumulative;
+  // without a prepayment volatility, the base probability of a window by segment and length,
+  // at segment * (longest period + 1) + days, valid for the period whose stamp it carries
+  private final int windowLengths;
+  private int periodStamp;
+  private final int[] basePrepaymentStamp;
+  private final double[] basePrepayment;
 
-  MonteCarloDriver(ResolvedDeal deal, ModelTables tables, Granularity granularity, double shift) {
+  MonteCarloDriver(ResolvedDeal deal, ModelTables tables, Granularity granularity,
+      ImportanceSampling importance) {
     this.tables = tables;
-    this.shift = shift;
     this.granularity = granularity;
-    this.vasicek = tables.model.defaults() == DefaultModel.VASICEK;
+    this.vasicek = tables.vasicek;
     this.periods = deal.periods;
-    this.periodDays = deal.periodDays;
-    this.defaultHazard = deal.defaultHazard;
     this.prepaymentHazard = deal.prepaymentHazard;
+    this.vintages = tables.vintages;
+    this.innovations = tables.innovations;
+    this.sampling = importance.on();
+    if (sampling && importance.shift().length != innovations) {
+      throw new IllegalArgumentException("the importance-sampling shift has "
+          + importance.shift().length + " entries but this deal's default factors have "
+          + innovations + " innovations");
+    }
+    this.shift = sampling ? importance.shift() : new double[innovations];
+    double n2 = 0;
+    for (double m : shift) {
+      n2 += m * m;
+    }
+    this.halfShift2 = 0.5 * n2;
+    this.defensive = importance.defensiveShare();
+    this.innovation = new double[innovations];
+    this.factor = new double[innovations];
+    this.defaultMultiplier = new double[innovations];
+    this.prepaymentMultiplier = new double[innovations];
     this.recovery = deal.recoveryRate.clone();
-    this.conditionalHazard = new double[deal.segments];
-    this.hazardStamp = new int[deal.segments];
+    int cells = deal.segments * vintages;
+    defaultStamp = new int[cells];
+    defaultDay = new int[cells];
+    defaultCumulative = new double[cells];
+    prepaymentStamp = new int[cells];
+    prepaymentDay = new int[cells];
+    prepaymentCumulative = new double[cells];
     int longest = 0;
     for (int d : deal.periodDays) {
       longest = Math.max(longest, d);
     }
-    this.exposures = longest + 1;
-    int cells = deal.segments * exposures;
-    this.defaultStamp = new int[cells];
-    this.defaultProbability = new double[cells];
-    this.defaultLog1mp = new double[cells];
-    this.prepaymentStamp = new int[cells];
-    this.prepaymentProbability = new double[cells];
+    windowLengths = longest + 1;
+    basePrepaymentStamp = new int[deal.segments * windowLengths];
+    basePrepayment = new double[deal.segments * windowLengths];
   }
 
   /** Starts a block: its two streams. */
   void useStreams(BlockStreams.Pair streams) {
     this.idiosyncratic = streams.idiosyncratic();
-    this.gaussian = ZigguratSampler.NormalizedGaussian.of(streams.systematic());
+    this.systematic = streams.systematic();
+    this.gaussian = ZigguratSampler.NormalizedGaussian.of(systematic);
+  }
+
+  /**
+   * Makes every later path use these factor innovations (and zero prepayment and recovery
+   * normals, weight 1) instead of drawing them: the deterministic paths on which the
+   * importance-sampling shift is chosen.
+   */
+  void fixInnovations(double[] e) {
+    if (e.length != innovations) {
+      throw new IllegalArgumentException("expected " + innovations + " innovations");
+    }
+    this.fixed = e.clone();
   }
 
   /** The likelihood ratio of the current path (1 without importance sampling). */
@@ -114,31 +157,61 @@ final class MonteCarloDriver implements PerformanceDriver {
 
   @Override
   public void beginPath() {
-    double x = gaussian.sample();
-    double prepaymentNormal = gaussian.sample();
-    double recoveryNormal = gaussian.sample();
-    // the default factor, oriented so that high means more defaults, shifted by mu when sampling
-    // by importance
-    double badness;
-    if (vasicek) {
-      z = x - shift;
-      badness = -z;
-      defaultMultiplier = 1;
-    } else {
-      badness = x + shift;
-      double s = tables.defaultSigma;
-      defaultMultiplier = Math.exp(s * badness - 0.5 * s * s);
+    if (++pathStamp == Integer.MAX_VALUE) {
+      java.util.Arrays.fill(defaultStamp, 0);
+      java.util.Arrays.fill(prepaymentStamp, 0);
+      pathStamp = 1;
     }
-    weight = shift == 0 ? 1 : Math.exp(-shift * badness + 0.5 * shift * shift);
-    double c = tables.prepaymentCorrelation;
-    double w = c * badness + Math.sqrt(1 - c * c) * prepaymentNormal;
+    double prepaymentNormal;
+    double recoveryNormal;
+    if (fixed != null) {
+      System.arraycopy(fixed, 0, innovation, 0, innovations);
+      prepaymentNormal = 0;
+      recoveryNormal = 0;
+      weight = 1;
+    } else {
+      boolean shifted = sampling && systematic.nextDouble() >= defensive;
+      innovation[0] = gaussian.sample();
+      prepaymentNormal = gaussian.sample();
+      recoveryNormal = gaussian.sample();
+      for (int k = 1; k < innovations; k++) {
+        innovation[k] = gaussian.sample();
+      }
+      if (sampling) {
+        double dot = 0;
+        for (int k = 0; k < innovations; k++) {
+          if (shifted) {
+            innovation[k] += shift[k];
+          }
+          dot += shift[k] * innovation[k];
+        }
+        weight = 1 / (defensive + (1 - defensive) * Math.exp(dot - halfShift2));
+      } else {
+        weight = 1;
+      }
+    }
+    factor[0] = innovation[0];
+    for (int k = 1; k < innovations; k++) {
+      factor[k] = tables.carry[k] * factor[k - 1] + tables.fresh[k] * innovation[k];
+    }
+    double s = tables.defaultSigma;
     double ps = tables.prepaymentSigma;
-    prepaymentMultiplier = Math.exp(ps * w - 0.5 * ps * ps);
+    double c = tables.prepaymentCorrelation;
+    double idiosyncraticShare = Math.sqrt(1 - c * c);
+    for (int k = 0; k < innovations; k++) {
+      if (!vasicek) {
+        defaultMultiplier[k] = Math.exp(s * factor[k] - 0.5 * s * s);
+      }
+      if (ps > 0) {
+        double w = c * factor[k] + idiosyncraticShare * prepaymentNormal;
+        prepaymentMultiplier[k] = Math.exp(ps * w - 0.5 * ps * ps);
+      }
+    }
     if (tables.recoveryQuantiles != null) {
       double l = tables.recoveryLoading;
-      double u = Normal.cdf(-l * badness + Math.sqrt(1 - l * l) * recoveryNormal);
-      for (int s = 0; s < recovery.length; s++) {
-        recovery[s] = tables.recovery(s, u);
+      double u = Normal.cdf(-l * factor[0] + Math.sqrt(1 - l * l) * recoveryNormal);
+      for (int seg = 0; seg < recovery.length; seg++) {
+        recovery[seg] = tables.recovery(seg, u);
       }
     }
   }
@@ -146,58 +219,76 @@ final class MonteCarloDriver implements PerformanceDriver {
   @Override
   public void beginPeriod(int period) {
     this.period = period;
-    if (period > 0 && vasicek && tables.phi < 1) {
-      z = tables.phi * z + tables.sqrtOneMinusPhi2 * gaussian.sample();
-    }
-    if (++stamp == Integer.MAX_VALUE) {
-      Arrays.fill(hazardStamp, 0);
-      Arrays.fill(defaultStamp, 0);
-      Arrays.fill(prepaymentStamp, 0);
-      stamp = 1;
+    if (++periodStamp == Integer.MAX_VALUE) {
+      java.util.Arrays.fill(basePrepaymentStamp, 0);
+      periodStamp = 1;
     }
   }
 
   @Override
-  public double defaults(int segment, double loans, int exposureDays) {
-    int e = segment * exposures + exposureDays;
-    if (defaultStamp[e] != stamp) {
-      defaultStamp[e] = stamp;
-      double p;
-      if (vasicek) {
-        double h = conditionalHazard(segment);
-        p = ResolvedDeal.probability(h, exposureDays);
-        defaultLog1mp[e] = -h * exposureDays;
-      } else {
-        p = Math.min(1, defaultMultiplier
-            * ResolvedDeal.probability(defaultHazard[segment * periods + period], exposureDays));
-        defaultLog1mp[e] = Double.NaN;
+  public double defaults(int segment, int startDay, int fromDay, int toDay, double loans) {
+    int k = tables.vintageOfDay[startDay];
+    int id = segment * vintages + k;
+    int x = innovations == 1 ? 0 : k;
+    double from;
+    if (fromDay == startDay) {
+      from = 0;
+    } else if (defaultStamp[id] == pathStamp && defaultDay[id] == fromDay) {
+      from = defaultCumulative[id];
+    } else {
+      from = cumulativeDefault(segment, id, x, fromDay - startDay);
+    }
+    double to = cumulativeDefault(segment, id, x, toDay - startDay);
+    defaultStamp[id] = pathStamp;
+    defaultDay[id] = toDay;
+    defaultCumulative[id] = to;
+    return count(loans, from >= 1 ? 1 : (to - from) / (1 - from));
+  }
+
+  /** The conditional cumulative default probability of a (segment, vintage) at an age. */
+  private double cumulativeDefault(int segment, int id, int x, int age) {
+    if (vasicek) {
+      double q = tables.defaultQuantile[id][age];
+      if (q == Double.NEGATIVE_INFINITY) {
+        return 0;
       }
-      defaultProbability[e] = p;
+      if (q == Double.POSITIVE_INFINITY) {
+        return 1;
+      }
+      return Normal.cdf((q + tables.sqrtRho[segment] * factor[x])
+          / tables.sqrtOneMinusRho[segment]);
     }
-    return count(loans, defaultProbability[e], defaultLog1mp[e]);
-  }
-
-  /** The Vasicek conditional daily hazard of a segment in the current period, computed once. */
-  private double conditionalHazard(int segment) {
-    if (hazardStamp[segment] != stamp) {
-      conditionalHazard[segment] = ConditionalDefault.hazard(
-          tables.defaultQuantile[segment * periods + period], tables.sqrtRho[segment],
-          tables.sqrtOneMinusRho[segment], z, periodDays[period]);
-      hazardStamp[segment] = stamp;
-    }
-    return conditionalHazard[segment];
+    return Math.min(1, defaultMultiplier[x] * tables.defaultCurve[id][age]);
   }
 
   @Override
-  public double prepayments(int segment, double loans, int exposureDays) {
-    int e = segment * exposures + exposureDays;
-    if (prepaymentStamp[e] != stamp) {
-      prepaymentStamp[e] = stamp;
-      double q = Math.min(1, prepaymentMultiplier
-          * ResolvedDeal.probability(prepaymentHazard[segment * periods + period], exposureDays));
-      prepaymentProbability[e] = q;
+  public double prepayments(int segment, int startDay, int fromDay, int toDay, double loans) {
+    if (tables.prepaymentCurve == null) {
+      int cell = segment * windowLengths + toDay - fromDay;
+      if (basePrepaymentStamp[cell] != periodStamp) {
+        basePrepaymentStamp[cell] = periodStamp;
+        basePrepayment[cell] = ResolvedDeal.probability(
+            prepaymentHazard[segment * periods + period], toDay - fromDay);
+      }
+      return count(loans, basePrepayment[cell]);
     }
-    return count(loans, prepaymentProbability[e], Double.NaN);
+    int k = tables.vintageOfDay[startDay];
+    int id = segment * vintages + k;
+    double m = prepaymentMultiplier[innovations == 1 ? 0 : k];
+    double[] curve = tables.prepaymentCurve[id];
+    double from;
+    if (fromDay == startDay) {
+      from = 0;
+    } else if (prepaymentStamp[id] == pathStamp && prepaymentDay[id] == fromDay) {
+      from = prepaymentCumulative[id];
+    } else {
+      from = Math.min(1, m * curve[fromDay - startDay]);
+    }
+    double to = Math.min(1, m * curve[toDay - startDay]);
+    prepaymentStamp[id] = pathStamp;
+    prepaymentDay[id] = toDay;
+    prepaymentCumulative[id] = to;
+    return count(loans, from >= 1 ? 1 : (to - from) / (1 - from));
   }
 
   @Override
@@ -205,12 +296,12 @@ final class MonteCarloDriver implements PerformanceDriver {
     return tables.recoveryQuantiles == null ? baseRate : recovery[segment];
   }
 
-  private double count(double loans, double p, double log1mp) {
+  private double count(double loans, double p) {
     switch (granularity) {
       case LARGE_POOL:
         return loans * p;
       case COHORT:
-        return BinomialSampler.sample(idiosyncratic, (long) loans, p, log1mp);
+        return BinomialSampler.sample(idiosyncratic, (long) loans, p);
       case LOAN: {
         long n = (long) loans;
         long hits = 0;

@@ -198,14 +198,15 @@ public final class MonteCarloRunner {
       this.pathsDone = pathsDone;
       this.progress = progress;
       this.sampler = new PathSampler(deal, tables, settings.granularity(),
-          settings.importanceShift());
+          settings.importance());
       this.irr = new Irr(deal.periods);
     }
 
     BlockResult compute(long block, BlockStreams.Pair streams) {
       long first = block * RunSettings.BLOCK_SIZE;
       int n = (int) Math.min(RunSettings.BLOCK_SIZE, settings.paths() - first);
-      BlockResult out = new BlockResult(block, n, deal);
+      BlockResult out = new BlockResult(block, n, deal,
+          settings.importance().defensiveShare());
       sampler.startBlock(streams);
       for (int i = 0; i < n; i++) {
         out.record(i, deal, sampler.next(), irr, sampler.weight());

@@ -19,14 +19,15 @@ public final class PathSampler {
 
   /** A sampler with its own model tables (for one-off use; runners share the tables). */
   public PathSampler(ResolvedDeal deal, Granularity granularity) {
-    this(deal, new ModelTables(deal), granularity, 0);
+    this(deal, new ModelTables(deal), granularity, ImportanceSampling.OFF);
   }
 
-  PathSampler(ResolvedDeal deal, ModelTables tables, Granularity granularity, double shift) {
+  PathSampler(ResolvedDeal deal, ModelTables tables, Granularity granularity,
+      ImportanceSampling importance) {
     this.deal = deal;
     this.engine = new PathEngine(deal);
     this.record = new PathRecord(deal);
-    this.driver = new MonteCarloDriver(deal, tables, granularity, shift);
+    this.driver = new MonteCarloDriver(deal, tables, granularity, importance);
   }
 
   /** The likelihood ratio of the last path drawn (1 without importance sampling). */

@@ -11,11 +11,11 @@ import java.io.Serializable;
  * @param seed master seed of the random streams
  * @param threads worker threads (1 or more)
  * @param granularity loan, cohort or large-pool
- * @param importanceShift importance sampling: the mean shift of each path's default factor toward
- *     more defaults (0: plain Monte Carlo); every statistic is weighted by the likelihood ratio
+ * @param importance importance sampling of the default factors ({@link ImportanceSampling#OFF}:
+ *     plain Monte Carlo); every statistic is weighted by the likelihood ratio
  */
 public record RunSettings(long paths, long seed, int threads, Granularity granularity,
-    double importanceShift) implements Serializable {
+    ImportanceSampling importance) implements Serializable {
 
   /** Paths per block: each block has its own random streams, derived from the seed and its index. */
   public static final int BLOCK_SIZE = 1024;
@@ -31,17 +31,22 @@ public record RunSettings(long paths, long seed, int threads, Granularity granul
         "Expected 1 <= 'paths' <= " + MAX_PATHS + " but found " + paths);
     Check.positive("threads", threads);
     Check.notNull("granularity", granularity);
-    Check.inRange("importanceShift", importanceShift, -10, 10);
+    Check.notNull("importance", importance);
   }
 
   /** Plain Monte Carlo (no importance sampling). */
   public RunSettings(long paths, long seed, int threads, Granularity granularity) {
-    this(paths, seed, threads, granularity, 0);
+    this(paths, seed, threads, granularity, ImportanceSampling.OFF);
   }
 
-  /** These settings with another importance-sampling shift. */
-  public RunSettings withImportanceShift(double shift) {
-    return new RunSettings(paths, seed, threads, granularity, shift);
+  /** These settings with other importance sampling. */
+  public RunSettings withImportance(ImportanceSampling is) {
+    return new RunSettings(paths, seed, threads, granularity, is);
+  }
+
+  /** These settings with another number of paths. */
+  public RunSettings withPaths(long n) {
+    return new RunSettings(n, seed, threads, granularity, importance);
   }
 
   /** Number of blocks. */

@@ -22,6 +22,7 @@ public final class TraceSet {
   private final double[][] packed;
   private final double[] weights;
   private final int[] peakCohorts;
+  private double defensiveShare = 1;
 
   private TraceSet(int paths) {
     this.packed = new double[paths][];
@@ -38,8 +39,9 @@ public final class TraceSet {
     }
     int paths = Math.toIntExact(settings.paths());
     TraceSet set = new TraceSet(paths);
+    set.defensiveShare = settings.importance().defensiveShare();
     PathSampler sampler = new PathSampler(deal, new ModelTables(deal), settings.granularity(),
-        settings.importanceShift());
+        settings.importance());
     BlockStreams streams = new BlockStreams(settings.seed());
     for (int i = 0; i < paths; i++) {
       if (i % RunSettings.BLOCK_SIZE == 0) {
@@ -65,7 +67,8 @@ public final class TraceSet {
     int paths = packed.length;
     for (int first = 0; first < paths; first += RunSettings.BLOCK_SIZE) {
       int n = Math.min(RunSettings.BLOCK_SIZE, paths - first);
-      BlockResult block = new BlockResult(first / RunSettings.BLOCK_SIZE, n, deal);
+      BlockResult block = new BlockResult(first / RunSettings.BLOCK_SIZE, n, deal,
+          defensiveShare);
       for (int i = 0; i < n; i++) {
         unpack(packed[first + i], trace);
         trace.peakCohorts = peakCohorts[first + i];

@@ -22,7 +22,7 @@ public final class Column {
 
   /** The column's value type. */
   public enum Kind {
-    DOUBLE, LONG, INT, STRING
+    DOUBLE, LONG, INT, STRING, BOOLEAN
   }
 
   private final String name;
@@ -32,9 +32,16 @@ public final class Column {
   private final IntToDoubleFunction doubles;
   private final IntToLongFunction longs;
   private final IntFunction<String> strings;
+  private final IntFunction<Boolean> booleans;
 
   private Column(String name, Kind kind, String unit, String meaning, IntToDoubleFunction doubles,
       IntToLongFunction longs, IntFunction<String> strings) {
+    this(name, kind, unit, meaning, doubles, longs, strings, null);
+  }
+
+  private Column(String name, Kind kind, String unit, String meaning, IntToDoubleFunction doubles,
+      IntToLongFunction longs, IntFunction<String> strings, IntFunction<Boolean> booleans) {
+    this.booleans = booleans;
     this.name = name;
     this.kind = kind;
     this.unit = unit;
@@ -64,6 +71,11 @@ public final class Column {
     return new Column(name, Kind.STRING, "", meaning, null, null, values);
   }
 
+  /** A boolean column (null written as null). */
+  public static Column ofBoolean(String name, String meaning, IntFunction<Boolean> values) {
+    return new Column(name, Kind.BOOLEAN, "", meaning, null, null, null, values);
+  }
+
   public String name() {
     return name;
   }
@@ -89,16 +101,19 @@ public final class Column {
       case INT -> Types.required(PrimitiveTypeName.INT32).named(name);
       case STRING -> Types.optional(PrimitiveTypeName.BINARY)
           .as(LogicalTypeAnnotation.stringType()).named(name);
+      case BOOLEAN -> Types.optional(PrimitiveTypeName.BOOLEAN).named(name);
     };
   }
 
-  /** The value of a row as Java sees it (for reports and tests): Double, Long, Integer or String. */
+  /** The value of a row as Java sees it (for reports and tests): Double, Long, Integer, String or
+   * Boolean. */
   public Object value(int row) {
     return switch (kind) {
       case DOUBLE -> doubles.applyAsDouble(row);
       case LONG -> longs.applyAsLong(row);
       case INT -> (int) longs.applyAsLong(row);
       case STRING -> strings.apply(row);
+      case BOOLEAN -> booleans.apply(row);
     };
   }
 
@@ -137,6 +152,16 @@ public final class Column {
             out.writeNull(0, 0);
           } else {
             out.write(encoded.computeIfAbsent(s, Binary::fromString), 0, 1);
+          }
+        }
+      }
+      case BOOLEAN -> {
+        for (int r = 0; r < rows; r++) {
+          Boolean b = booleans.apply(r);
+          if (b == null) {
+            out.writeNull(0, 0);
+          } else {
+            out.write(b, 0, 1);
           }
         }
       }

@@ -50,6 +50,18 @@ public final class Provenance {
   }
 
   /**
+   * Records how a run sampled by importance: {@code absmc.importance_sampling} (what the shift
+   * aims at, its length and the unshifted share), {@code absmc.importance_shift} (the shift's
+   * length, 0 without) and {@code absmc.importance_defensive_share}.
+   */
+  public static void putImportance(Map<String, String> m,
+      io.absmc.montecarlo.ImportanceSampling is) {
+    m.put("absmc.importance_sampling", is.toString());
+    m.put("absmc.importance_shift", Double.toString(is.norm()));
+    m.put("absmc.importance_defensive_share", Double.toString(is.defensiveShare()));
+  }
+
+  /**
    * The version of the Parquet library on the class path: its jar's manifest, else (in absmc's own
    * jar, which drops manifests) the Maven properties it carries. Not {@code Version.VERSION_NUMBER}:
    * a constant, compiled into absmc with the version it was built against.

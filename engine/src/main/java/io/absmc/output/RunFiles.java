@@ -70,6 +70,7 @@ public final class RunFiles {
     Map<String, String> meta = new java.util.LinkedHashMap<>(provenance);
     meta.put("absmc.rating_table_el", stats.elTable().source());
     meta.put("absmc.rating_table_pd", stats.pdTable().source());
+    meta.put("absmc.effective_sample_size", Double.toString(stats.effectiveSampleSize()));
     return meta;
   }
 
@@ -102,6 +103,8 @@ public final class RunFiles {
             r -> (Double) parts.get(r / perEntry).get(column).value(r % perEntry));
         case LONG -> Column.ofLong(c.name(), c.unit(), c.meaning(),
             r -> (Long) parts.get(r / perEntry).get(column).value(r % perEntry));
+        case BOOLEAN -> Column.ofBoolean(c.name(), c.meaning(),
+            r -> (Boolean) parts.get(r / perEntry).get(column).value(r % perEntry));
         case INT -> Column.ofInt(c.name(), c.unit(), c.meaning(),
             r -> (Integer) parts.get(r / perEntry).get(column).value(r % perEntry));
         case STRING -> Column.ofString(c.name(), c.meaning(),
@@ -137,9 +140,10 @@ public final class RunFiles {
         pool.lossRate().meanSe()));
     c.add(both("el_ci_low", FRACTION, "lower end of the 95% interval of el", ts,
         TrancheStatistics::elLow,
-        Interval95.low(pool.lossRate().mean(), pool.lossRate().meanSe())));
+        Interval95.normal(pool.lossRate().mean(), pool.lossRate().meanSe()).low()));
     c.add(both("el_ci_high", FRACTION, "upper end of the 95% interval of el", ts,
-        TrancheStatistics::elHigh, Interval95.high(pool.lossRate().mean(), pool.lossRate().meanSe())));
+        TrancheStatistics::elHigh,
+        Interval95.normal(pool.lossRate().mean(), pool.lossRate().meanSe()).high()));
     c.add(tranche("el_pv", FRACTION, "expected loss with each shortfall discounted at the tranche"
         + " coupon from its legal final date", ts, TrancheStatistics::elPv));
     c.add(tranche("el_pv_se", FRACTION, "standard error of el_pv", ts, TrancheStatistics::elPvSe));
@@ -147,9 +151,12 @@ public final class RunFiles {
         TrancheStatistics::elPvLow));
     c.add(tranche("el_pv_ci_high", FRACTION, "upper end of the 95% interval of el_pv", ts,
         TrancheStatistics::elPvHigh));
+    c.add(tranche("losing_paths", "", "number of paths with a loss (unweighted): below "
+        + Interval95.MIN_EVENTS + " the interval of el is bounded by pd_ci_high times the largest"
+        + " possible loss", ts, t -> t.losingPaths()));
     c.add(tranche("lgd", FRACTION, "loss given default: el / pd", ts, TrancheStatistics::lgd));
     c.add(both("loss_sd", FRACTION, "standard deviation of the loss (pool row: of the pool loss"
-        + " rate)", ts, t -> t.elSe() * Math.sqrt(paths), pool.lossRate().sd()));
+        + " rate)", ts, TrancheStatistics::lossSd, pool.lossRate().sd()));
     c.add(tranche("wal_years", "years", "mean weighted average life of the principal repaid", ts,
         TrancheStatistics::walYears));
     c.add(tranche("wal_sd", "years", "standard deviation of WAL", ts, TrancheStatistics::walSd));
@@ -163,6 +170,10 @@ public final class RunFiles {
           + RunStatistics.LOSS_LEVELS[k] * 100 + "% (pool row: pool loss rate)", ts,
           t -> t.lossQuantiles()[level], pool.lossRate().quantiles()[level]));
     }
+    c.add(tranche("loss_q999_ci_low", FRACTION, "lower end of the 95% interval of loss_q999", ts,
+        t -> t.lossQ999Interval().low()));
+    c.add(tranche("loss_q999_ci_high", FRACTION, "upper end of the 95% interval of loss_q999", ts,
+        t -> t.lossQ999Interval().high()));
     c.add(both("es_99", FRACTION, "expected shortfall at 99%: mean loss of the worst 1% of paths",
         ts, TrancheStatistics::es99, pool.lossRate().es99()));
     c.add(tranche("irr_mean", "annual rate", "mean IRR (-1 when nothing came back)", ts,
@@ -191,6 +202,8 @@ public final class RunFiles {
         t -> t.ratingPd().atLow()));
     c.add(rating("implied_rating_pd_high", "rating at the 95% interval's high end of pd", ts,
         t -> t.ratingPd().atHigh()));
+    c.add(resolved("implied_rating_el_resolved", "el", ts, TrancheStatistics::ratingEl));
+    c.add(resolved("implied_rating_pd_resolved", "pd", ts, TrancheStatistics::ratingPd));
     PoolStatistics.Distribution d = pool.defaultRate();
     c.add(poolOnly("default_rate_mean", POOL_FRACTION, "mean cumulative default rate", n, d.mean()));
     c.add(poolOnly("default_rate_sd", POOL_FRACTION, "standard deviation of the cumulative default"
@@ -230,6 +243,14 @@ public final class RunFiles {
       Function<TrancheStatistics, String> f) {
     return Column.ofString(name, meaning + " (null in the pool row)",
         i -> i < ts.size() ? f.apply(ts.get(i)) : null);
+  }
+
+  private static Column resolved(String name, String measure, List<TrancheStatistics> ts,
+      Function<TrancheStatistics, ImpliedRating> f) {
+    return Column.ofBoolean(name, "true when the ratings at both ends of the 95% interval of "
+        + measure + " agree, so the paths decide the letter; false: read the rating as the range"
+        + " between them (null in the pool row)",
+        i -> i < ts.size() ? f.apply(ts.get(i)).resolved() : null);
   }
 
   // ---- loss_distribution.parquet ---------------------------------------------------------
@@ -367,14 +388,5 @@ public final class RunFiles {
     c.add(Column.ofDouble("mean_years_to_breach", "years", "mean years from closing to the first"
         + " breach, over the paths that breach it", r -> ts.get(r / periods).meanYears()));
     return new TriggerRows(c, (long) ts.size() * periods);
-  }
-
-  /** The ratings as one text, e.g. {@code Aa3 (Aa2..A1)} when the interval's ends differ. */
-  public static String describe(ImpliedRating r) {
-    if (r.rating() == null) {
-      return "-";
-    }
-    return r.rating().equals(r.atLow()) && r.rating().equals(r.atHigh()) ? r.rating()
-        : r.rating() + " (" + r.atLow() + ".." + r.atHigh() + ")";
   }
 }

@@ -114,6 +114,12 @@ public final class ResolvedDeal implements Serializable {
   /** Segment index of each template entry. */
   public final int[] templateSegment;
   public final double[] templateShare;
+  /**
+   * The days on which loans can start their exposure, ascending: closing (day 0) for the initial
+   * pool, and every purchase batch day of the revolving periods ({@link #purchaseBatchDay}). The
+   * default model gives each of these vintages its own systematic factor.
+   */
+  public final int[] vintageDays;
 
   // ---- structure
   public final double planSize;
@@ -285,6 +291,18 @@ public final class ResolvedDeal implements Serializable {
       templateSegment[k] = initialSegments + k;
       templateShare[k] = template.get(k).share();
     }
+    java.util.TreeSet<Integer> starts = new java.util.TreeSet<>();
+    starts.add(0);
+    for (int p = 0; p <= revolvingLastPeriod && p < periods && !template.isEmpty(); p++) {
+      for (int b = 0; ; b++) {
+        int day = purchaseBatchDay(p, b);
+        starts.add(day);
+        if (day == periodEndDay[p]) {
+          break;
+        }
+      }
+    }
+    vintageDays = starts.stream().mapToInt(Integer::intValue).toArray();
 
     // structure
     planSize = s.structure().planSize();
@@ -410,6 +428,20 @@ public final class ResolvedDeal implements Serializable {
         }
       }
     }
+  }
+
+  /**
+   * The day on which the loans of purchase batch {@code batch} (0-based) of period {@code p} start:
+   * the batch's last day, or the payment date if sooner. Batch b holds the collections of days
+   * {@code periodStart + b * bucket + 1} to {@code periodStart + (b + 1) * bucket}.
+   */
+  public int purchaseBatchDay(int p, int batch) {
+    return Math.min(periodStartDay[p] + (batch + 1) * purchaseBucketDays, periodEndDay[p]);
+  }
+
+  /** The last day of the deal: days from closing to the legal final date. */
+  public int lastDay() {
+    return periodEndDay[periods - 1];
   }
 
   /** The daily hazard of an annual rate: -ln(1 - r) / 365 (infinite for r = 1). */

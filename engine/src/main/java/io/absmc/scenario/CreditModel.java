@@ -9,8 +9,9 @@ import java.io.Serializable;
  *
  * @param defaults the default model
  * @param assetCorrelation Vasicek rho of segments that do not give their own, in [0, 1)
- * @param factorAutocorrelation phi of the systematic factor's AR(1) across periods: Z_t = phi
- *     Z_{t-1} + sqrt(1 - phi^2) e_t; 1 = one factor for the whole life, 0 = a new one each period
+ * @param annualFactorAutocorrelation phi in [0, 1]: the correlation of the default factors of two
+ *     vintages (loans started on two days) a year apart is phi, d days apart phi^(d/365); 1 = one
+ *     factor for the whole deal, 0 = a factor of its own for every vintage
  * @param defaultCv lognormal model: coefficient of variation of the default multiplier (> 0)
  * @param prepaymentVolatility sigma of the per-path lognormal prepayment multiplier (mean 1)
  * @param prepaymentCorrelation correlation of the prepayment multiplier's normal with the default
@@ -21,7 +22,7 @@ import java.io.Serializable;
  *     Gaussian-copula loading of the recovery draw on the default factor)
  */
 public record CreditModel(DefaultModel defaults, double assetCorrelation,
-    double factorAutocorrelation, double defaultCv, double prepaymentVolatility,
+    double annualFactorAutocorrelation, double defaultCv, double prepaymentVolatility,
     double prepaymentCorrelation, double recoverySd, double recoveryLoading)
     implements Serializable {
 
@@ -32,7 +33,7 @@ public record CreditModel(DefaultModel defaults, double assetCorrelation,
   public CreditModel {
     Check.notNull("defaults", defaults);
     Check.inRange("assetCorrelation", assetCorrelation, 0, 0.999);
-    Check.inRange("factorAutocorrelation", factorAutocorrelation, 0, 1);
+    Check.inRange("annualFactorAutocorrelation", annualFactorAutocorrelation, 0, 1);
     Check.isTrue(defaults != DefaultModel.LOGNORMAL || defaultCv > 0,
         "the lognormal default model needs a default_cv above 0");
     Check.inRange("defaultCv", defaultCv, 0, 10);

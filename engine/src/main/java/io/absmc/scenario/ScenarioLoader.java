@@ -120,6 +120,8 @@ public final class ScenarioLoader {
       int day = c.integerOr("payment_day", first == null ? 1 : first.getDayOfMonth(), 1, 31);
       LocalDate legalFinal = c.date("legal_final_date");
       DayCount dayCount = c.choiceOr("day_count", DayCount.class, DayCount.ACT_365F);
+      PaymentFrequency frequency = c.choiceOr("payment_frequency", PaymentFrequency.class,
+          PaymentFrequency.MONTHLY);
       c.rejectUnknown();
       if (problems.size() > before) {
         return null;
@@ -134,13 +136,15 @@ public final class ScenarioLoader {
             + ", found " + legalFinal);
         return null;
       }
-      List<LocalDate> dates = Calendar.schedule(first, day, legalFinal);
+      List<LocalDate> dates = Calendar.schedule(first, day, legalFinal, frequency);
       if (!dates.get(dates.size() - 1).equals(legalFinal)) {
-        c.problem("legal_final_date", "expected a payment date (day " + day
-            + " of a month after " + first + "), found " + legalFinal);
+        c.problem("legal_final_date", "expected a payment date ("
+            + (frequency == PaymentFrequency.WEEKLY ? "weekly" : "day " + day + " of a month")
+            + " after " + first + "), found " + legalFinal);
         return null;
       }
-      return build(c.node(), () -> new Calendar(closing, first, day, legalFinal, dayCount));
+      return build(c.node(),
+          () -> new Calendar(closing, first, day, legalFinal, dayCount, frequency));
     }
 
     // ---- pool -----------------------------------------------------------------------------
@@ -259,7 +263,7 @@ public final class ScenarioLoader {
       int before = problems.size();
       DefaultModel defaults = c.choiceOr("defaults", DefaultModel.class, DefaultModel.VASICEK);
       double rho = c.rateOr("asset_correlation", CreditModel.DEFAULT.assetCorrelation(), 0, 0.999);
-      double phi = c.rateOr("factor_autocorrelation", 1, 0, 1);
+      double phi = c.rateOr("annual_factor_autocorrelation", 1, 0, 1);
       double cv = c.rateOr("default_cv", 0, 0, 10);
       double prepayVol = c.rateOr("prepayment_volatility", 0, 0, 5);
       double prepayCorr = c.rateOr("prepayment_correlation", 0, -1, 1);

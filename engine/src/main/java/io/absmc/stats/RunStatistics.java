@@ -17,9 +17,9 @@ import java.util.function.BiConsumer;
  * balance, 1/2000 of twice the initial pool for the pool). Memory: about 4 bytes x (3 x tranches +
  * 3) per path, so 10 million paths of a three-tranche deal hold about 480 MB.
  *
- * <p>Every path counts with its likelihood-ratio weight (1 for plain Monte Carlo): means and
- * probabilities are the unbiased importance-sampling estimators, averages over subsets (WAL, IRR,
- * time to first loss) and quantiles are self-normalised.
+ * <p>Every path counts with its likelihood-ratio weight (1 for plain Monte Carlo): means,
+ * probabilities and quantiles are self-normalised (a probability stays in [0, 1]), and every
+ * interval is {@link Interval95}'s, never narrower than the paths allow.
  *
  * <p>Sums are exact across blocks ({@link Moments}, {@link Histogram}): the statistics of a run
  * depend on its blocks alone. The statistics of consecutive block ranges, computed apart (on a
@@ -34,16 +34,27 @@ public final class RunStatistics implements BlockConsumer, Serializable {
   /** Quantile levels reported for losses and pool rates. */
   public static final double[] LOSS_LEVELS = {0.5, 0.9, 0.95, 0.99, 0.995, 0.999};
 
+  /**
+   * An effective sample size below this share of the paths is reported as small: the weights leave
+   * the statistics the shift does not aim at with few effective paths.
+   */
+  public static final double SMALL_EFFECTIVE_SAMPLE = 0.05;
+
   /** Bins of the per-period balance histograms. */
   static final int BALANCE_BINS = 2000;
-
-  /** A loss smaller than this share of a tranche's balance (a cent on 100m) counts as none. */
-  public static final double LOSS_TOLERANCE = 1e-10;
 
   private final ResolvedDeal deal;
   private final IdealizedTable elTable;
   private final IdealizedTable pdTable;
   private long paths;
+  /** Every path's weight (for the total weight and the effective sample size). */
+  private final Moments weights = new Moments();
+  /** The smallest defensive share of the blocks taken (1 without importance sampling). */
+  private double defensiveShare = 1;
+  /** Paths on which each tranche lost, unweighted. */
+  private final long[] losing;
+  /** The largest loss fraction each tranche can have: all principal and all promised interest. */
+  private final double[] maxLoss;
 
   // per tranche
   private final Moments[] loss;
@@ -92,6 +103,15 @@ public final class RunStatistics implements BlockConsumer, Serializable {
     this.elTable = elTable;
     this.pdTable = pdTable;
     int t = deal.tranches;
+    losing = new long[t];
+    maxLoss = new double[t];
+    for (int k = 0; k < t; k++) {
+      double years = 0;
+      for (int p = 0; p <= deal.legalFinalPeriod[k]; p++) {
+        years += deal.accrualFraction[p];
+      }
+      maxLoss[k] = 1 + deal.coupon[k] * years;
+    }
     loss = moments(t);
     pvLoss = moments(t);
     defaulted = moments(t);
@@ -156,7 +176,11 @@ public final class RunStatistics implements BlockConsumer, Serializable {
         double x = b.lossFraction[k];
         loss[t].add(x, w[i]);
         pvLoss[t].add(b.pvLossFraction[k], w[i]);
-        defaulted[t].add(x > LOSS_TOLERANCE ? 1 : 0, w[i]);
+        boolean lost = x > BlockResult.LOSS_TOLERANCE;
+        defaulted[t].add(lost ? 1 : 0, w[i]);
+        if (lost) {
+          losing[t]++;
+        }
         lossSample[t].add(x, w[i]);
         if (!Double.isNaN(b.walYears[k])) {
           wal[t].add(b.walYears[k], w[i]);
@@ -175,7 +199,9 @@ public final class RunStatistics implements BlockConsumer, Serializable {
         }
       }
     }
+    defensiveShare = Math.min(defensiveShare, b.defensiveShare);
     for (int i = 0; i < n; i++) {
+      weights.add(1, w[i]);
       defaultRate.add(b.poolDefaultRate[i], w[i]);
       lossRate.add(b.poolLossRate[i], w[i]);
       prepaymentRate.add(b.poolPrepaymentRate[i], w[i]);
@@ -239,8 +265,8 @@ public final class RunStatistics implements BlockConsumer, Serializable {
         principalPaid)) {
       all.addAll(Arrays.asList(group));
     }
-    all.addAll(List.of(defaultRate, lossRate, prepaymentRate, poolGuarantee, poolGuaranteed,
-        endedEarly));
+    all.addAll(List.of(weights, defaultRate, lossRate, prepaymentRate, poolGuarantee,
+        poolGuaranteed, endedEarly));
     return all;
   }
 
@@ -273,6 +299,10 @@ public final class RunStatistics implements BlockConsumer, Serializable {
     pairwise(histograms(), later.histograms(), Histogram::merge);
     pairwise(samples(), later.samples(), Sample::merge);
     paths += later.paths;
+    defensiveShare = Math.min(defensiveShare, later.defensiveShare);
+    for (int t = 0; t < losing.length; t++) {
+      losing[t] += later.losing[t];
+    }
   }
 
   private static <T> void pairwise(List<T> mine, List<T> theirs,
@@ -287,6 +317,20 @@ public final class RunStatistics implements BlockConsumer, Serializable {
     return paths;
   }
 
+  /**
+   * Kish's effective sample size (sum w)^2 / sum w^2 of the run's weights: the number of plain
+   * paths that would estimate the pool's statistics as precisely (the number of paths without
+   * importance sampling).
+   */
+  public double effectiveSampleSize() {
+    return weights.effectiveCount();
+  }
+
+  /** The smallest defensive share of the importance-sampling mixture (1: plain Monte Carlo). */
+  public double defensiveShare() {
+    return defensiveShare;
+  }
+
   /** Statistics of tranche {@code t}. */
   public TrancheStatistics tranche(int t) {
     double[] q = new double[LOSS_LEVELS.length];
@@ -294,28 +338,34 @@ public final class RunStatistics implements BlockConsumer, Serializable {
       q[i] = lossSample[t].quantile(LOSS_LEVELS[i]);
     }
     double pd = defaulted[t].mean();
+    double pdSe = defaulted[t].se();
     double el = loss[t].mean();
     double elSe = loss[t].se();
-    double walMean = wal[t].weightedMean();
-    double pdSe = defaulted[t].se();
-    ImpliedRating byEl = implied(elTable, el, elSe, walMean);
-    ImpliedRating byPd = implied(pdTable, pd, pdSe, walMean);
+    double elPv = pvLoss[t].mean();
+    double elPvSe = pvLoss[t].se();
+    Interval95.Interval pdCi = Interval95.proportion(pd, pdSe, losing[t], paths, defensiveShare);
+    Interval95.Interval elCi = Interval95.expectedLoss(el, elSe, losing[t], pdCi, maxLoss[t]);
+    Interval95.Interval elPvCi =
+        Interval95.expectedLoss(elPv, elPvSe, losing[t], pdCi, maxLoss[t]);
+    double walMean = wal[t].mean();
+    ImpliedRating byEl = implied(elTable, el, elCi, walMean);
+    ImpliedRating byPd = implied(pdTable, pd, pdCi, walMean);
     boolean g = deal.hasGuarantee && deal.guaranteed[t];
-    return new TrancheStatistics(deal.trancheNames[t], paths, pd, pdSe, el, elSe,
-        pvLoss[t].mean(), pvLoss[t].se(), pd > 0 ? el / pd : Double.NaN, walMean, wal[t].sd(),
-        walSample[t].quantile(0.05), walSample[t].quantile(0.5), walSample[t].quantile(0.95), q,
-        lossSample[t].expectedShortfall(0.99), irr[t].weightedMean(), irrSample[t].quantile(0.01),
-        irrSample[t].quantile(0.05), firstLoss[t].weightedMean(),
+    return new TrancheStatistics(deal.trancheNames[t], paths, pd, pdSe, el, elSe, elPv, elPvSe,
+        pd > 0 ? el / pd : Double.NaN, walMean, wal[t].sd(), walSample[t].quantile(0.05),
+        walSample[t].quantile(0.5), walSample[t].quantile(0.95), q,
+        lossSample[t].expectedShortfall(0.99), irr[t].mean(), irrSample[t].quantile(0.01),
+        irrSample[t].quantile(0.05), firstLoss[t].mean(),
         g ? guaranteed[t].mean() : Double.NaN, g ? guarantee[t].mean() : Double.NaN,
-        g ? guaranteeSample[t].quantile(0.99) : Double.NaN, byEl, byPd);
+        g ? guaranteeSample[t].quantile(0.99) : Double.NaN, byEl, byPd, losing[t], pdCi, elCi,
+        elPvCi, lossSample[t].quantileInterval(0.999), loss[t].sd());
   }
 
   /** The rating at an estimate and at the ends of its 95% interval. */
-  private static ImpliedRating implied(IdealizedTable table, double estimate, double se,
-      double walYears) {
+  private static ImpliedRating implied(IdealizedTable table, double estimate,
+      Interval95.Interval interval, double walYears) {
     return new ImpliedRating(table.rating(estimate, walYears),
-        table.rating(Interval95.low(estimate, se), walYears),
-        table.rating(Interval95.high(estimate, se), walYears));
+        table.rating(interval.low(), walYears), table.rating(interval.high(), walYears));
   }
 
   /** Statistics of every tranche, senior first. */
@@ -348,18 +398,19 @@ public final class RunStatistics implements BlockConsumer, Serializable {
   /** Statistics of every trigger. */
   public List<TriggerStatistics> triggers() {
     List<TriggerStatistics> out = new ArrayList<>();
+    double total = weights.weight();
     for (int k = 0; k < deal.triggers; k++) {
       double breached = 0;
       double years = 0;
       double[] share = new double[deal.periods];
       for (int p = 0; p < deal.periods; p++) {
         Moments m = firstBreach[k * deal.periods + p];
-        double weight = m.sum();
+        double weight = m.count() == 0 ? 0 : m.weight();
         breached += weight;
         years += weight * deal.yearsToPayment[p];
-        share[p] = weight / (double) paths;
+        share[p] = weight / total;
       }
-      out.add(new TriggerStatistics(deal.triggerNames[k], breached / paths,
+      out.add(new TriggerStatistics(deal.triggerNames[k], breached / total,
           breached > 0 ? years / breached : Double.NaN, share));
     }
     return out;

@@ -137,21 +137,67 @@ public final class Sample implements Serializable {
     return values[index(alpha)];
   }
 
-  /** Mean of the values at or beyond the alpha-quantile's rank. */
+  /**
+   * Expected shortfall at alpha: the mean of the worst 1 - alpha of the distribution, exactly: the
+   * values beyond the alpha-quantile with their weights, and the quantile's own value with the
+   * part of its weight that lies beyond alpha (Acerbi and Tasche, "On the coherence of expected
+   * shortfall", Journal of Banking and Finance 26(7), 2002).
+   */
   public double expectedShortfall(double alpha) {
     if (size == 0) {
       return Double.NaN;
     }
     sort();
+    int from = index(alpha);
+    double total = weights == null ? size : totalWeight;
+    double below = 0;
+    if (weights == null) {
+      below = from;
+    } else {
+      for (int i = 0; i < from; i++) {
+        below += weights[i];
+      }
+    }
     double sum = 0;
     double mass = 0;
-    int from = index(alpha);
-    for (int i = from; i < size; i++) {
+    for (int i = from + 1; i < size; i++) {
       double w = weights == null ? 1 : weights[i];
       sum += w * values[i];
       mass += w;
     }
-    return sum / mass;
+    // the boundary value's weight beyond alpha: its cumulative weight less alpha's share
+    double boundary = Math.max(0, below + (weights == null ? 1 : weights[from]) - alpha * total);
+    sum += boundary * values[from];
+    mass += boundary;
+    return mass > 0 ? sum / mass : values[from];
+  }
+
+  /**
+   * The 95% interval of the alpha-quantile: the quantiles at alpha -/+ 1.96 sigma, sigma the
+   * standard error of the (weighted) empirical distribution function at the quantile, sqrt(sum
+   * w^2 (1{x <= q} - alpha)^2) / sum w; without weights sqrt(alpha (1 - alpha) / N), the order
+   * statistics' distribution-free interval (Glynn, "Importance sampling for Monte Carlo estimation
+   * of quantiles", 1996).
+   */
+  public Interval95.Interval quantileInterval(double alpha) {
+    if (size == 0) {
+      return new Interval95.Interval(Double.NaN, Double.NaN);
+    }
+    sort();
+    float q = values[index(alpha)];
+    double spread = 0;
+    double total = 0;
+    for (int i = 0; i < size; i++) {
+      double w = weights == null ? 1 : weights[i];
+      double d = (values[i] <= q ? 1 : 0) - alpha;
+      spread += w * w * d * d;
+      total += w;
+    }
+    double sigma = Math.sqrt(spread) / total;
+    double low = alpha - Interval95.Z * sigma;
+    double high = alpha + Interval95.Z * sigma;
+    return new Interval95.Interval(low <= 0 ? values[0] : values[index(low)],
+        high >= 1 ? values[size - 1] : values[index(high)]);
   }
 
   /** Share of values strictly above x. */

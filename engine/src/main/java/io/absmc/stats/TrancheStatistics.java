@@ -28,44 +28,53 @@ package io.absmc.stats;
  * @param guaranteeProbability share of paths where the guarantor pays the tranche
  * @param guaranteeMean mean guarantor payment to the tranche, RMB
  * @param guaranteeQ99 99th percentile of it, RMB
- * @param ratingEl model-indicated rating from EL at the mean WAL, with its 95% interval's ends
- * @param ratingPd model-indicated rating from PD at the mean WAL, with its 95% interval's ends
+ * @param ratingEl model-indicated rating from EL at the mean WAL, with the ratings at its 95%
+ *     interval's ends
+ * @param ratingPd model-indicated rating from PD at the mean WAL, likewise
+ * @param losingPaths number of paths with a loss (unweighted)
+ * @param pdInterval 95% interval of PD ({@link Interval95#proportion})
+ * @param elInterval 95% interval of EL ({@link Interval95#expectedLoss})
+ * @param elPvInterval 95% interval of EL (PV)
+ * @param lossQ999Interval 95% interval of the 99.9% loss quantile ({@link Sample#quantileInterval})
+ * @param lossSd standard deviation of the loss
  */
 public record TrancheStatistics(String name, long paths, double pd, double pdSe, double el,
     double elSe, double elPv, double elPvSe, double lgd, double walYears, double walSd,
     double walQ05, double walQ50, double walQ95, double[] lossQuantiles, double es99,
     double irrMean, double irrQ01, double irrQ05, double firstLossYears,
     double guaranteeProbability, double guaranteeMean, double guaranteeQ99, ImpliedRating ratingEl,
-    ImpliedRating ratingPd) {
+    ImpliedRating ratingPd, long losingPaths, Interval95.Interval pdInterval,
+    Interval95.Interval elInterval, Interval95.Interval elPvInterval,
+    Interval95.Interval lossQ999Interval, double lossSd) {
 
-  /** The lower end of the 95% interval of EL ({@link Interval95}). */
+  /** The lower end of the 95% interval of EL. */
   public double elLow() {
-    return Interval95.low(el, elSe);
+    return elInterval.low();
   }
 
   /** The upper end of the 95% interval of EL. */
   public double elHigh() {
-    return Interval95.high(el, elSe);
+    return elInterval.high();
   }
 
   /** The lower end of the 95% interval of EL (PV). */
   public double elPvLow() {
-    return Interval95.low(elPv, elPvSe);
+    return elPvInterval.low();
   }
 
   /** The upper end of the 95% interval of EL (PV). */
   public double elPvHigh() {
-    return Interval95.high(elPv, elPvSe);
+    return elPvInterval.high();
   }
 
   /** The lower end of the 95% interval of PD. */
   public double pdLow() {
-    return Interval95.low(pd, pdSe);
+    return pdInterval.low();
   }
 
   /** The upper end of the 95% interval of PD. */
   public double pdHigh() {
-    return Interval95.high(pd, pdSe);
+    return pdInterval.high();
   }
 
   /** The loss at a level of {@link RunStatistics#LOSS_LEVELS}. */

@@ -129,14 +129,16 @@ class CashConservationPropertiesTest {
     }
 
     @Override
-    public double defaults(int segment, double loans, int days) {
-      double p = ResolvedDeal.probability(deal.defaultHazard[segment * deal.periods + period], days);
+    public double defaults(int segment, int startDay, int fromDay, int toDay, double loans) {
+      double p = ResolvedDeal.probability(deal.defaultHazard[segment * deal.periods + period],
+          toDay - fromDay);
       return Math.min(loans, loans * p * 3 * rnd.nextDouble());
     }
 
     @Override
-    public double prepayments(int segment, double loans, int days) {
-      double p = ResolvedDeal.probability(deal.prepaymentHazard[segment * deal.periods + period], days);
+    public double prepayments(int segment, int startDay, int fromDay, int toDay, double loans) {
+      double p = ResolvedDeal.probability(deal.prepaymentHazard[segment * deal.periods + period],
+          toDay - fromDay);
       return Math.min(loans, loans * p * 3 * rnd.nextDouble());
     }
 

@@ -23,8 +23,8 @@ class ImportanceSamplingTest {
   private static RunStatistics run(ResolvedDeal deal, int paths, long seed, double shift) {
     RunStatistics s = new RunStatistics(deal, paths, IdealizedTable.bundledExpectedLoss(),
         IdealizedTable.bundledDefaultProbability());
-    MonteCarloRunner.run(deal, new RunSettings(paths, seed, 2, Granularity.LARGE_POOL, shift), s,
-        null, null);
+    MonteCarloRunner.run(deal, new RunSettings(paths, seed, 2, Granularity.LARGE_POOL,
+        ImportanceShift.ofLength(deal, shift, 0.2)), s, null, null);
     return s;
   }
 
@@ -71,6 +71,6 @@ class ImportanceSamplingTest {
   void automaticShiftForDealAIsModerate() {
     ResolvedDeal deal = ResolvedDeal.resolve(
         ScenarioLoader.load(TestFiles.path("scenarios/ali-microloan-plan1.yaml")));
-    assertThat(ImportanceShift.auto(deal)).isBetween(0.0, 6.0);
+    assertThat(ImportanceShift.forTranche(deal, 0, 0.2).norm()).isBetween(0.0, 6.0);
   }
 }

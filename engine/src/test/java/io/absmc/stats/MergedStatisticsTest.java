@@ -40,7 +40,8 @@ class MergedStatisticsTest {
   @ParameterizedTest(name = "importance shift {0}")
   @ValueSource(doubles = {0, 1.5})
   void rangesComputedApartMergeIntoTheWholeRunsStatistics(double shift) throws Exception {
-    RunSettings settings = new RunSettings(5_300, 11, 2, Granularity.COHORT, shift);
+    RunSettings settings = new RunSettings(5_300, 11, 2, Granularity.COHORT,
+        io.absmc.montecarlo.ImportanceShift.ofLength(DEAL_A, shift, 0.2));
     RunStatistics whole = empty(DEAL_A, settings.paths());
     MonteCarloRunner.run(DEAL_A, settings, whole, null, null);
 

@@ -74,7 +74,7 @@ final class SparkRunCommand implements Callable<Integer> {
     Map<String, String> provenance = Provenance.of(Version.build(), scenario.file(), name,
         deal.stress.toString(), settings.seed(), BlockStreams.generator(), settings.paths(),
         settings.granularity().label(), start);
-    provenance.put("absmc.importance_shift", Double.toString(settings.importanceShift()));
+    Provenance.putImportance(provenance, settings.importance());
 
     try (SparkOptions.Session session = sparkOptions.session("absmc run " + name)) {
       HadoopFolder folder = session.folder(cli, uri, mc.overwrite());
