@@ -154,32 +154,47 @@ public final class BlockResult {
     for (int t = 0; t < tranches; t++) {
       int k = at(t, i);
       double amount = deal.trancheAmount[t];
-      int legalFinal = deal.legalFinalPeriod[t];
       principalLoss[k] = r.principalLoss(t);
       interestShortfall[k] = r.interestLoss(t);
       double shortfall = principalLoss[k] + interestShortfall[k];
-      lossFraction[k] = shortfall / amount;
-      pvLossFraction[k] = shortfall / amount
-          / Math.pow(1 + deal.coupon[t], deal.yearsToPayment[legalFinal]);
-      double principal = 0;
-      double weighted = 0;
+      lossFraction[k] = lossFraction(deal, r, t);
+      pvLossFraction[k] = lossFraction[k] * discount(deal, t);
       double guaranteed = 0;
       for (int p = 0; p < periods; p++) {
         guaranteed += r.trancheGuaranteeDraw[r.at(t, p)];
-        double paid = r.principalPaid[r.at(t, p)];
-        principal += paid;
-        weighted += paid * deal.yearsToPayment[p];
         int tp = (t * periods + p) * paths + i;
         trancheBalance[tp] = (float) r.trancheClosing[r.at(t, p)];
         interestPaid[tp] = (float) r.interestPaid[r.at(t, p)];
         principalPaid[tp] = (float) r.principalPaid[r.at(t, p)];
       }
-      walYears[k] = principal > 0 ? weighted / principal : Double.NaN;
+      walYears[k] = walYears(deal, r, t);
       trancheGuaranteeDraw[k] = guaranteed;
       irr[k] = irrSolver.solve(deal, r, t);
       firstLossYears[k] = shortfall > LOSS_TOLERANCE * amount
           ? firstLossYears(deal, r, t) : Double.NaN;
     }
+  }
+
+  /** Tranche t's shortfall (principal and interest unpaid after its legal final) over its balance. */
+  public static double lossFraction(ResolvedDeal deal, PathRecord r, int t) {
+    return (r.principalLoss(t) + r.interestLoss(t)) / deal.trancheAmount[t];
+  }
+
+  /** The factor that discounts tranche t's shortfall at its coupon from its legal final date. */
+  public static double discount(ResolvedDeal deal, int t) {
+    return 1 / Math.pow(1 + deal.coupon[t], deal.yearsToPayment[deal.legalFinalPeriod[t]]);
+  }
+
+  /** WAL in years of the principal tranche t was repaid (NaN when none was). */
+  public static double walYears(ResolvedDeal deal, PathRecord r, int t) {
+    double principal = 0;
+    double weighted = 0;
+    for (int p = 0; p < deal.periods; p++) {
+      double paid = r.principalPaid[r.at(t, p)];
+      principal += paid;
+      weighted += paid * deal.yearsToPayment[p];
+    }
+    return principal > 0 ? weighted / principal : Double.NaN;
   }
 
   /**

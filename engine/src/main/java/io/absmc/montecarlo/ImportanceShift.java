@@ -22,8 +22,11 @@ import io.absmc.resolve.ResolvedDeal;
  */
 public final class ImportanceShift {
 
-  /** The longest shift chosen (a tranche that does not lose there has a PD below 1e-15). */
-  static final double MAX = 8;
+  /**
+   * The longest shift chosen: a tranche that does not lose on the large-pool path there has a PD
+   * below 1e-50, and the weights of the paths that lose beyond it are still normal doubles.
+   */
+  static final double MAX = 15;
 
   /** Bracket of the bisection on the shift's length. */
   private static final double TOLERANCE = 1e-3;

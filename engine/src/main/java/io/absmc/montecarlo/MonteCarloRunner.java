@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 
 /**
  * Runs many paths of a deal. Paths are grouped in blocks of {@link RunSettings#BLOCK_SIZE}; block
@@ -56,22 +57,53 @@ public final class MonteCarloRunner {
   public static void run(ResolvedDeal deal, RunSettings settings, BlockConsumer consumer,
       LongConsumer progress, AtomicBoolean cancel) {
     ModelTables tables = new ModelTables(deal);
-    int blocks = Math.toIntExact(settings.blocks());
+    AtomicLong pathsDone = new AtomicLong();
+    runBlocks(settings, 0, settings.blocks(),
+        () -> new BlockWork(deal, tables, settings, pathsDone, progress)::compute,
+        consumer::accept, cancel);
+  }
+
+  /** What a worker computes for one block of paths, from the block's streams. */
+  @FunctionalInterface
+  public interface BlockTask<R> {
+    R compute(long block, BlockStreams.Pair streams);
+  }
+
+  /** What receives the blocks' results in block order, on the calling thread. */
+  @FunctionalInterface
+  public interface OrderedConsumer<R> {
+    void accept(R result) throws Exception;
+  }
+
+  /**
+   * Computes blocks {@code from .. to-1} of a run on {@code settings.threads()} workers, each
+   * with its own task from {@code workers}, and hands the results to {@code consumer} in block
+   * order on the calling thread. Block k's streams come from the seed and k alone, so the results
+   * do not depend on the number of threads.
+   *
+   * @param cancel set to stop; it then throws {@link CancelledException} (may be null)
+   */
+  public static <R> void runBlocks(RunSettings settings, long from, long to,
+      Supplier<BlockTask<R>> workers, OrderedConsumer<R> consumer, AtomicBoolean cancel) {
+    int blocks = Math.toIntExact(to - from);
+    if (blocks <= 0) {
+      return;
+    }
     BlockStreams.Pair[] streams = new BlockStreams.Pair[blocks];
-    BlockStreams master = new BlockStreams(settings.seed());
+    BlockStreams master = BlockStreams.startingAt(settings.seed(), from);
     for (int k = 0; k < blocks; k++) {
       streams[k] = master.next();
     }
-    BlockResult[] ready = new BlockResult[blocks];
+    @SuppressWarnings("unchecked")
+    R[] ready = (R[]) new Object[blocks];
     Object lock = new Object();
     AtomicLong nextBlock = new AtomicLong();
     AtomicLong consumed = new AtomicLong();
-    AtomicLong pathsDone = new AtomicLong();
     AtomicBoolean stop = cancel != null ? cancel : new AtomicBoolean();
     int threads = Math.min(settings.threads(), blocks);
 
     Runnable worker = () -> {
-      BlockWork work = new BlockWork(deal, tables, settings, pathsDone, progress);
+      BlockTask<R> work = workers.get();
       long k;
       while ((k = nextBlock.getAndIncrement()) < blocks) {
         synchronized (lock) {
@@ -87,7 +119,7 @@ public final class MonteCarloRunner {
         if (stop.get()) {
           return;
         }
-        BlockResult out = work.compute(k, streams[(int) k]);
+        R out = work.compute(from + k, streams[(int) k]);
         streams[(int) k] = null;
         synchronized (lock) {
           ready[(int) k] = out;
@@ -95,8 +127,7 @@ public final class MonteCarloRunner {
         }
       }
     };
-    BlockWork inline = threads > 1 ? null
-        : new BlockWork(deal, tables, settings, pathsDone, progress);
+    BlockTask<R> inline = threads > 1 ? null : workers.get();
 
     ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "absmc-worker");
@@ -111,13 +142,13 @@ public final class MonteCarloRunner {
         }
       }
       for (int k = 0; k < blocks; k++) {
-        BlockResult block;
+        R block;
         if (pool == null) {
           // one thread: compute the block here
           if (stop.get()) {
             throw new CancelledException();
           }
-          ready[k] = inline.compute(k, streams[k]);
+          ready[k] = inline.compute(from + k, streams[k]);
           streams[k] = null;
         }
         synchronized (lock) {

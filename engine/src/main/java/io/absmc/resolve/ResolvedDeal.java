@@ -116,8 +116,9 @@ public final class ResolvedDeal implements Serializable {
   public final double[] templateShare;
   /**
    * The days on which loans can start their exposure, ascending: closing (day 0) for the initial
-   * pool, and every purchase batch day of the revolving periods ({@link #purchaseBatchDay}). The
-   * default model gives each of these vintages its own systematic factor.
+   * pool, the payment dates of the revolving periods (the reinvest step) and, when collections buy
+   * loans as they come in, every purchase batch day ({@link #purchaseBatchDay}). The default model
+   * gives each of these vintages its own systematic factor.
    */
   public final int[] vintageDays;
 
@@ -294,12 +295,10 @@ public final class ResolvedDeal implements Serializable {
     java.util.TreeSet<Integer> starts = new java.util.TreeSet<>();
     starts.add(0);
     for (int p = 0; p <= revolvingLastPeriod && p < periods && !template.isEmpty(); p++) {
-      for (int b = 0; ; b++) {
-        int day = purchaseBatchDay(p, b);
-        starts.add(day);
-        if (day == periodEndDay[p]) {
-          break;
-        }
+      // the reinvest step buys on the payment date; collections in batches before it
+      starts.add(periodEndDay[p]);
+      for (int b = 0; reinvestAtCollection && purchaseBatchDay(p, b) < periodEndDay[p]; b++) {
+        starts.add(purchaseBatchDay(p, b));
       }
     }
     vintageDays = starts.stream().mapToInt(Integer::intValue).toArray();

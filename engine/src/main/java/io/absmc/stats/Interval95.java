@@ -75,10 +75,18 @@ public final class Interval95 {
     boolean plain = defensiveShare == 1;
     double n = plain || !(se > 0) ? paths : p * (1 - p) / (se * se);
     double x = plain ? events : n * p;
-    double low = x <= 0 ? 0 : BetaDistribution.of(x, n - x + 1).inverseCumulativeProbability(TAIL);
-    double high = x >= n ? 1
-        : BetaDistribution.of(x + 1, n - x).inverseCumulativeProbability(1 - TAIL);
+    double low = x <= 0 ? 0 : upperTail(x, n - x + 1, TAIL);
+    double high = x >= n ? 1 : upperTail(x + 1, n - x, 1 - TAIL);
+    if (!plain && events < MIN_EVENTS) {
+      // too few events for the weights' spread to be known: the events of the mixture bound it
+      high = Math.max(high, Math.min(1, upperTail(events + 1, paths - events, 1 - TAIL)
+          / defensiveShare));
+    }
     return new Interval(Math.min(low, p), Math.max(high, p));
+  }
+
+  private static double upperTail(double a, double b, double level) {
+    return BetaDistribution.of(a, b).inverseCumulativeProbability(level);
   }
 
   /**

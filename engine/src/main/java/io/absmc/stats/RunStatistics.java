@@ -49,18 +49,9 @@ public final class RunStatistics implements BlockConsumer, Serializable {
   private long paths;
   /** Every path's weight (for the total weight and the effective sample size). */
   private final Moments weights = new Moments();
-  /** The smallest defensive share of the blocks taken (1 without importance sampling). */
-  private double defensiveShare = 1;
-  /** Paths on which each tranche lost, unweighted. */
-  private final long[] losing;
-  /** The largest loss fraction each tranche can have: all principal and all promised interest. */
-  private final double[] maxLoss;
 
   // per tranche
-  private final Moments[] loss;
-  private final Moments[] pvLoss;
-  private final Moments[] defaulted;
-  private final Moments[] wal;
+  private final TrancheLosses[] losses;
   private final Moments[] irr;
   private final Moments[] firstLoss;
   private final Moments[] guarantee;
@@ -103,19 +94,10 @@ public final class RunStatistics implements BlockConsumer, Serializable {
     this.elTable = elTable;
     this.pdTable = pdTable;
     int t = deal.tranches;
-    losing = new long[t];
-    maxLoss = new double[t];
+    losses = new TrancheLosses[t];
     for (int k = 0; k < t; k++) {
-      double years = 0;
-      for (int p = 0; p <= deal.legalFinalPeriod[k]; p++) {
-        years += deal.accrualFraction[p];
-      }
-      maxLoss[k] = 1 + deal.coupon[k] * years;
+      losses[k] = new TrancheLosses(TrancheLosses.maxLoss(deal, k));
     }
-    loss = moments(t);
-    pvLoss = moments(t);
-    defaulted = moments(t);
-    wal = moments(t);
     irr = moments(t);
     firstLoss = moments(t);
     guarantee = moments(t);
@@ -174,18 +156,9 @@ public final class RunStatistics implements BlockConsumer, Serializable {
       for (int i = 0; i < n; i++) {
         int k = b.at(t, i);
         double x = b.lossFraction[k];
-        loss[t].add(x, w[i]);
-        pvLoss[t].add(b.pvLossFraction[k], w[i]);
-        boolean lost = x > BlockResult.LOSS_TOLERANCE;
-        defaulted[t].add(lost ? 1 : 0, w[i]);
-        if (lost) {
-          losing[t]++;
-        }
+        losses[t].add(x, b.pvLossFraction[k], b.walYears[k], w[i]);
         lossSample[t].add(x, w[i]);
-        if (!Double.isNaN(b.walYears[k])) {
-          wal[t].add(b.walYears[k], w[i]);
-          walSample[t].add(b.walYears[k], w[i]);
-        }
+        walSample[t].add(b.walYears[k], w[i]);
         irr[t].add(b.irr[k], w[i]);
         irrSample[t].add(b.irr[k], w[i]);
         if (!Double.isNaN(b.firstLossYears[k])) {
@@ -199,7 +172,6 @@ public final class RunStatistics implements BlockConsumer, Serializable {
         }
       }
     }
-    defensiveShare = Math.min(defensiveShare, b.defensiveShare);
     for (int i = 0; i < n; i++) {
       weights.add(1, w[i]);
       defaultRate.add(b.poolDefaultRate[i], w[i]);
@@ -252,6 +224,9 @@ public final class RunStatistics implements BlockConsumer, Serializable {
     for (Moments m : moments()) {
       m.endBlock();
     }
+    for (TrancheLosses l : losses) {
+      l.endBlock(b.defensiveShare);
+    }
     for (Histogram h : histograms()) {
       h.endBlock();
     }
@@ -260,8 +235,7 @@ public final class RunStatistics implements BlockConsumer, Serializable {
   /** Every accumulator of sums, in a fixed order. */
   private List<Moments> moments() {
     List<Moments> all = new ArrayList<>();
-    for (Moments[] group : List.of(loss, pvLoss, defaulted, wal, irr, firstLoss, guarantee,
-        guaranteed, firstBreach, trancheBalance, poolBalance, collections, defaults, interestPaid,
+    for (Moments[] group : List.of(irr, firstLoss, guarantee, guaranteed, firstBreach, trancheBalance, poolBalance, collections, defaults, interestPaid,
         principalPaid)) {
       all.addAll(Arrays.asList(group));
     }
@@ -298,11 +272,8 @@ public final class RunStatistics implements BlockConsumer, Serializable {
     pairwise(moments(), later.moments(), Moments::merge);
     pairwise(histograms(), later.histograms(), Histogram::merge);
     pairwise(samples(), later.samples(), Sample::merge);
+    pairwise(Arrays.asList(losses), Arrays.asList(later.losses), TrancheLosses::merge);
     paths += later.paths;
-    defensiveShare = Math.min(defensiveShare, later.defensiveShare);
-    for (int t = 0; t < losing.length; t++) {
-      losing[t] += later.losing[t];
-    }
   }
 
   private static <T> void pairwise(List<T> mine, List<T> theirs,
@@ -326,39 +297,29 @@ public final class RunStatistics implements BlockConsumer, Serializable {
     return weights.effectiveCount();
   }
 
-  /** The smallest defensive share of the importance-sampling mixture (1: plain Monte Carlo). */
-  public double defensiveShare() {
-    return defensiveShare;
-  }
-
   /** Statistics of tranche {@code t}. */
   public TrancheStatistics tranche(int t) {
     double[] q = new double[LOSS_LEVELS.length];
     for (int i = 0; i < q.length; i++) {
       q[i] = lossSample[t].quantile(LOSS_LEVELS[i]);
     }
-    double pd = defaulted[t].mean();
-    double pdSe = defaulted[t].se();
-    double el = loss[t].mean();
-    double elSe = loss[t].se();
-    double elPv = pvLoss[t].mean();
-    double elPvSe = pvLoss[t].se();
-    Interval95.Interval pdCi = Interval95.proportion(pd, pdSe, losing[t], paths, defensiveShare);
-    Interval95.Interval elCi = Interval95.expectedLoss(el, elSe, losing[t], pdCi, maxLoss[t]);
-    Interval95.Interval elPvCi =
-        Interval95.expectedLoss(elPv, elPvSe, losing[t], pdCi, maxLoss[t]);
-    double walMean = wal[t].mean();
+    TrancheLosses l = losses[t];
+    double pd = l.pd();
+    double el = l.el();
+    Interval95.Interval pdCi = l.pdInterval();
+    Interval95.Interval elCi = l.elInterval();
+    double walMean = l.walYears();
     ImpliedRating byEl = implied(elTable, el, elCi, walMean);
     ImpliedRating byPd = implied(pdTable, pd, pdCi, walMean);
     boolean g = deal.hasGuarantee && deal.guaranteed[t];
-    return new TrancheStatistics(deal.trancheNames[t], paths, pd, pdSe, el, elSe, elPv, elPvSe,
-        pd > 0 ? el / pd : Double.NaN, walMean, wal[t].sd(), walSample[t].quantile(0.05),
-        walSample[t].quantile(0.5), walSample[t].quantile(0.95), q,
+    return new TrancheStatistics(deal.trancheNames[t], paths, pd, l.pdSe(), el, l.elSe(),
+        l.elPv(), l.elPvSe(), pd > 0 ? el / pd : Double.NaN, walMean, l.walSd(),
+        walSample[t].quantile(0.05), walSample[t].quantile(0.5), walSample[t].quantile(0.95), q,
         lossSample[t].expectedShortfall(0.99), irr[t].mean(), irrSample[t].quantile(0.01),
         irrSample[t].quantile(0.05), firstLoss[t].mean(),
         g ? guaranteed[t].mean() : Double.NaN, g ? guarantee[t].mean() : Double.NaN,
-        g ? guaranteeSample[t].quantile(0.99) : Double.NaN, byEl, byPd, losing[t], pdCi, elCi,
-        elPvCi, lossSample[t].quantileInterval(0.999), loss[t].sd());
+        g ? guaranteeSample[t].quantile(0.99) : Double.NaN, byEl, byPd, l.losingPaths(), pdCi,
+        elCi, l.elPvInterval(), lossSample[t].quantileInterval(0.999), l.lossSd());
   }
 
   /** The rating at an estimate and at the ends of its 95% interval. */
