@@ -62,7 +62,7 @@ public class ParquetWriterBenchmark {
     dir = Files.createTempDirectory("absmc-parquet-bench");
     deal = ResolvedDeal.resolve(ScenarioLoader.load(PathEngineBenchmark.scenarioFile(scenario)));
     RunSettings settings = new RunSettings((long) distinctBlocks * RunSettings.BLOCK_SIZE,
-        RunSettings.DEFAULT_SEED, 2, Granularity.COHORT, 0);
+        RunSettings.DEFAULT_SEED, 2, Granularity.COHORT);
     MonteCarloRunner.run(deal, settings, blocks::add, null, null);
     int rowsPerBlock = RunSettings.BLOCK_SIZE * deal.tranches;
     blocksPerFile = (rows + rowsPerBlock - 1) / rowsPerBlock;

@@ -51,7 +51,7 @@ public class StatisticsBenchmark {
   public void setUp() {
     deal = ResolvedDeal.resolve(ScenarioLoader.load(PathEngineBenchmark.scenarioFile(scenario)));
     RunSettings settings = new RunSettings(64L * RunSettings.BLOCK_SIZE, RunSettings.DEFAULT_SEED,
-        2, Granularity.COHORT, 0);
+        2, Granularity.COHORT);
     MonteCarloRunner.run(deal, settings, blocks::add, null, null);
   }
 

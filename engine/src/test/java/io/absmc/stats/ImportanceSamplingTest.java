@@ -125,6 +125,101 @@ class ImportanceSamplingTest {
     assertThat(Math.abs(q.pool().defaultRate().quantiles()[5] - q999)).isLessThan(4 * plainSe);
   }
 
+  // src/test/python/weekly_revolving_reference.py, 2e8 plain paths: estimates and standard errors
+  static final double WEEKLY_SENIOR_PD = 7.236500e-05;
+  static final double WEEKLY_SENIOR_PD_SE = 6.01e-07;
+  static final double WEEKLY_SENIOR_EL = 3.860978e-06;
+  static final double WEEKLY_SENIOR_EL_SE = 4.54e-08;
+  /** The variance of the senior's loss fraction under plain Monte Carlo: E[L^2] - EL^2. */
+  static final double WEEKLY_SENIOR_LOSS_VARIANCE = 4.126376e-07;
+  static final double WEEKLY_POOL_LOSS_RATE_Q999 = 5.233700e-03;
+
+  /**
+   * Aimed at the weekly revolving pool's senior (52 vintages, phi 0.3 a year), the 95% intervals
+   * of its PD and EL and of the pool loss rate's 99.9% quantile cover the reference values in 93%
+   * to 97% of 200 runs of 1,024 paths (seeds 1 to 200).
+   */
+  @Test
+  void intervalsCoverTheTruthAcrossSeeds() {
+    ResolvedDeal deal = weeklyRevolving();
+    ImportanceSampling is = ImportanceShift.forTranche(deal, 0, 0.2);
+    int runs = 200;
+    int pd = 0;
+    int el = 0;
+    int quantile = 0;
+    for (long seed = 1; seed <= runs; seed++) {
+      RunStatistics s = run(deal, 1024, seed, Granularity.LARGE_POOL, is);
+      TrancheStatistics senior = s.tranche(0);
+      if (senior.pdLow() <= WEEKLY_SENIOR_PD && WEEKLY_SENIOR_PD <= senior.pdHigh()) {
+        pd++;
+      }
+      if (senior.elLow() <= WEEKLY_SENIOR_EL && WEEKLY_SENIOR_EL <= senior.elHigh()) {
+        el++;
+      }
+      Interval95.Interval q = s.lossSample(-1).quantileInterval(0.999);
+      if (q.low() <= WEEKLY_POOL_LOSS_RATE_Q999 && WEEKLY_POOL_LOSS_RATE_Q999 <= q.high()) {
+        quantile++;
+      }
+    }
+    assertThat(pd).as("PD covered").isBetween(186, 194);
+    assertThat(el).as("EL covered").isBetween(186, 194);
+    assertThat(quantile).as("q99.9 covered").isBetween(186, 194);
+  }
+
+  /**
+   * The weekly revolving pool's senior loses on about 7 paths in 100,000. Aimed at it, importance
+   * sampling estimates its EL and PD with a variance per path well over 60 times smaller than
+   * plain Monte Carlo's (from the reference: 4.13e-7 for the loss, p (1 - p) for the PD), while a
+   * path costs about the same (MonteCarloPathBenchmark with and without importance sampling:
+   * benchmarks/README.md); and its estimates agree with the reference.
+   */
+  @Test
+  void farMoreEfficientForARareLoss() {
+    ResolvedDeal deal = weeklyRevolving();
+    int paths = 20_480;
+    TrancheStatistics senior = run(deal, paths, 75, Granularity.LARGE_POOL,
+        ImportanceShift.forTranche(deal, 0, 0.2)).tranche(0);
+    assertThat(Math.abs(senior.pd() - WEEKLY_SENIOR_PD))
+        .isLessThan(4 * Math.hypot(senior.pdSe(), WEEKLY_SENIOR_PD_SE));
+    assertThat(Math.abs(senior.el() - WEEKLY_SENIOR_EL))
+        .isLessThan(4 * Math.hypot(senior.elSe(), WEEKLY_SENIOR_EL_SE));
+    double elGain = WEEKLY_SENIOR_LOSS_VARIANCE / (senior.elSe() * senior.elSe() * paths);
+    double pdGain = WEEKLY_SENIOR_PD * (1 - WEEKLY_SENIOR_PD)
+        / (senior.pdSe() * senior.pdSe() * paths);
+    assertThat(elGain).isGreaterThan(60);
+    assertThat(pdGain).isGreaterThan(60);
+  }
+
+  /**
+   * For every tranche of R3's static pool and of the weekly revolving pool, importance sampling
+   * aimed at it is never less precise at equal paths than plain Monte Carlo, by EL and PD (their
+   * variances compared with a margin of 10% for the noise of the two estimates).
+   */
+  @Test
+  void neverLessEfficientForTheTrancheItAimsAt() {
+    ResolvedDeal r3 = StaticPools.deal(1 - Math.exp(-0.05), 0.3, 0.4, 100_000,
+        StaticPools.R3_TRANCHES, StaticPools.R3_WATERFALL);
+    ResolvedDeal weekly = weeklyRevolving();
+    for (ResolvedDeal deal : new ResolvedDeal[] {r3, weekly}) {
+      int paths = 40_960;
+      RunStatistics plain = run(deal, paths, 76, Granularity.LARGE_POOL, ImportanceSampling.OFF);
+      for (int t = 0; t < deal.tranches; t++) {
+        ImportanceSampling is = ImportanceShift.forTranche(deal, t, 0.2);
+        TrancheStatistics aimed = run(deal, paths, 77, Granularity.LARGE_POOL, is).tranche(t);
+        TrancheStatistics p = plain.tranche(t);
+        if (p.losingPaths() < Interval95.MIN_EVENTS) {
+          // plain Monte Carlo cannot even estimate its own variance here
+          assertThat(aimed.losingPaths()).isGreaterThan(Interval95.MIN_EVENTS);
+          continue;
+        }
+        assertThat(aimed.elSe() * aimed.elSe()).as("%s EL", deal.trancheNames[t])
+            .isLessThanOrEqualTo(1.1 * p.elSe() * p.elSe());
+        assertThat(aimed.pdSe() * aimed.pdSe()).as("%s PD", deal.trancheNames[t])
+            .isLessThanOrEqualTo(1.1 * p.pdSe() * p.pdSe());
+      }
+    }
+  }
+
   /** Every weight is at most 1 / a, so a weighted probability never leaves [0, 1]. */
   @Test
   void weightedProbabilitiesStayProbabilities() {
@@ -146,7 +241,7 @@ class ImportanceSamplingTest {
     ResolvedDeal deal = ResolvedDeal.resolve(
         ScenarioLoader.load(TestFiles.path("scenarios/ali-microloan-plan1.yaml")));
     ImportanceSampling is = ImportanceShift.forTranche(deal, 0, 0.2);
-    assertThat(is.norm()).isBetween(0.0, 8.0);
+    assertThat(is.norm()).isBetween(0.0, 15.0);
     assertThat(is.shift()[0]).isPositive();
   }
 }

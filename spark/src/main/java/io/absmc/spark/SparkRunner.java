@@ -138,8 +138,9 @@ final class SparkRunner {
         case LONG -> DataTypes.LongType;
         case INT -> DataTypes.IntegerType;
         case STRING -> DataTypes.StringType;
+        case BOOLEAN -> DataTypes.BooleanType;
       };
-      boolean nullable = c.kind() == Column.Kind.DOUBLE || c.kind() == Column.Kind.STRING;
+      boolean nullable = c.kind() != Column.Kind.LONG && c.kind() != Column.Kind.INT;
       Metadata doc = new MetadataBuilder().putString("comment",
           (c.unit().isEmpty() ? "" : "[" + c.unit() + "] ") + c.meaning()).build();
       fields.add(DataTypes.createStructField(c.name(), type, nullable, doc));
