@@ -4,6 +4,7 @@ import io.absmc.batch.BatchRunner;
 import io.absmc.montecarlo.Granularity;
 import io.absmc.montecarlo.ImportanceSampling;
 import io.absmc.montecarlo.ImportanceShift;
+import io.absmc.montecarlo.MonteCarloRunner;
 import io.absmc.montecarlo.RunSettings;
 import io.absmc.rating.IdealizedTable;
 import io.absmc.resolve.ResolvedDeal;
@@ -163,9 +164,19 @@ public final class MonteCarloOptions {
       Path stressFile) {
     Scenario scenario = ScenarioLoader.load(scenarioFile);
     RunSettings settings = settings(cli, ResolvedDeal.resolve(scenario));
-    return new BatchRunner.Job(scenarioFile, scenario, stressFile,
-        StressSet.load(stressFile), settings, elTable(), pdTable(), !noPaths,
-        Version.build());
+    StressSet stresses = StressSet.load(stressFile);
+    // every scenario must resolve before any runs
+    for (StressSet.Named named : stresses.scenarios()) {
+      try {
+        MonteCarloRunner.checkModel(ResolvedDeal.resolve(scenario, named.stress()));
+      } catch (io.absmc.scenario.ScenarioException e) {
+        throw new io.absmc.scenario.ScenarioException(e.problems().stream()
+            .map(p -> stressFile + ": scenario '" + named.name() + "' on " + scenarioFile + ": " + p)
+            .toList());
+      }
+    }
+    return new BatchRunner.Job(scenarioFile, scenario, stressFile, stresses, settings, elTable(),
+        pdTable(), !noPaths, Version.build());
   }
 
   public IdealizedTable elTable() {

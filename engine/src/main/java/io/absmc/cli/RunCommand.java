@@ -60,7 +60,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     report.check(spec.commandLine());
-    ResolvedDeal deal = scenario.resolve();
+    ResolvedDeal deal = scenario.resolveForMonteCarlo();
     RunSettings settings = mc.settings(spec.commandLine(), deal);
     IdealizedTable el = mc.elTable();
     IdealizedTable pd = mc.pdTable();

@@ -3,6 +3,7 @@ package io.absmc.cli;
 import io.absmc.resolve.ResolvedDeal;
 import io.absmc.resolve.Stress;
 import io.absmc.scenario.Scenario;
+import io.absmc.scenario.ScenarioException;
 import io.absmc.scenario.ScenarioLoader;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -37,6 +38,20 @@ public final class ScenarioOptions {
 
   public ResolvedDeal resolve() {
     return ResolvedDeal.resolve(load(), stress);
+  }
+
+  /**
+   * The scenario resolved under the stress for a Monte Carlo run: a stress the model cannot take
+   * is an input error naming the file.
+   */
+  public ResolvedDeal resolveForMonteCarlo() {
+    ResolvedDeal deal = resolve();
+    try {
+      io.absmc.montecarlo.MonteCarloRunner.checkModel(deal);
+    } catch (ScenarioException e) {
+      throw new ScenarioException(e.problems().stream().map(p -> file + ": " + p).toList());
+    }
+    return deal;
   }
 
   /** picocli converter: a bad stress is a usage error (exit 2). */

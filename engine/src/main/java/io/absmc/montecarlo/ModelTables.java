@@ -4,7 +4,12 @@ import io.absmc.random.Normal;
 import io.absmc.resolve.ResolvedDeal;
 import io.absmc.scenario.CreditModel;
 import io.absmc.scenario.DefaultModel;
+import io.absmc.scenario.ScenarioException;
+import io.absmc.util.Check;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import org.apache.commons.statistics.distribution.BetaDistribution;
 
 /**
@@ -57,6 +62,7 @@ final class ModelTables {
   final double[][] recoveryQuantiles;
 
   ModelTables(ResolvedDeal deal) {
+    checkRecoveries(deal);
     this.model = deal.model;
     this.vasicek = model.defaults() == DefaultModel.VASICEK;
     int s = deal.segments;
@@ -142,6 +148,35 @@ final class ModelTables {
       f[a] = ResolvedDeal.probability(cumulative, 1);
     }
     return f;
+  }
+
+  /**
+   * A Beta distribution with mean m has a standard deviation below sqrt(m (1 - m)): a stress that
+   * lowers a segment's recovery rate can leave none with the model's {@code recovery_sd}, which is
+   * an input error naming the segment ({@link ScenarioException}).
+   */
+  static void checkRecoveries(ResolvedDeal deal) {
+    double sd = deal.model.recoverySd();
+    if (sd == 0) {
+      return;
+    }
+    List<String> problems = new ArrayList<>();
+    // loans bought while revolving ("revolving:NAME") recover as their kind: one line per kind
+    java.util.Set<String> named = new java.util.HashSet<>();
+    for (int i = 0; i < deal.segments; i++) {
+      double m = deal.recoveryRate[i];
+      String name = deal.segmentNames[i].replaceFirst("^revolving:", "");
+      if (m > 0 && m < 1 && sd >= Math.sqrt(m * (1 - m)) && named.add(name)) {
+        problems.add("stress " + deal.stress + ": segment '" + name
+            + "': its recovery rate " + Check.fmt(m) + " leaves no Beta distribution with"
+            + " recovery_sd " + Check.fmt(sd) + " (that needs recovery_sd below sqrt(m (1 - m)) = "
+            + String.format(Locale.ROOT, "%.4f", Math.sqrt(m * (1 - m)))
+            + "); lower recovery_sd or the recovery stress");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ScenarioException(problems);
+    }
   }
 
   /** Quantiles of the Beta distribution with this mean and standard deviation. */

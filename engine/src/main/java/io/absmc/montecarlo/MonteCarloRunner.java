@@ -40,6 +40,15 @@ public final class MonteCarloRunner {
     }
   }
 
+  /**
+   * Checks that the Monte Carlo model can run this deal (a stress can leave a segment's recovery
+   * rate with no Beta distribution of the model's spread): a {@link
+   * io.absmc.scenario.ScenarioException} naming the segment if not.
+   */
+  public static void checkModel(ResolvedDeal deal) {
+    ModelTables.checkRecoveries(deal);
+  }
+
   /** Runs all paths and keeps every path's results in memory (tests and small runs). */
   public static PathResults run(ResolvedDeal deal, RunSettings settings, LongConsumer progress,
       AtomicBoolean cancel) {

@@ -79,9 +79,14 @@ public final class Report {
     String seed = t.meta("absmc.seed", null);
     put(m, "seed", seed == null ? null : seed + " (" + t.meta("absmc.generator", "-") + ")");
     put(m, "granularity", t.meta("absmc.granularity", null));
+    String sampling = t.meta("absmc.importance_sampling", null);
     String shift = t.meta("absmc.importance_shift", "0.0");
-    put(m, "importance sampling", Double.parseDouble(shift) == 0 ? "none"
-        : "default factor shifted by " + shift);
+    put(m, "importance sampling", sampling != null ? sampling : Double.parseDouble(shift) == 0
+        ? "none" : "default factor shifted by " + shift);
+    String ess = t.meta("absmc.effective_sample_size", null);
+    if (ess != null && !"off".equals(sampling)) {
+      put(m, "effective sample size", Numbers.fixed(Double.parseDouble(ess), 0) + " paths");
+    }
     String commit = t.meta("absmc.git_commit", null);
     put(m, "absmc", t.meta("absmc.version", "-") + (commit == null ? "" : " (commit " + commit + ")"));
     put(m, "run start", t.meta("absmc.run_start", null));
@@ -113,7 +118,7 @@ public final class Report {
         + t.meta("absmc.granularity", "-") + " granularity | absmc " + t.meta("absmc.version", "-");
   }
 
-  private static String paths(ResultTable t) {
+  static String paths(ResultTable t) {
     String paths = t.meta("absmc.paths", null);
     return paths == null ? null : Numbers.count(Long.parseLong(paths));
   }

@@ -104,6 +104,11 @@ public final class ResultTable {
     return v == null ? fallback : v;
   }
 
+  /** Whether the file has the column. */
+  public boolean has(String column) {
+    return columns.containsKey(column);
+  }
+
   /** A text value (null when null). */
   public String string(String column, int row) {
     Object v = column(column).get(row);

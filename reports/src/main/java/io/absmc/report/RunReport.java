@@ -43,9 +43,10 @@ final class RunReport {
     page.note("PD: share of paths with any shortfall of promised interest or principal after the"
         + " tranche's legal final date. EL: expected shortfall over the original balance, in basis"
         + " points; EL (PV) discounts each shortfall at the coupon. Below each estimate, its 95%"
-        + " interval. Ratings are model-indicated (idealized tables at the mean WAL); below them,"
-        + " the ratings at the ends of the interval: when they differ, Monte Carlo noise decides"
-        + " the letter.");
+        + " interval, never narrower than the paths allow (exact binomial bounds when few or no"
+        + " paths lose). Ratings are model-indicated (idealized tables at the mean WAL); below them,"
+        + " the ratings at the ends of the interval and whether they agree: a rating that is not"
+        + " resolved is the range between them, not its middle letter.");
     trancheTable(page, summary, tranches);
 
     page.heading("Pool");
@@ -104,13 +105,20 @@ final class RunReport {
         shown.apply(s.number(high, r)));
   }
 
-  /** A rating with the ratings at its interval's ends below it. */
+  /**
+   * A rating with the ratings at its interval's ends below it, and whether they agree (older
+   * files without {@code <column>_resolved} say nothing of it).
+   */
   static String rating(ResultTable s, int r, String column) {
     String mid = s.string(column, r);
     String low = s.string(column + "_low", r);
     String high = s.string(column + "_high", r);
+    String resolved = "";
+    if (s.has(column + "_resolved")) {
+      resolved = s.number(column + "_resolved", r) == 1 ? " (resolved)" : " (not resolved)";
+    }
     return "<td>" + span(column, mid) + "<span class=\"ci\">" + span(column + "_low", low) + " to "
-        + span(column + "_high", high) + "</span></td>";
+        + span(column + "_high", high) + Page.escape(resolved) + "</span></td>";
   }
 
   private static String span(String column, String value) {

@@ -35,11 +35,23 @@ final class SizingReport {
     page.provenance(Report.provenance(s));
 
     double answer = Double.parseDouble(s.meta("absmc.sizing_answer", "NaN"));
+    boolean resolved = Boolean.parseBoolean(s.meta("absmc.sizing_resolved", "true"));
+    String target = s.meta("absmc.sizing_target", "the target");
     page.heading("Answer");
     page.note(s.meta("absmc.sizing", ""));
-    page.answer(Double.isNaN(answer) ? "No tested size of " + tranche + " meets the target."
-        : tranche + " can be " + Numbers.percent(answer, 2) + " of the plan and still meet "
-            + s.meta("absmc.sizing_target", "the target") + ".");
+    if (!resolved) {
+      double meets = Double.parseDouble(s.meta("absmc.sizing_meets_up_to", "NaN"));
+      double fails = Double.parseDouble(s.meta("absmc.sizing_fails_from", "NaN"));
+      page.answer("Not resolved with " + Report.paths(s) + " paths: " + tranche + " meets "
+          + target + (Double.isNaN(meets) ? " at no size tried" : " up to "
+              + Numbers.percent(meets, 1) + " of the plan") + " and fails it "
+          + (Double.isNaN(fails) ? "at no size tried" : "from " + Numbers.percent(fails, 1))
+          + "; the sizes between are too close to the threshold for these paths.");
+    } else {
+      page.answer(Double.isNaN(answer) ? "No tested size of " + tranche + " meets the target."
+          : tranche + " can be " + Numbers.percent(answer, 2) + " of the plan and still meet "
+              + target + " (decided at 95%).");
+    }
 
     List<Integer> rows = new ArrayList<>();
     for (int r = 0; r < s.rows(); r++) {
@@ -78,8 +90,9 @@ final class SizingReport {
         + " by its share of the plan", 440, data);
 
     page.heading("Sizes tested");
+    boolean decisions = s.has("decision");
     Page.Table t = page.table("share", "EL", "EL s.e.", "PD", "WAL (years)", "critical default rate",
-        "threshold", "meets target");
+        "threshold", decisions ? "decision" : "meets target");
     for (int r : rows) {
       t.row(null, num("share", s.number("share", r), Numbers.percent(s.number("share", r), 2)),
           num("el", s.number("el", r), Numbers.bp(s.number("el", r), 3)),
@@ -89,7 +102,8 @@ final class SizingReport {
           num("critical_default_rate", s.number("critical_default_rate", r),
               Numbers.percent(s.number("critical_default_rate", r), 3)),
           num("threshold", s.number("threshold", r), threshold(measure, s.number("threshold", r))),
-          text(s.number("meets_target", r) == 1 ? "yes" : "no"));
+          text(decisions ? s.string("decision", r)
+              : s.number("meets_target", r) == 1 ? "yes" : "no"));
     }
     t.end();
     return page;

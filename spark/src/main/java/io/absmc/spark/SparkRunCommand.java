@@ -65,7 +65,7 @@ final class SparkRunCommand implements Callable<Integer> {
     CommandLine cli = spec.commandLine();
     report.check(cli);
     sparkOptions.check(cli);
-    ResolvedDeal deal = scenario.resolve();
+    ResolvedDeal deal = scenario.resolveForMonteCarlo();
     RunSettings settings = mc.settings(cli, deal);
     Instant start = Instant.now();
     String name = deal.scenario.name();
