@@ -2,6 +2,7 @@ package io.absmc.benchmarks;
 
 import io.absmc.engine.PathRecord;
 import io.absmc.montecarlo.Granularity;
+import io.absmc.montecarlo.ImportanceSampling;
 import io.absmc.montecarlo.PathSampler;
 import io.absmc.montecarlo.RunSettings;
 import io.absmc.random.BlockStreams;
@@ -18,7 +19,11 @@ final class BlockedPaths {
   private int inBlock;
 
   BlockedPaths(ResolvedDeal deal, Granularity granularity) {
-    sampler = new PathSampler(deal, granularity);
+    this(deal, granularity, ImportanceSampling.OFF);
+  }
+
+  BlockedPaths(ResolvedDeal deal, Granularity granularity, ImportanceSampling importance) {
+    sampler = new PathSampler(deal, granularity, importance);
     sampler.startBlock(streams.next());
   }
 

@@ -19,7 +19,12 @@ public final class PathSampler {
 
   /** A sampler with its own model tables (for one-off use; runners share the tables). */
   public PathSampler(ResolvedDeal deal, Granularity granularity) {
-    this(deal, new ModelTables(deal), granularity, ImportanceSampling.OFF);
+    this(deal, granularity, ImportanceSampling.OFF);
+  }
+
+  /** A sampler with its own model tables and importance sampling. */
+  public PathSampler(ResolvedDeal deal, Granularity granularity, ImportanceSampling importance) {
+    this(deal, new ModelTables(deal), granularity, importance);
   }
 
   PathSampler(ResolvedDeal deal, ModelTables tables, Granularity granularity,
