@@ -227,38 +227,7 @@ final class MonteCarloDriver implements PerformanceDriver {
 
   @Override
   public double defaults(int segment, int startDay, int fromDay, int toDay, double loans) {
-    int k = tables.vintageOfDay[startDay];
-    int id = segment * vintages + k;
-    int x = innovations == 1 ? 0 : k;
-    double from;
-    if (fromDay == startDay) {
-      from = 0;
-    } else if (defaultStamp[id] == pathStamp && defaultDay[id] == fromDay) {
-      from = defaultCumulative[id];
-    } else {
-      from = cumulativeDefault(segment, id, x, fromDay - startDay);
-    }
-    double to = cumulativeDefault(segment, id, x, toDay - startDay);
-    defaultStamp[id] = pathStamp;
-    defaultDay[id] = toDay;
-    defaultCumulative[id] = to;
-    return count(loans, from >= 1 ? 1 : (to - from) / (1 - from));
-  }
-
-  /** The conditional cumulative default probability of a (segment, vintage) at an age. */
-  private double cumulativeDefault(int segment, int id, int x, int age) {
-    if (vasicek) {
-      double q = tables.defaultQuantile[id][age];
-      if (q == Double.NEGATIVE_INFINITY) {
-        return 0;
-      }
-      if (q == Double.POSITIVE_INFINITY) {
-        return 1;
-      }
-      return Normal.cdf((q + tables.sqrtRho[segment] * factor[x])
-          / tables.sqrtOneMinusRho[segment]);
-    }
-    return Math.min(1, defaultMultiplier[x] * tables.defaultCurve[id][age]);
+    return count(loans, window(false, segment, startDay, fromDay, toDay));
   }
 
   @Override
@@ -272,23 +241,53 @@ final class MonteCarloDriver implements PerformanceDriver {
       }
       return count(loans, basePrepayment[cell]);
     }
+    return count(loans, window(true, segment, startDay, fromDay, toDay));
+  }
+
+  /**
+   * The conditional probability that a loan of the (segment, vintage) alive at {@code fromDay}
+   * defaults (or prepays) by {@code toDay}: (C(t) - C(u)) / (1 - C(u)), C at the window's start
+   * kept from the (segment, vintage)'s previous window on this path.
+   */
+  private double window(boolean prepayment, int segment, int startDay, int fromDay, int toDay) {
     int k = tables.vintageOfDay[startDay];
     int id = segment * vintages + k;
-    double m = prepaymentMultiplier[innovations == 1 ? 0 : k];
-    double[] curve = tables.prepaymentCurve[id];
+    int x = innovations == 1 ? 0 : k;
+    int[] stamp = prepayment ? prepaymentStamp : defaultStamp;
+    int[] day = prepayment ? prepaymentDay : defaultDay;
+    double[] cumulative = prepayment ? prepaymentCumulative : defaultCumulative;
     double from;
     if (fromDay == startDay) {
       from = 0;
-    } else if (prepaymentStamp[id] == pathStamp && prepaymentDay[id] == fromDay) {
-      from = prepaymentCumulative[id];
+    } else if (stamp[id] == pathStamp && day[id] == fromDay) {
+      from = cumulative[id];
     } else {
-      from = Math.min(1, m * curve[fromDay - startDay]);
+      from = cumulative(prepayment, segment, id, x, fromDay - startDay);
     }
-    double to = Math.min(1, m * curve[toDay - startDay]);
-    prepaymentStamp[id] = pathStamp;
-    prepaymentDay[id] = toDay;
-    prepaymentCumulative[id] = to;
-    return count(loans, from >= 1 ? 1 : (to - from) / (1 - from));
+    double to = cumulative(prepayment, segment, id, x, toDay - startDay);
+    stamp[id] = pathStamp;
+    day[id] = toDay;
+    cumulative[id] = to;
+    return from >= 1 ? 1 : (to - from) / (1 - from);
+  }
+
+  /** The conditional cumulative default (or prepayment) probability of a (segment, vintage) at an age. */
+  private double cumulative(boolean prepayment, int segment, int id, int x, int age) {
+    if (prepayment) {
+      return Math.min(1, prepaymentMultiplier[x] * tables.prepaymentCurve[id][age]);
+    }
+    if (vasicek) {
+      double q = tables.defaultQuantile[id][age];
+      if (q == Double.NEGATIVE_INFINITY) {
+        return 0;
+      }
+      if (q == Double.POSITIVE_INFINITY) {
+        return 1;
+      }
+      return Normal.cdf((q + tables.sqrtRho[segment] * factor[x])
+          / tables.sqrtOneMinusRho[segment]);
+    }
+    return Math.min(1, defaultMultiplier[x] * tables.defaultCurve[id][age]);
   }
 
   @Override

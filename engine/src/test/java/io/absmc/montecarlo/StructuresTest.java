@@ -19,6 +19,13 @@ class StructuresTest {
 
   private static final RunSettings SETTINGS = new RunSettings(2600, 17, 2, Granularity.COHORT);
 
+  /** Deal B with its AAA class at 70% and its subordinated class at 24%. */
+  private static String resizedDealB(String b) {
+    return b.replace("share: 80%                   # assumption: within",
+        "share: 70%                   # assumption: within")
+        .replace("      share: 14%                   # assumption\n", "      share: 24%\n");
+  }
+
   /** A full run's tranche-t outcomes, path by path: loss, PV loss, WAL, weight. */
   private static List<double[]> full(ResolvedDeal deal, int t, RunSettings settings) {
     List<double[]> out = new ArrayList<>();
@@ -86,10 +93,7 @@ class StructuresTest {
   @Test
   void replayingDealBEqualsFullRunsOfBothStructures() {
     String b = TestFiles.read("scenarios/ant-credit-pay-abs.yaml");
-    check(b, b
-        .replace("share: 80%                   # assumption: within", "share: 70%                   # assumption: within")
-        .replace("      share: 14%                   # assumption\n", "      share: 24%\n"), 2,
-        SETTINGS);
+    check(b, resizedDealB(b), 2, SETTINGS);
   }
 
   /** A pool that depends on its tranches (an excess-spread trigger ending revolving): full runs. */
@@ -99,9 +103,6 @@ class StructuresTest {
         .replace("effect: trap_excess_spread", "effect: end_revolving");
     assertThat(io.absmc.engine.PathEngine.poolIndependentOfTranches(
         ResolvedDeal.resolve(ScenarioLoader.parse(b, "b.yaml")))).isFalse();
-    check(b, b
-        .replace("share: 80%                   # assumption: within", "share: 70%                   # assumption: within")
-        .replace("      share: 14%                   # assumption\n", "      share: 24%\n"), 0,
-        SETTINGS);
+    check(b, resizedDealB(b), 0, SETTINGS);
   }
 }

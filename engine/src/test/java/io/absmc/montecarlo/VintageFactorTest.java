@@ -44,8 +44,8 @@ class VintageFactorTest {
    * Each path's conditional cumulative probability of each cohort to the end of its life (or the
    * deal), the exposure cut into windows of {@code step} days: [cohort][path].
    */
-  private static double[][] cumulative(ResolvedDeal deal, String model, boolean prepayments,
-      int step, long seed) throws Exception {
+  private static double[][] cumulative(ResolvedDeal deal, boolean prepayments, int step,
+      long seed) {
     ModelTables tables = new ModelTables(deal);
     MonteCarloDriver driver = new MonteCarloDriver(deal, tables, Granularity.LARGE_POOL,
         ImportanceSampling.OFF);
@@ -88,17 +88,23 @@ class VintageFactorTest {
   void everyVintageKeepsTheBaseDefaultCurveFromItsOwnStart(String model) throws Exception {
     ResolvedDeal deal = dealA(model);
     for (int step : new int[] {9, 30}) {
-      double[][] c = cumulative(deal, model, false, step, 71);
-      int[][] cohorts = cohorts(deal);
-      for (int k = 0; k < cohorts.length; k++) {
-        int s = cohorts[k][0];
-        int age = end(deal, s, cohorts[k][1]) - cohorts[k][1];
-        double base = 1 - Math.pow(1 - annualRate(deal, s, false), age / 365.0);
-        double mean = Stats.mean(c[k]);
-        double se = Stats.sd(c[k], mean) / Math.sqrt(PATHS);
-        assertThat(Math.abs(mean - base)).as("cohort %d, windows of %d days: %s against %s", k,
-            step, mean, base).isLessThan(K * se);
-      }
+      assertMeansAreTheBaseCurves(deal, false, step, 71);
+    }
+  }
+
+  /** Each followed cohort's mean cumulative probability over its life is its base curve's. */
+  private static void assertMeansAreTheBaseCurves(ResolvedDeal deal, boolean prepayments,
+      int step, long seed) throws Exception {
+    double[][] c = cumulative(deal, prepayments, step, seed);
+    int[][] cohorts = cohorts(deal);
+    for (int k = 0; k < cohorts.length; k++) {
+      int s = cohorts[k][0];
+      int age = end(deal, s, cohorts[k][1]) - cohorts[k][1];
+      double base = 1 - Math.pow(1 - annualRate(deal, s, prepayments), age / 365.0);
+      double mean = Stats.mean(c[k]);
+      double se = Stats.sd(c[k], mean) / Math.sqrt(PATHS);
+      assertThat(Math.abs(mean - base)).as("cohort %d, windows of %d days: %s against %s", k,
+          step, mean, base).isLessThanOrEqualTo(K * se);
     }
   }
 
@@ -106,17 +112,7 @@ class VintageFactorTest {
   void everyVintageKeepsTheBasePrepaymentCurve() throws Exception {
     String model = "annual_factor_autocorrelation: 0.5\nprepayment_volatility: 0.6\n"
         + "prepayment_correlation: -0.4";
-    ResolvedDeal deal = dealA(model);
-    double[][] c = cumulative(deal, model, true, 13, 72);
-    int[][] cohorts = cohorts(deal);
-    for (int k = 0; k < cohorts.length; k++) {
-      int s = cohorts[k][0];
-      int age = end(deal, s, cohorts[k][1]) - cohorts[k][1];
-      double base = 1 - Math.pow(1 - annualRate(deal, s, true), age / 365.0);
-      double mean = Stats.mean(c[k]);
-      double se = Stats.sd(c[k], mean) / Math.sqrt(PATHS);
-      assertThat(Math.abs(mean - base)).as("cohort %d", k).isLessThanOrEqualTo(K * se);
-    }
+    assertMeansAreTheBaseCurves(dealA(model), true, 13, 72);
   }
 
   /**
