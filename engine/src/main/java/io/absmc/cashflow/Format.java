@@ -26,12 +26,19 @@ public final class Format {
     return String.format(Locale.ROOT, "%,.2fm", m == 0 ? 0.0 : m);
   }
 
-  /** A decimal rate as a percentage with the given decimals: {@code 6.20%}. */
+  /**
+   * A decimal rate as a percentage with the given decimals: {@code 6.20%}; a rate that is not zero
+   * but would print as zero with three significant digits instead ({@code 1.83e-18%}).
+   */
   public static String percent(double rate, int decimals) {
     if (Double.isNaN(rate)) {
       return "-";
     }
-    return String.format(Locale.ROOT, "%." + decimals + "f%%", rate * 100);
+    double pct = rate * 100;
+    if (pct != 0 && Math.abs(pct) < 0.5 * Math.pow(10, -decimals)) {
+      return String.format(Locale.ROOT, "%.2e%%", pct);
+    }
+    return String.format(Locale.ROOT, "%." + decimals + "f%%", pct);
   }
 
   /** An interval of decimal rates as percentages: {@code 0.012% - 0.031%}. */

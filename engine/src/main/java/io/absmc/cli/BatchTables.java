@@ -33,7 +33,7 @@ public final class BatchTables {
       List<String> row = new ArrayList<>(List.of(e.scenario()));
       for (TrancheStatistics t : e.tranches()) {
         row.add(Format.percent(t.el(), 4));
-        row.add(t.ratingEl().rating() == null ? "-" : t.ratingEl().rating());
+        row.add(t.ratingEl().range());
       }
       row.add(Format.percent(e.pool().lossRate().mean(), 3));
       table.row(row.toArray(new String[0]));
