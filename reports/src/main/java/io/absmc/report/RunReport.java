@@ -44,9 +44,10 @@ final class RunReport {
         + " tranche's legal final date. EL: expected shortfall over the original balance, in basis"
         + " points; EL (PV) discounts each shortfall at the coupon. Below each estimate, its 95%"
         + " interval, never narrower than the paths allow (exact binomial bounds when few or no"
-        + " paths lose). Ratings are model-indicated (idealized tables at the mean WAL); below them,"
-        + " the ratings at the ends of the interval and whether they agree: a rating that is not"
-        + " resolved is the range between them, not its middle letter.");
+        + " paths lose). Ratings are model-indicated (idealized tables at the mean WAL). A rating is"
+        + " resolved when the ratings at both ends of the interval agree; when they do not, it is"
+        + " the range between them (Aaa..A1), and the letter at the estimate is no more than a"
+        + " guess.");
     trancheTable(page, summary, tranches);
 
     page.heading("Pool");
@@ -106,19 +107,24 @@ final class RunReport {
   }
 
   /**
-   * A rating with the ratings at its interval's ends below it, and whether they agree (older
-   * files without {@code <column>_resolved} say nothing of it).
+   * A rating as it should be read: when the ratings at its interval's ends agree, the rating with
+   * "resolved" and the ends below it; when they differ, the range between them, with the rating at
+   * the estimate below it and "not resolved". Files without {@code <column>_resolved} (older
+   * absmc) show the rating with its ends below.
    */
   static String rating(ResultTable s, int r, String column) {
-    String mid = s.string(column, r);
-    String low = s.string(column + "_low", r);
-    String high = s.string(column + "_high", r);
-    String resolved = "";
-    if (s.has(column + "_resolved")) {
-      resolved = s.number(column + "_resolved", r) == 1 ? " (resolved)" : " (not resolved)";
+    String mid = span(column, s.string(column, r));
+    String low = span(column + "_low", s.string(column + "_low", r));
+    String high = span(column + "_high", s.string(column + "_high", r));
+    if (!s.has(column + "_resolved")) {
+      return "<td>" + mid + "<span class=\"ci\">" + low + " to " + high + "</span></td>";
     }
-    return "<td>" + span(column, mid) + "<span class=\"ci\">" + span(column + "_low", low) + " to "
-        + span(column + "_high", high) + Page.escape(resolved) + "</span></td>";
+    if (s.number(column + "_resolved", r) == 1) {
+      return "<td>" + mid + "<span class=\"ci\">resolved (" + low + " to " + high
+          + ")</span></td>";
+    }
+    return "<td>" + low + ".." + high + "<span class=\"ci\">not resolved (estimate " + mid
+        + ")</span></td>";
   }
 
   private static String span(String column, String value) {
