@@ -258,12 +258,55 @@ final class HeadlessChromium implements AutoCloseable {
     } catch (Exception e) {
       // the browser is stopped below either way
     }
+    // the whole tree: Chromium's renderer, GPU and network processes write into the profile too
+    List<ProcessHandle> tree = new ArrayList<>();
+    tree.add(process.toHandle());
+    process.descendants().forEach(tree::add);
     process.destroy();
-    if (!process.waitFor(10, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
+    for (ProcessHandle p : tree) {
+      try {
+        p.onExit().get(10, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        p.destroyForcibly();
+        p.onExit().get(10, TimeUnit.SECONDS);
+      }
     }
-    try (var walk = Files.walk(profile)) {
-      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    deleteTree(profile);
+  }
+
+  /** Deletes a folder tree, tolerating files that vanish while it walks (tries a few times). */
+  private static void deleteTree(Path root) throws IOException, InterruptedException {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
+          @Override
+          public java.nio.file.FileVisitResult visitFile(Path file,
+              java.nio.file.attribute.BasicFileAttributes attrs) throws IOException {
+            Files.deleteIfExists(file);
+            return java.nio.file.FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+            return java.nio.file.FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public java.nio.file.FileVisitResult postVisitDirectory(Path dir, IOException e)
+              throws IOException {
+            Files.deleteIfExists(dir);
+            return java.nio.file.FileVisitResult.CONTINUE;
+          }
+        });
+        return;
+      } catch (java.nio.file.NoSuchFileException e) {
+        return;
+      } catch (IOException e) {
+        if (attempt == 4) {
+          throw e;
+        }
+        Thread.sleep(200);
+      }
     }
   }
 }
