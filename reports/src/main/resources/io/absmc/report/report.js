@@ -9,6 +9,11 @@
   var palette = ['#1f4e79', '#c0504d', '#4f8a3c', '#d08c1d', '#7a4f9a', '#2b8a9a', '#8c564b',
     '#5f5f5f'];
 
+  // names come from scenario files: tooltips are HTML, so every name goes in escaped
+  function esc(text) {
+    return String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  }
   function round(v, decimals) {
     return Number(v).toLocaleString('en-US',
       {minimumFractionDigits: decimals, maximumFractionDigits: decimals});
@@ -85,7 +90,7 @@
     o.yAxis = {type: 'log', name: 'P(loss above)', min: spec.yMin, max: 1, logBase: 10,
       axisLabel: {formatter: probTick}};
     o.tooltip = {trigger: 'item', confine: true, formatter: function (p) {
-      return p.seriesName + '<br>loss above ' + pct(p.value[0], 2) + ': '
+      return esc(p.seriesName) + '<br>loss above ' + pct(p.value[0], 2) + ': '
         + (p.value[1] >= 0.001 ? pct(p.value[1], 3) : p.value[1].toExponential(2));
     }};
     o.series = spec.series.map(function (s, i) {
@@ -121,13 +126,13 @@
   function bandTooltip(spec) {
     return {trigger: 'axis', confine: true, formatter: function (ps) {
       var k = ps[0].dataIndex;
-      var lines = [spec.dates[k] + ' (period ' + (k + 1) + ')'];
+      var lines = [esc(spec.dates[k]) + ' (period ' + (k + 1) + ')'];
       spec.series.forEach(function (s) {
-        lines.push(s.name + ': ' + money(s.mean[k], 2) + ' (5-95%: ' + money(s.q05[k], 2) + ' to '
-          + money(s.q95[k], 2) + ')');
+        lines.push(esc(s.name) + ': ' + money(s.mean[k], 2) + ' (5-95%: ' + money(s.q05[k], 2)
+          + ' to ' + money(s.q95[k], 2) + ')');
       });
       (spec.flows || []).forEach(function (f) {
-        lines.push(f.name + ': ' + money(f.values[k], 2));
+        lines.push(esc(f.name) + ': ' + money(f.values[k], 2));
       });
       return lines.join('<br>');
     }};
@@ -188,7 +193,7 @@
       inRange: {color: ['#f7fbff', '#fee391', '#fe9929', '#cc4c02', '#662506']},
       formatter: function (v) { return bp(Math.pow(10, v), 2); }};
     o.tooltip = {trigger: 'item', confine: true, formatter: function (p) {
-      return spec.scenarios[p.value[1]] + '<br>' + spec.tranches[p.value[0]] + ' EL '
+      return esc(spec.scenarios[p.value[1]]) + '<br>' + esc(spec.tranches[p.value[0]]) + ' EL '
         + bp(p.value[2], 2) + ' (' + pct(p.value[2], 4) + ')';
     }};
     o.legend = {show: false};
@@ -210,8 +215,8 @@
     o.tooltip = {trigger: 'axis', axisPointer: {type: 'shadow'}, confine: true,
       formatter: function (ps) {
         var k = ps[0].dataIndex;
-        return spec.scenarios[k] + '<br>EL ' + bp(spec.el[k], 2) + ', '
-          + (spec.delta[k] >= 0 ? '+' : '') + bp(spec.delta[k], 2) + ' against ' + spec.base;
+        return esc(spec.scenarios[k]) + '<br>EL ' + bp(spec.el[k], 2) + ', '
+          + (spec.delta[k] >= 0 ? '+' : '') + bp(spec.delta[k], 2) + ' against ' + esc(spec.base);
       }};
     o.legend = {show: false};
     o.series = [{name: 'change of EL', type: 'bar', data: spec.delta.map(function (d) {
@@ -258,7 +263,7 @@
     o.tooltip = {trigger: 'axis', confine: true, formatter: function (ps) {
       var x = ps[0].value[0];
       return 'share ' + pct(x, 2) + '<br>' + ps.map(function (p) {
-        return p.seriesName + ': ' + (p.value[1] == null ? '-' : pct(p.value[1], 5));
+        return esc(p.seriesName) + ': ' + (p.value[1] == null ? '-' : pct(p.value[1], 5));
       }).join('<br>');
     }};
     o.series = [
