@@ -1,15 +1,12 @@
 package io.absmc.resolve;
 
 import io.absmc.scenario.ScenarioException;
+import io.absmc.scenario.yaml.InputText;
 import io.absmc.scenario.yaml.MapCursor;
 import io.absmc.scenario.yaml.Problems;
 import io.absmc.scenario.yaml.YamlDocument;
 import io.absmc.scenario.yaml.YamlNode;
 import io.absmc.util.Check;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,15 +43,7 @@ public record StressSet(String name, List<Named> scenarios) {
 
   /** Reads a stress file. */
   public static StressSet load(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new ScenarioException(List.of(file + ": no such file"));
-    } catch (IOException e) {
-      throw new ScenarioException(List.of(file + ": cannot read: " + e.getMessage()));
-    }
-    return parse(text, file.toString());
+    return parse(InputText.read(file), file.toString());
   }
 
   /** Parses stress-file text; {@code fileName} is used in messages. */

@@ -1,14 +1,11 @@
 package io.absmc.scenario;
 
+import io.absmc.scenario.yaml.InputText;
 import io.absmc.scenario.yaml.MapCursor;
 import io.absmc.scenario.yaml.Problems;
 import io.absmc.scenario.yaml.YamlDocument;
 import io.absmc.scenario.yaml.YamlNode;
 import io.absmc.util.Check;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -37,16 +34,7 @@ public final class ScenarioLoader {
 
   /** Loads a file; {@code displayName} is used in messages (usually the path as the user typed it). */
   public static Scenario load(Path file) {
-    String name = file.toString();
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new ScenarioException(List.of(name + ": no such file"));
-    } catch (IOException e) {
-      throw new ScenarioException(List.of(name + ": cannot read: " + e.getMessage()));
-    }
-    return parse(text, name);
+    return parse(InputText.read(file), file.toString());
   }
 
   /** Parses scenario text; {@code fileName} is used in messages. */

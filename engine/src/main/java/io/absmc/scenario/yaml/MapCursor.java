@@ -183,8 +183,10 @@ public final class MapCursor {
 
   /** A whole-number value of a node (also used for list items). */
   public int integerValue(YamlNode v, String name, int lo, int hi) {
-    if (v.kind() != YamlNode.Kind.NUMBER || !v.text().matches("[-+]?\\d+")) {
-      problems.add(v, "expected a whole number but found " + v.describe());
+    if (v.kind() != YamlNode.Kind.NUMBER || !v.text().matches("[-+]?\\d{1,18}")) {
+      problems.add(v, "expected a whole number" + (v.kind() == YamlNode.Kind.NUMBER
+          && v.text().matches("[-+]?\\d+") ? " between " + lo + " and " + hi : "")
+          + " but found " + v.describe());
       return Integer.MIN_VALUE;
     }
     long x = Long.parseLong(v.text());
@@ -329,7 +331,10 @@ public final class MapCursor {
    */
   private double parseNumber(YamlNode v, boolean rate) {
     if (v.kind() == YamlNode.Kind.NUMBER) {
-      return Double.parseDouble(v.text());
+      double x = Double.parseDouble(v.text());
+      if (Double.isFinite(x)) {
+        return x;
+      }
     }
     if (v.kind() == YamlNode.Kind.STRING) {
       String t = v.text().trim().replace(",", "").replace("_", "").toLowerCase(Locale.ROOT);
@@ -360,8 +365,10 @@ public final class MapCursor {
       try {
         double x = new java.math.BigDecimal(digits.trim()).multiply(java.math.BigDecimal.valueOf(scale))
             .doubleValue();
-        return x;
-      } catch (NumberFormatException e) {
+        if (Double.isFinite(x)) {
+          return x;
+        }
+      } catch (NumberFormatException | ArithmeticException e) {
         // reported below
       }
     }

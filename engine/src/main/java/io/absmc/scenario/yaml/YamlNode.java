@@ -23,9 +23,19 @@ public final class YamlNode {
   private final Map<String, YamlNode> entries;
   private final Map<String, Integer> keyLines;
   private final List<YamlNode> items;
+  /** Values in this subtree, itself included. */
+  private final long values;
 
   private YamlNode(Kind kind, String path, int line, String text, Map<String, YamlNode> entries,
       Map<String, Integer> keyLines, List<YamlNode> items) {
+    long n = 1;
+    for (YamlNode v : entries.values()) {
+      n += v.values;
+    }
+    for (YamlNode v : items) {
+      n += v.values;
+    }
+    this.values = n;
     this.kind = kind;
     this.path = path;
     this.line = line;
@@ -81,6 +91,11 @@ public final class YamlNode {
   /** Items of a list (empty for other kinds). */
   public List<YamlNode> items() {
     return items;
+  }
+
+  /** The number of values in this subtree, itself included (an alias of it copies that many). */
+  long values() {
+    return values;
   }
 
   public boolean isScalar() {
