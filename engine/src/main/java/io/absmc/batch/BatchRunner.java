@@ -2,6 +2,7 @@ package io.absmc.batch;
 
 import io.absmc.io.AtomicOutput;
 import io.absmc.montecarlo.BlockConsumer;
+import io.absmc.montecarlo.ImportanceSampling;
 import io.absmc.montecarlo.MonteCarloRunner;
 import io.absmc.montecarlo.RunSettings;
 import io.absmc.output.PathsFile;
@@ -108,10 +109,14 @@ public final class BatchRunner {
 
   /** What identifies a batch's results: version, files and their hashes, seed, paths, granularity. */
   private static Manifest.Settings settings(Job job) {
+    ImportanceSampling is = job.settings().importance();
     return new Manifest.Settings(job.build().getProperty("version", "unknown"),
         job.scenarioFile().toString(), Provenance.sha256(job.scenarioFile()),
         job.stressFile().toString(), Provenance.sha256(job.stressFile()), job.settings().seed(),
-        job.settings().paths(), job.settings().granularity().label());
+        job.settings().paths(), job.settings().granularity().label(),
+        is.target() + " " + java.util.Arrays.toString(is.shift()) + " defensive "
+            + is.defensiveShare(), job.writePaths(), job.elTable().source(),
+        job.pdTable().source());
   }
 
   /** The provenance of one scenario's files. */
@@ -150,15 +155,18 @@ public final class BatchRunner {
   private static Manifest prepare(Path dir, Manifest.Settings settings, boolean overwrite)
       throws IOException {
     Manifest existing = Files.isDirectory(dir) ? Manifest.read(dir) : null;
-    if (existing != null && existing.settings().sameRunAs(settings)) {
+    List<String> differences = existing == null ? List.of()
+        : settings.differences(existing.settings());
+    if (existing != null && differences.isEmpty()) {
       removeLeftovers(dir);
       return existing;
     }
     if (Files.isDirectory(dir) && !isEmpty(dir)) {
       if (!overwrite) {
         throw new ConflictException(dir + (existing != null
-            ? " holds a batch with other settings (scenario, stress file, seed, paths or"
-                + " granularity); choose another --out or add --overwrite"
+            ? " holds a batch with other settings (" + String.join("; ", differences)
+                + "): run the same command to resume it, or choose another --out, or add"
+                + " --overwrite to start again"
             : " is not empty; choose another --out or add --overwrite"));
       }
       clear(dir);

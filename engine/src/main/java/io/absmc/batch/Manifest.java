@@ -28,18 +28,41 @@ public record Manifest(Settings settings, List<Finished> finished) {
   public static final String FILE = "_manifest.json";
 
   /**
+   * Everything that changes a batch's results: a batch resumes only with all of it the same.
+   *
    * @param absmcVersion the engine that ran the batch
    * @param scenarioFile the deal's file and its SHA-256
    * @param stressFile the stress file and its SHA-256
+   * @param importance the importance sampling, exactly: what it aims at, its shift vector and
+   *     its defensive share
+   * @param writePaths whether every path's results are written
+   * @param elTable the idealized expected-loss table's source (a user's with its SHA-256)
+   * @param pdTable the idealized default-probability table's source
    */
   public record Settings(String absmcVersion, String scenarioFile, String scenarioSha256,
-      String stressFile, String stressSha256, long seed, long paths, String granularity) {
+      String stressFile, String stressSha256, long seed, long paths, String granularity,
+      String importance, boolean writePaths, String elTable, String pdTable) {
 
-    /** Whether a batch of these settings can continue one of {@code other}'s. */
-    boolean sameRunAs(Settings other) {
-      return scenarioSha256.equals(other.scenarioSha256) && stressSha256.equals(other.stressSha256)
-          && seed == other.seed && paths == other.paths && granularity.equals(other.granularity)
-          && absmcVersion.equals(other.absmcVersion);
+    /** What differs from {@code other}, by name (empty: a batch of these settings can resume it). */
+    List<String> differences(Settings other) {
+      List<String> d = new ArrayList<>();
+      differ(d, "absmc version", absmcVersion, other.absmcVersion);
+      differ(d, "scenario file contents", scenarioSha256, other.scenarioSha256);
+      differ(d, "stress file contents", stressSha256, other.stressSha256);
+      differ(d, "seed", seed, other.seed);
+      differ(d, "paths", paths, other.paths);
+      differ(d, "granularity", granularity, other.granularity);
+      differ(d, "importance sampling", importance, other.importance);
+      differ(d, "path writing (--no-paths)", writePaths, other.writePaths);
+      differ(d, "expected-loss table", elTable, other.elTable);
+      differ(d, "default-probability table", pdTable, other.pdTable);
+      return d;
+    }
+
+    private static void differ(List<String> d, String name, Object mine, Object theirs) {
+      if (!java.util.Objects.equals(mine, theirs)) {
+        d.add(name + " " + theirs + " there, " + mine + " now");
+      }
     }
   }
 

@@ -147,4 +147,43 @@ class BatchTest {
         + " is not empty; choose another --out or add --overwrite (see 'absmc batch --help')");
     assertThat(new File(out.toFile(), "notes.txt")).exists();
   }
+
+  /**
+   * A batch resumes only with every setting that changes its results the same: started again with
+   * other importance sampling, without paths or with another table, it is refused with what
+   * differs, and its folder is left as it was.
+   */
+  @Test
+  void aBatchResumedWithOtherSettingsIsRefused(@TempDir Path tmp) throws Exception {
+    Path stress = tmp.resolve("two.yaml");
+    Files.writeString(stress, """
+        name: two
+        scenarios:
+          - name: base
+          - name: defaults-x2
+            defaults: {multiplier: 2}
+        """);
+    Path out = tmp.resolve("b");
+    String[] first = {"batch", DEAL_A, "--stress", stress.toString(), "--out", out.toString(),
+        "--paths", "300", "--no-report"};
+    assertThat(Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+        first)).isZero();
+    byte[] manifest = Files.readAllBytes(out.resolve(Manifest.FILE));
+    String[][] others = {{"--importance-sampling", "auto"}, {"--no-paths"},
+        {"--el-table", TestFiles.path("engine/src/main/resources/io/absmc/rating/moodys-idealized-el.csv").toString()}};
+    String[] expected = {"importance sampling", "path writing", "expected-loss table"};
+    for (int k = 0; k < others.length; k++) {
+      String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(first),
+          java.util.Arrays.stream(others[k])).toArray(String[]::new);
+      StringWriter err = new StringWriter();
+      int code = Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), args);
+      assertThat(code).as(String.join(" ", others[k])).isEqualTo(2);
+      assertThat(err.toString()).contains(out + " holds a batch with other settings (")
+          .contains(expected[k]).contains("run the same command to resume it");
+      assertThat(Files.readAllBytes(out.resolve(Manifest.FILE))).isEqualTo(manifest);
+    }
+    // the same command resumes (nothing left to do)
+    assertThat(Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+        first)).isZero();
+  }
 }
