@@ -1,6 +1,7 @@
 package io.absmc.batch;
 
 import io.absmc.io.AtomicOutput;
+import io.absmc.io.OutputLock;
 import io.absmc.montecarlo.BlockConsumer;
 import io.absmc.montecarlo.ImportanceSampling;
 import io.absmc.montecarlo.MonteCarloRunner;
@@ -67,6 +68,16 @@ public final class BatchRunner {
    * @return the statistics of every scenario, in the stress set's order
    */
   public static List<RunFiles.SummaryEntry> run(Job job, Path dir, boolean overwrite,
+      Consumer<String> report, LongConsumer progress, AtomicBoolean cancel) throws IOException {
+    try (OutputLock lock = OutputLock.acquire(dir)) {
+      for (Path p : lock.removeLeftovers()) {
+        report.accept("removed " + p + ", left by an interrupted run on " + dir);
+      }
+      return runLocked(job, dir, overwrite, report, progress, cancel);
+    }
+  }
+
+  private static List<RunFiles.SummaryEntry> runLocked(Job job, Path dir, boolean overwrite,
       Consumer<String> report, LongConsumer progress, AtomicBoolean cancel) throws IOException {
     Manifest.Settings settings = settings(job);
     Manifest manifest = prepare(dir, settings, overwrite);

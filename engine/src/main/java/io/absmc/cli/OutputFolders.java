@@ -24,13 +24,17 @@ public final class OutputFolders {
 
   /**
    * Writes {@code content} as the whole of {@code dir} ({@link AtomicOutput#replace}); a folder
-   * that holds files without {@code --overwrite} is a usage error.
+   * that holds files without {@code --overwrite}, a file, or a folder another run writes is a
+   * usage error. Says which temporary folders of interrupted runs it removed.
    */
   static void replace(CommandLine cli, Path dir, boolean overwrite, AtomicOutput.Content content)
       throws IOException {
     try {
-      AtomicOutput.replace(dir, overwrite, content);
-    } catch (AtomicOutput.FolderNotEmptyException e) {
+      for (Path p : AtomicOutput.replace(dir, overwrite, content)) {
+        cli.getErr().println("absmc: removed " + p + ", left by an interrupted run on " + dir);
+      }
+    } catch (AtomicOutput.FolderNotEmptyException | AtomicOutput.NotAFolderException
+        | io.absmc.io.OutputLock.BusyException e) {
       throw new CommandLine.ParameterException(cli, e.getMessage());
     }
   }

@@ -8,12 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * Writes a set of output files so that they appear complete or not at all: everything is written
  * into a hidden temporary folder beside the target, then moved into place (the whole folder in one
- * atomic rename when the target does not exist yet). A failure removes the temporary folder.
+ * atomic rename when the target does not exist yet). A failure removes the temporary folder. The
+ * target is locked for the whole write ({@link OutputLock}): another run on it, inside it or on a
+ * folder it holds is refused, and what dead runs on it left beside it is removed first.
  */
 public final class AtomicOutput {
 
@@ -29,8 +32,14 @@ public final class AtomicOutput {
   /** Writes {@code content} and publishes it in {@code dir}. */
   public static void write(Path dir, Content content) throws IOException {
     Path target = dir.toAbsolutePath().normalize();
+    try (OutputLock lock = OutputLock.acquire(target)) {
+      lock.removeLeftovers();
+      publish(target, content);
+    }
+  }
+
+  private static void publish(Path target, Content content) throws IOException {
     Path parent = target.getParent();
-    Files.createDirectories(parent);
     Path tmp = temporaryFolder(parent, target);
     try {
       content.writeInto(tmp);
@@ -55,37 +64,53 @@ public final class AtomicOutput {
    * {@code overwrite} is false; otherwise the old folder is swapped out only once the new one is
    * complete.
    *
+   * @return the temporary folders of dead runs on {@code dir} that were removed first
    * @throws FolderNotEmptyException when {@code dir} is not empty and {@code overwrite} is false
+   * @throws OutputLock.BusyException when another run writes {@code dir}, a folder it is in or
+   *     one in it
    */
-  public static void replace(Path dir, boolean overwrite, Content content) throws IOException {
+  public static List<Path> replace(Path dir, boolean overwrite, Content content)
+      throws IOException {
     Path target = dir.toAbsolutePath().normalize();
-    if (!overwrite && Files.isDirectory(target)) {
-      try (DirectoryStream<Path> files = Files.newDirectoryStream(target)) {
-        if (files.iterator().hasNext()) {
-          throw new FolderNotEmptyException(dir);
+    if (Files.exists(target) && !Files.isDirectory(target)) {
+      throw new NotAFolderException(dir + " is a file, not a folder; choose another --out");
+    }
+    try (OutputLock lock = OutputLock.acquire(target)) {
+      if (!overwrite && Files.isDirectory(target)) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(target)) {
+          if (files.iterator().hasNext()) {
+            throw new FolderNotEmptyException(dir);
+          }
         }
       }
-    }
-    if (Files.exists(target) && !Files.isDirectory(target)) {
-      throw new IOException(dir + " is a file, not a folder");
-    }
-    Path parent = target.getParent();
-    Files.createDirectories(parent);
-    Path tmp = temporaryFolder(parent, target);
-    try {
-      content.writeInto(tmp);
-      if (Files.exists(target)) {
-        Path old = Files.createTempDirectory(parent, "." + target.getFileName() + ".old-");
-        Files.delete(old);
-        move(target, old);
-        move(tmp, target);
-        deleteTree(old);
-      } else {
-        move(tmp, target);
+      List<Path> removed = lock.removeLeftovers();
+      Path parent = target.getParent();
+      Path tmp = temporaryFolder(parent, target);
+      try {
+        content.writeInto(tmp);
+        if (Files.exists(target)) {
+          Path old = Files.createTempDirectory(parent, "." + target.getFileName() + ".old-");
+          Files.delete(old);
+          move(target, old);
+          move(tmp, target);
+          deleteTree(old);
+        } else {
+          move(tmp, target);
+        }
+      } catch (IOException | RuntimeException e) {
+        deleteTree(tmp);
+        throw e;
       }
-    } catch (IOException | RuntimeException e) {
-      deleteTree(tmp);
-      throw e;
+      return removed;
+    }
+  }
+
+  /** An output path that is a file. */
+  public static final class NotAFolderException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    NotAFolderException(String message) {
+      super(message);
     }
   }
 
