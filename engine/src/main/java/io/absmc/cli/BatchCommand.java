@@ -76,7 +76,7 @@ final class BatchCommand implements Callable<Integer> {
       if (progress[0] != null) {
         progress[0].finish();
       }
-    } catch (BatchRunner.ConflictException | io.absmc.io.OutputLock.BusyException e) {
+    } catch (BatchRunner.ConflictException | io.absmc.io.OutputRefusedException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     Path reportFile = report.publish(spec.commandLine(), out);

@@ -33,8 +33,7 @@ public final class OutputFolders {
       for (Path p : AtomicOutput.replace(dir, overwrite, content)) {
         cli.getErr().println("absmc: removed " + p + ", left by an interrupted run on " + dir);
       }
-    } catch (AtomicOutput.FolderNotEmptyException | AtomicOutput.NotAFolderException
-        | io.absmc.io.OutputLock.BusyException e) {
+    } catch (AtomicOutput.FolderNotEmptyException | io.absmc.io.OutputRefusedException e) {
       throw new CommandLine.ParameterException(cli, e.getMessage());
     }
   }

@@ -66,15 +66,12 @@ public final class AtomicOutput {
    *
    * @return the temporary folders of dead runs on {@code dir} that were removed first
    * @throws FolderNotEmptyException when {@code dir} is not empty and {@code overwrite} is false
-   * @throws OutputLock.BusyException when another run writes {@code dir}, a folder it is in or
-   *     one in it
+   * @throws OutputRefusedException when another run writes {@code dir}, a folder it is in or one
+   *     in it, or when {@code dir} is or is inside a file
    */
   public static List<Path> replace(Path dir, boolean overwrite, Content content)
       throws IOException {
     Path target = dir.toAbsolutePath().normalize();
-    if (Files.exists(target) && !Files.isDirectory(target)) {
-      throw new NotAFolderException(dir + " is a file, not a folder; choose another --out");
-    }
     try (OutputLock lock = OutputLock.acquire(target)) {
       if (!overwrite && Files.isDirectory(target)) {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(target)) {
@@ -102,15 +99,6 @@ public final class AtomicOutput {
         throw e;
       }
       return removed;
-    }
-  }
-
-  /** An output path that is a file. */
-  public static final class NotAFolderException extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    NotAFolderException(String message) {
-      super(message);
     }
   }
 

@@ -50,15 +50,6 @@ public final class OutputLock implements AutoCloseable {
     this.lock = lock;
   }
 
-  /** A folder someone else is writing. */
-  public static final class BusyException extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    BusyException(String message) {
-      super(message);
-    }
-  }
-
   /** The lock file of a folder: beside it, hidden. */
   static Path lockFile(Path target) {
     return target.resolveSibling("." + target.getFileName() + ".lock");
@@ -67,24 +58,35 @@ public final class OutputLock implements AutoCloseable {
   /**
    * Locks {@code dir} for writing by this process.
    *
-   * @throws BusyException when another process writes it, a folder it is in, or a folder in it
+   * @throws OutputRefusedException when another process writes it, a folder it is in, or a
+   *     folder in it; when it is, or is inside, a file; when it is the root
    */
   public static OutputLock acquire(Path dir) throws IOException {
     Path target = dir.toAbsolutePath().normalize();
     if (target.getParent() == null) {
-      throw new BusyException(dir + " is the file system's root; choose a folder to write into");
+      throw new OutputRefusedException(dir + " is the file system's root; choose a folder to write into");
     }
     for (Path a = target.getParent(); a != null && a.getParent() != null; a = a.getParent()) {
       if (!HELD.contains(a)) {
         String owner = heldBy(lockFile(a));
         if (owner != null) {
-          throw new BusyException(dir + " is inside " + a + ", which another absmc run is writing ("
+          throw new OutputRefusedException(dir + " is inside " + a + ", which another absmc run is writing ("
               + owner + "); wait for it or choose another --out");
         }
       }
     }
     if (HELD.contains(target)) {
-      throw new BusyException(dir + " is already being written by this run");
+      throw new OutputRefusedException(dir + " is already being written by this run");
+    }
+    for (Path a = target; a != null; a = a.getParent()) {
+      if (Files.exists(a)) {
+        if (!Files.isDirectory(a)) {
+          throw new OutputRefusedException(a.equals(target) ? dir + " is a file, not a folder;"
+              + " choose another --out" : dir + " is inside " + a + ", which is a file, not a"
+              + " folder; choose another --out");
+        }
+        break;
+      }
     }
     Files.createDirectories(target.getParent());
     Path file = lockFile(target);
@@ -101,7 +103,7 @@ public final class OutputLock implements AutoCloseable {
       if (lock == null) {
         String owner = read(channel);
         channel.close();
-        throw new BusyException(dir + " is being written by another absmc run ("
+        throw new OutputRefusedException(dir + " is being written by another absmc run ("
             + (owner.isBlank() ? "owner unknown" : owner) + "); wait for it or choose another"
             + " --out");
       }
@@ -120,7 +122,7 @@ public final class OutputLock implements AutoCloseable {
       held.checkInside();
       return held;
     }
-    throw new BusyException("could not lock " + dir + ": its lock file keeps changing");
+    throw new OutputRefusedException("could not lock " + dir + ": its lock file keeps changing");
   }
 
   /** Refuses when a folder inside the target is being written by another process. */
@@ -139,7 +141,7 @@ public final class OutputLock implements AutoCloseable {
       String owner = heldBy(f);
       if (owner != null) {
         close();
-        throw new BusyException(target + " holds " + f.getParent() + ", which another absmc run"
+        throw new OutputRefusedException(target + " holds " + f.getParent() + ", which another absmc run"
             + " is writing (" + owner + "); wait for it or choose another --out");
       }
     }
