@@ -29,6 +29,9 @@ public final class ScenarioLoader {
 
   private static final double MAX_AMOUNT = 1e13;
 
+  /** The most payment dates a deal may have (a hundred years of monthly ones). */
+  public static final int MAX_PERIODS = 1200;
+
   private ScenarioLoader() {
   }
 
@@ -63,7 +66,7 @@ public final class ScenarioLoader {
     Scenario scenario(YamlNode root) {
       MapCursor c = MapCursor.of(root, problems);
       int before = problems.size();
-      String name = c.text("name");
+      String name = c.plainName("name");
       String description = c.optText("description").orElse("");
       Calendar calendar = c.map("calendar").map(this::calendar).orElse(null);
       MapCursor structureCursor = c.map("structure").orElse(null);
@@ -125,6 +128,11 @@ public final class ScenarioLoader {
         return null;
       }
       List<LocalDate> dates = Calendar.schedule(first, day, legalFinal, frequency);
+      if (dates.size() > MAX_PERIODS) {
+        c.problem("legal_final_date", "expected at most " + MAX_PERIODS + " payment dates, found "
+            + dates.size() + " to " + legalFinal);
+        return null;
+      }
       if (!dates.get(dates.size() - 1).equals(legalFinal)) {
         c.problem("legal_final_date", "expected a payment date ("
             + (frequency == PaymentFrequency.WEEKLY ? "weekly" : "day " + day + " of a month")
@@ -551,6 +559,10 @@ public final class ScenarioLoader {
     Tranche tranche(MapCursor c, double planSize, Calendar calendar) {
       int before = problems.size();
       String name = c.text("name");
+      if ("pool".equalsIgnoreCase(name)) {
+        c.problem("name", "'" + name + "' names the pool's row in every output; call the tranche"
+            + " something else");
+      }
       c.eitherOr("amount", "share", true);
       double amount = c.has("share") ? c.rate("share", 0, 1) * planSize
           : c.has("amount") ? c.amount("amount", 0.01, MAX_AMOUNT) : Double.NaN;

@@ -212,12 +212,43 @@ public final class MapCursor {
       problems.add(v, "expected a date as yyyy-mm-dd but found " + v.describe());
       return null;
     }
+    LocalDate d;
     try {
-      return LocalDate.parse(v.text());
+      d = LocalDate.parse(v.text());
     } catch (DateTimeParseException e) {
       problems.add(v, "expected a date as yyyy-mm-dd but found " + v.describe());
       return null;
     }
+    if (d.isBefore(FIRST_DATE) || d.isAfter(LAST_DATE)) {
+      problems.add(v, "expected a date from " + FIRST_DATE + " to " + LAST_DATE + ", found " + d);
+      return null;
+    }
+    return d;
+  }
+
+  /** The earliest date a deal may give. */
+  public static final LocalDate FIRST_DATE = LocalDate.of(1990, 1, 1);
+
+  /** The latest date a deal may give. */
+  public static final LocalDate LAST_DATE = LocalDate.of(2200, 12, 31);
+
+  /**
+   * A name that is also a folder or a file's part (a scenario's name, a tranche's): text, at most
+   * 100 characters, without path separators, control characters or a leading dot.
+   */
+  public String plainName(String key) {
+    String name = text(key);
+    if (name == null) {
+      return null;
+    }
+    boolean plain = !name.isBlank() && name.length() <= 100 && !name.startsWith(".")
+        && name.chars().noneMatch(ch -> ch < 0x20 || ch == 0x7f || "/\\:*?\"<>|".indexOf(ch) >= 0);
+    if (!plain) {
+      problem(key, "expected a plain name of at most 100 characters, without / \\ : * ? \" < > |,"
+          + " control characters or a leading dot (it names a folder), found '" + name + "'");
+      return null;
+    }
+    return name;
   }
 
   /** A required choice among an enum's labels. */
