@@ -7,6 +7,7 @@ import io.absmc.montecarlo.ImportanceShift;
 import io.absmc.montecarlo.MonteCarloRunner;
 import io.absmc.montecarlo.RunSettings;
 import io.absmc.rating.IdealizedTable;
+import io.absmc.stats.RunStatistics;
 import io.absmc.resolve.ResolvedDeal;
 import io.absmc.resolve.StressSet;
 import io.absmc.scenario.Scenario;
@@ -64,6 +65,37 @@ public final class MonteCarloOptions {
   public RunSettings settings(CommandLine cli, ResolvedDeal deal) {
     return settings(cli).withImportance(importance(cli, deal, importance));
   }
+
+  /**
+   * Refuses, as a usage error, a run whose statistics would not fit in this JVM's memory (exact
+   * quantiles keep a few floats per path; {@code scenarios} runs at once, one for a run) or whose
+   * loan granularity would draw more loans than it can in reasonable time.
+   */
+  public static void checkFeasible(CommandLine cli, ResolvedDeal deal, RunSettings settings) {
+    long bytes = settings.paths() * RunStatistics.bytesPerPath(deal, settings.importance().on());
+    long available = Runtime.getRuntime().maxMemory();
+    if (bytes > 0.75 * available) {
+      throw new CommandLine.ParameterException(cli, String.format(Locale.ROOT,
+          "--paths %,d needs about %.1f GB for the run's statistics (%d bytes a path for exact"
+              + " quantiles) and this JVM may use %.1f GB: give it more (ABSMC_JAVA_OPTS=-Xmx%dg)"
+              + " or use fewer paths", settings.paths(), bytes / 1e9,
+          RunStatistics.bytesPerPath(deal, settings.importance().on()), available / 1e9,
+          (long) Math.ceil(bytes / 0.75 / (1L << 30)) + 1));
+    }
+    double loans = 0;
+    for (double n : deal.initialLoans) {
+      loans += n;
+    }
+    if (settings.granularity() == Granularity.LOAN && loans > MAX_LOAN_MODE_LOANS) {
+      throw new CommandLine.ParameterException(cli, String.format(Locale.ROOT,
+          "loan granularity draws each of the pool's %,.0f loans every period, at most %,d:"
+              + " use --granularity cohort (the same model, drawn cohort by cohort)", loans,
+          MAX_LOAN_MODE_LOANS));
+    }
+  }
+
+  /** The most loans a pool may have to be drawn loan by loan. */
+  static final long MAX_LOAN_MODE_LOANS = 100_000_000L;
 
   /** Whether {@code --importance-sampling} was given on the command line. */
   boolean importanceGiven(CommandLine cli) {
@@ -165,6 +197,7 @@ public final class MonteCarloOptions {
     Scenario scenario = ScenarioLoader.load(scenarioFile);
     RunSettings settings = settings(cli, ResolvedDeal.resolve(scenario));
     StressSet stresses = StressSet.load(stressFile);
+    checkFeasible(cli, ResolvedDeal.resolve(scenario), settings);
     // every scenario must resolve before any runs
     for (StressSet.Named named : stresses.scenarios()) {
       try {

@@ -62,6 +62,7 @@ final class RunCommand implements Callable<Integer> {
     report.check(spec.commandLine());
     ResolvedDeal deal = scenario.resolveForMonteCarlo();
     RunSettings settings = mc.settings(spec.commandLine(), deal);
+    MonteCarloOptions.checkFeasible(spec.commandLine(), deal, settings);
     IdealizedTable el = mc.elTable();
     IdealizedTable pd = mc.pdTable();
     Granularity granularity = settings.granularity();

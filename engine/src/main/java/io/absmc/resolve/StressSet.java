@@ -137,6 +137,10 @@ public record StressSet(String name, List<Named> scenarios) {
     }
     YamlNode v = m.node(kind).orElseThrow();
     List<YamlNode> items = v.kind() == YamlNode.Kind.LIST ? v.items() : List.of(v);
+    if (items.isEmpty()) {
+      m.problems().add(v, key + ": expected at least one value in the list");
+      return List.of();
+    }
     List<Labelled> out = new ArrayList<>();
     String k = key.replace('_', '-');
     for (YamlNode item : items) {
@@ -156,6 +160,9 @@ public record StressSet(String name, List<Named> scenarios) {
     return m.problems().size() > before ? List.of() : out;
   }
 
+  /** The most scenarios a stress file may have (each is a full Monte Carlo run). */
+  public static final int MAX_SCENARIOS = 1000;
+
   /** The cartesian product of the grid's axes, each scenario named after its values. */
   private static List<Named> grid(MapCursor g, Problems problems) {
     List<Named> combos = new ArrayList<>();
@@ -165,6 +172,12 @@ public record StressSet(String name, List<Named> scenarios) {
       List<Labelled> axis = g.optMap(k.key()).map(m -> shocks(m, k.key())).orElse(List.of());
       if (axis.isEmpty()) {
         continue;
+      }
+      long size = (long) combos.size() * axis.size();
+      if (size > MAX_SCENARIOS) {
+        problems.add(g.node(), "the grid makes " + size + " or more scenarios; a stress file may"
+            + " have at most " + MAX_SCENARIOS);
+        return List.of();
       }
       List<Named> next = new ArrayList<>();
       List<String> nextLabels = new ArrayList<>();

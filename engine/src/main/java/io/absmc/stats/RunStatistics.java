@@ -86,6 +86,17 @@ public final class RunStatistics implements BlockConsumer, Serializable {
   private final Moments[] principalPaid;
 
   /**
+   * The memory a run's statistics hold per path, in bytes: a float for every value kept for exact
+   * quantiles (loss, WAL and IRR of every tranche, the guarantor's payments, the pool's default
+   * and loss rates), and as much again for the weights under importance sampling.
+   */
+  public static long bytesPerPath(ResolvedDeal deal, boolean weighted) {
+    int t = deal.tranches;
+    long values = 3L * t + 2 + (deal.hasGuarantee ? t + 1 : 0);
+    return 4 * values * (weighted ? 2 : 1);
+  }
+
+  /**
    * @param expectedPaths the run's number of paths (sizes the samples; more may be added)
    */
   public RunStatistics(ResolvedDeal deal, long expectedPaths, IdealizedTable elTable,

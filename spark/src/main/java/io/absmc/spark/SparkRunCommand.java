@@ -67,6 +67,7 @@ final class SparkRunCommand implements Callable<Integer> {
     sparkOptions.check(cli);
     ResolvedDeal deal = scenario.resolveForMonteCarlo();
     RunSettings settings = mc.settings(cli, deal);
+    MonteCarloOptions.checkFeasible(cli, deal, settings);
     Instant start = Instant.now();
     String name = deal.scenario.name();
     String uri = out != null ? out
