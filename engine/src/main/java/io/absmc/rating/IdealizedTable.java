@@ -1,6 +1,8 @@
 package io.absmc.rating;
 
 import io.absmc.scenario.ScenarioException;
+import io.absmc.scenario.yaml.InputText;
+import io.absmc.util.Decimal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -54,10 +56,10 @@ public record IdealizedTable(String name, String source, List<String> ratings,
   /** A user's table (same layout), with the file's SHA-256 as its provenance. */
   public static IdealizedTable load(Path file, String name) {
     try {
-      byte[] bytes = Files.readAllBytes(file);
-      String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-      return parse(new String(bytes, StandardCharsets.UTF_8), name,
-          file + " (sha256 " + sha + ")", file.toString());
+      String text = InputText.read(file);
+      String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
+          Files.readAllBytes(file)));
+      return parse(text, name, file + " (sha256 " + sha + ")", file.toString());
     } catch (IOException e) {
       throw new ScenarioException(List.of(file + ": cannot read: " + e.getMessage()));
     } catch (NoSuchAlgorithmException e) {
@@ -86,21 +88,38 @@ public record IdealizedTable(String name, String source, List<String> ratings,
         continue;
       }
       double[] row = new double[YEARS];
+      String at = file + ":" + (i + 1) + ": ";
+      boolean numbers = true;
       for (int y = 0; y < YEARS; y++) {
-        try {
-          row[y] = Double.parseDouble(cells[y + 1].trim()) / 100;
-        } catch (NumberFormatException e) {
-          problems.add(file + ":" + (i + 1) + ": y" + (y + 1) + ": expected a percentage, found '"
+        double pct = Decimal.parse(cells[y + 1]);
+        if (!(pct >= 0 && pct <= 100)) {
+          problems.add(at + "y" + (y + 1) + ": expected a percentage from 0 to 100, found '"
               + cells[y + 1].trim() + "'");
+          numbers = false;
+          continue;
         }
-        if (y > 0 && row[y] < row[y - 1]) {
-          problems.add(file + ":" + (i + 1) + ": y" + (y + 1) + ": cumulative values must not fall with the horizon");
+        row[y] = pct / 100;
+        if (y > 0 && numbers && row[y] < row[y - 1]) {
+          problems.add(at + "y" + (y + 1) + ": cumulative values must not fall with the horizon");
         }
       }
-      if (!rows.isEmpty() && row[YEARS - 1] < rows.get(rows.size() - 1)[YEARS - 1]) {
-        problems.add(file + ":" + (i + 1) + ": ratings must run from best to worst (values rising)");
+      String rating = cells[0].trim();
+      if (rating.isEmpty()) {
+        problems.add(at + "expected a rating name");
+      } else if (ratings.contains(rating)) {
+        problems.add(at + "rating '" + rating + "' given twice");
       }
-      ratings.add(cells[0].trim());
+      if (numbers && !rows.isEmpty()) {
+        double[] better = rows.get(rows.size() - 1);
+        for (int y = 0; y < YEARS; y++) {
+          if (row[y] < better[y]) {
+            problems.add(at + "y" + (y + 1) + ": ratings must run from best to worst (each"
+                + " value at least the better rating's)");
+            break;
+          }
+        }
+      }
+      ratings.add(rating);
       rows.add(row);
     }
     if (rows.isEmpty()) {

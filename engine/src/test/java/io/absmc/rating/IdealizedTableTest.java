@@ -53,6 +53,6 @@ class IdealizedTableTest {
     assertThatThrownBy(() -> IdealizedTable.parse("rating,y1,y2,y3,y4,y5,y6,y7,y8,y9,y10\n"
         + "AAA,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,x\n", "t", "t", "my.csv"))
         .isInstanceOf(ScenarioException.class)
-        .hasMessageContaining("my.csv:2: y10: expected a percentage, found 'x'");
+        .hasMessageContaining("my.csv:2: y10: expected a percentage from 0 to 100, found 'x'");
   }
 }

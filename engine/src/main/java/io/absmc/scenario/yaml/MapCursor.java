@@ -362,8 +362,8 @@ public final class MapCursor {
    */
   private double parseNumber(YamlNode v, boolean rate) {
     if (v.kind() == YamlNode.Kind.NUMBER) {
-      double x = Double.parseDouble(v.text());
-      if (Double.isFinite(x)) {
+      double x = io.absmc.util.Decimal.parse(v.text());
+      if (!Double.isNaN(x)) {
         return x;
       }
     }

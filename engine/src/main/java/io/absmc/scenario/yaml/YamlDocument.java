@@ -48,8 +48,7 @@ public final class YamlDocument {
   /** The longest text of one value, in characters. */
   public static final int MAX_TEXT = 100_000;
 
-  private static final Pattern DECIMAL =
-      Pattern.compile("[-+]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][-+]?\\d+)?");
+  private static final Pattern DECIMAL = io.absmc.util.Decimal.PATTERN;
   private static final Pattern BOOLEAN = Pattern.compile("true|True|TRUE|false|False|FALSE");
   private static final Pattern NULL = Pattern.compile("|~|null|Null|NULL");
 
