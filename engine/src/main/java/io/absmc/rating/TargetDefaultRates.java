@@ -109,11 +109,15 @@ public record TargetDefaultRates(String method, List<String> ratings, double[] t
         problems.add(file + ":" + (i + 1) + ": expected rating,value");
         continue;
       }
-      try {
-        values.add(Double.parseDouble(cells[1].trim()));
+      double x = io.absmc.util.Decimal.parse(cells[1]);
+      if (!(x >= 0)) {
+        problems.add(file + ":" + (i + 1) + ": expected a number of at least 0, found '"
+            + cells[1].trim() + "'");
+      } else if (ratings.contains(cells[0].trim())) {
+        problems.add(file + ":" + (i + 1) + ": rating '" + cells[0].trim() + "' given twice");
+      } else {
+        values.add(x);
         ratings.add(cells[0].trim());
-      } catch (NumberFormatException e) {
-        problems.add(file + ":" + (i + 1) + ": expected a number, found '" + cells[1].trim() + "'");
       }
     }
     if (ratings.isEmpty() && problems.isEmpty()) {

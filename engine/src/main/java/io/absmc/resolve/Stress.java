@@ -128,10 +128,8 @@ public record Stress(Shock defaults, Shock recovery, Shock prepayment, Shock pay
             + " (keys: default, recovery, prepay)");
       }
       String key = t.substring(0, eq).trim().toLowerCase(Locale.ROOT);
-      double value;
-      try {
-        value = Double.parseDouble(t.substring(eq + 1).trim());
-      } catch (NumberFormatException e) {
+      double value = io.absmc.util.Decimal.parse(t.substring(eq + 1));
+      if (Double.isNaN(value)) {
         throw new IllegalArgumentException("stress '" + t + "': '" + t.substring(eq + 1).trim()
             + "' is not a number");
       }

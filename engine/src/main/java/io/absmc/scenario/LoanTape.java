@@ -79,6 +79,8 @@ public final class LoanTape {
     Map<String, Stratum> strata = new TreeMap<>();
     Map<String, Map<Term, Double>> termBalance = new HashMap<>();
     Set<String> ids = new HashSet<>();
+    // the line where the record being read starts, for a syntax error met further on
+    int[] recordLine = {1};
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         MappingIterator<String[]> rows = mapper.readerFor(String[].class)
             .with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(reader)) {
@@ -92,16 +94,20 @@ public final class LoanTape {
         return null;
       }
       int line = 1;
-      while (rows.hasNext()) {
+      while (true) {
+        recordLine[0] = rows.getParser().currentLocation().getLineNr();
+        if (!rows.hasNext()) {
+          break;
+        }
         String[] row = rows.next();
         line++;
         if (row.length == 1 && row[0].isBlank()) {
           continue;
         }
-        Loan loan = loan(row, col, line, kinds, instalmentKinds, ids, problems);
+        Loan loan = loan(row, col, recordLine[0], kinds, instalmentKinds, ids, problems);
         if (loan == null || problems.size() > before) {
           if (problems.size() - before >= 50) {
-            problems.add(line, "", "stopped reading after 50 problems");
+            problems.add(recordLine[0], "", "stopped reading after 50 problems");
             return null;
           }
           continue;
@@ -122,6 +128,22 @@ public final class LoanTape {
       }
     } catch (NoSuchFileException e) {
       problems.add(1, "", "no such loan tape file");
+      return null;
+    } catch (java.nio.charset.CharacterCodingException e) {
+      problems.add(1, "", "not UTF-8 text; save the loan tape as UTF-8");
+      return null;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException
+        | com.fasterxml.jackson.databind.RuntimeJsonMappingException e) {
+      // CSV syntax (an unclosed quote): the record it is in, and where the parser gave up
+      com.fasterxml.jackson.core.JsonProcessingException cause =
+          e instanceof com.fasterxml.jackson.core.JsonProcessingException p ? p
+              : e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException p2 ? p2
+              : null;
+      String what = cause == null ? e.getMessage() : cause.getOriginalMessage();
+      int at = cause == null || cause.getLocation() == null ? recordLine[0]
+          : cause.getLocation().getLineNr();
+      problems.add(recordLine[0], "", "not valid CSV: " + what.lines().findFirst().orElse("")
+          + (at > recordLine[0] ? " (the record starting here runs to line " + at + ")" : ""));
       return null;
     } catch (IOException | RuntimeException e) {
       problems.add(1, "", "cannot read the loan tape: " + e.getMessage());
@@ -148,6 +170,16 @@ public final class LoanTape {
   private static Map<String, Integer> header(String[] header, Problems problems) {
     Map<String, Integer> col = new HashMap<>();
     boolean ok = true;
+    if (header.length > 0 && header[0].startsWith("\uFEFF")) {
+      // a byte-order mark, as spreadsheets write
+      header[0] = header[0].substring(1);
+    }
+    if (java.util.Arrays.stream(header).map(String::trim).noneMatch(COLUMNS::contains)) {
+      // not a loan tape: say so without repeating what the file holds
+      problems.add(1, "", "not a loan tape: its first line names none of the columns "
+          + String.join(", ", COLUMNS));
+      return null;
+    }
     for (int i = 0; i < header.length; i++) {
       String name = header[i].trim();
       if (!COLUMNS.contains(name)) {
@@ -229,13 +261,15 @@ public final class LoanTape {
   private static double number(String[] row, Map<String, Integer> col, String name, int line,
       double lo, double hi, Problems problems) {
     String text = cell(row, col, name);
-    double x;
-    try {
-      x = text.endsWith("%") ? new BigDecimal(text.substring(0, text.length() - 1).trim())
-          .movePointLeft(2).doubleValue() : Double.parseDouble(text);
-    } catch (NumberFormatException e) {
+    boolean percent = text.endsWith("%");
+    double x = io.absmc.util.Decimal.parse(percent ? text.substring(0, text.length() - 1) : text);
+    if (Double.isNaN(x)) {
       problems.add(line, name, "expected a number, found '" + text + "'");
       return Double.NaN;
+    }
+    if (percent) {
+      x = new BigDecimal(text.substring(0, text.length() - 1).trim()).movePointLeft(2)
+          .doubleValue();
     }
     if (!(x >= lo && x <= hi)) {
       problems.add(line, name, "expected " + io.absmc.util.Check.fmt(lo) + " <= " + name + " <= "

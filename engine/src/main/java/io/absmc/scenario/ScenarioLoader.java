@@ -190,6 +190,14 @@ public final class ScenarioLoader {
       int before = problems.size();
       MapCursor t = c.optMap("loan_tape").orElseThrow();
       String file = t.text("file");
+      if (file != null) {
+        Path relative = Path.of(file).normalize();
+        if (relative.isAbsolute() || relative.startsWith("..") || file.contains("\u0000")) {
+          t.problem("file", "expected a path relative to the scenario's folder and inside it,"
+              + " found '" + file + "'");
+          file = null;
+        }
+      }
       int bucket = t.integerOr("age_bucket_days", 7, 1, 3650);
       t.rejectUnknown();
       List<KindSpec> specs = new ArrayList<>();
