@@ -31,7 +31,7 @@ final class ReportCommand implements Callable<Integer> {
     Path file;
     try {
       file = ReportOptions.publish(dir, units.parse(spec.commandLine()));
-    } catch (ReportException e) {
+    } catch (ReportException | io.absmc.io.OutputRefusedException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     spec.commandLine().getOut().println("Report: " + file);

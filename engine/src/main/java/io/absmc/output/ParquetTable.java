@@ -44,6 +44,9 @@ public final class ParquetTable {
       throws IOException {
     try (Appender a = open(file, columns, metadata)) {
       a.append(rows);
+    } catch (IOException e) {
+      // a full disk says only "No space left on device": name the file
+      throw new IOException("could not write " + file + ": " + e.getMessage(), e);
     }
   }
 

@@ -21,12 +21,14 @@ public final class PathsFile implements BlockConsumer, AutoCloseable {
   public static final String NAME = "paths.parquet";
 
   private final ParquetTable.Appender appender;
+  private final Path file;
   /** The block being written; the columns read it. */
   private BlockResult block;
 
   private PathsFile(Path dir, ResolvedDeal deal, Map<String, String> provenance)
       throws IOException {
-    this.appender = ParquetTable.open(dir.resolve(NAME), columns(deal, () -> block), provenance);
+    this.file = dir.resolve(NAME);
+    this.appender = ParquetTable.open(file, columns(deal, () -> block), provenance);
   }
 
   /** Opens the file in {@code dir}. */
@@ -83,11 +85,20 @@ public final class PathsFile implements BlockConsumer, AutoCloseable {
   @Override
   public void accept(BlockResult b) throws IOException {
     block = b;
-    appender.append((long) b.paths * b.tranches);
+    try {
+      appender.append((long) b.paths * b.tranches);
+    } catch (IOException e) {
+      // a full disk says only "No space left on device": name the file
+      throw new IOException("could not write " + file + ": " + e.getMessage(), e);
+    }
   }
 
   @Override
   public void close() throws IOException {
-    appender.close();
+    try {
+      appender.close();
+    } catch (IOException e) {
+      throw new IOException("could not write " + file + ": " + e.getMessage(), e);
+    }
   }
 }
