@@ -41,4 +41,17 @@ class ParquetTableTest {
       assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("t.parquet");
     }
   }
+
+  /** A full disk (Linux's /dev/full answers every write with ENOSPC) is reported with the file. */
+  @Test
+  void aFullDiskIsReportedWithTheFile() {
+    Path full = Path.of("/dev/full");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(full), "no /dev/full here");
+    List<Column> columns = List.of(Column.ofLong("row", "", "row number", i -> i));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> ParquetTable.write(full, columns, Map.of(), 100_000))
+        .isInstanceOf(java.io.IOException.class)
+        .hasMessageStartingWith("could not write /dev/full: ")
+        .hasMessageContaining("No space left on device");
+  }
 }
