@@ -71,7 +71,8 @@ public final class ScenarioLoader {
       Calendar calendar = c.map("calendar").map(this::calendar).orElse(null);
       MapCursor structureCursor = c.map("structure").orElse(null);
       Structure structure = structureCursor == null ? null : structure(structureCursor, calendar);
-      double planSize = structure == null ? Double.NaN : structure.planSize();
+      double planSize = structure != null ? structure.planSize()
+          : structureCursor == null ? Double.NaN : quietPlanSize(structureCursor);
       Pool pool = c.map("pool").map(p -> pool(p, planSize)).orElse(null);
       int periods = calendar == null ? Integer.MAX_VALUE : calendar.paymentDates().size();
       Optional<Revolving> revolving = c.optMap("revolving").map(r -> revolving(r, calendar, pool));
@@ -337,6 +338,20 @@ public final class ScenarioLoader {
       return new KindSpec(name, amortisation, rate, term, average, performance);
     }
 
+    /**
+     * The plan size of a structure that has other problems (reported by {@link #structure}), so
+     * that shares of it still resolve; NaN when it cannot be read.
+     */
+    double quietPlanSize(MapCursor structure) {
+      YamlNode v = structure.node().entries().get("plan_size");
+      if (v == null) {
+        return Double.NaN;
+      }
+      Problems quiet = new Problems(problems.file());
+      double x = MapCursor.of(structure.node(), quiet).amount("plan_size", 1, MAX_AMOUNT);
+      return quiet.isEmpty() ? x : Double.NaN;
+    }
+
     Segment segment(MapCursor c, double shareBase) {
       int before = problems.size();
       String name = c.text("name");
@@ -364,6 +379,10 @@ public final class ScenarioLoader {
       if (amortisation.isInstalment() && !term.inMonths()) {
         c.problem("term_days", amortisation.label()
             + " loans pay monthly instalments: give term_months instead of term_days");
+        return null;
+      }
+      if (Double.isNaN(shareBase) && c.has("share")) {
+        // a share of a pool or plan size that has problems of its own, reported there
         return null;
       }
       return build(c.node(), () -> new Segment(name, balance, average, term, seasoning,
