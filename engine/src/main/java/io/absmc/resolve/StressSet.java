@@ -9,10 +9,10 @@ import io.absmc.scenario.yaml.YamlNode;
 import io.absmc.util.Check;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * A set of named stresses, read from a stress file (format in {@code docs/stress-format.md}):
@@ -57,6 +57,8 @@ public record StressSet(String name, List<Named> scenarios) {
     String name = c.text("name");
     c.optText("description");
     List<Named> out = new ArrayList<>();
+    // where each scenario is written, for a name given twice
+    List<YamlNode> where = new ArrayList<>();
     for (YamlNode item : c.optList("scenarios")) {
       MapCursor s = MapCursor.of(item, problems);
       String n = s.text("name");
@@ -68,21 +70,36 @@ public record StressSet(String name, List<Named> scenarios) {
           stress = stress.with(k, shock);
         }
       }
-      stress = stress.withFrontLoading(s.rateOr("front_loading", 0, -1, 1));
+      double frontLoading = s.rateOr("front_loading", 0, -1, 1);
+      if (!Double.isNaN(frontLoading)) {
+        // out of range: reported by the reader
+        stress = stress.withFrontLoading(frontLoading);
+      }
       s.rejectUnknown();
       if (n != null) {
         out.add(named(n, stress, item, problems));
+        where.add(item.entries().getOrDefault("name", item));
       }
     }
-    c.optMap("grid").ifPresent(g -> out.addAll(grid(g, problems)));
+    c.optMap("grid").ifPresent(g -> {
+      List<Named> grid = grid(g, problems);
+      out.addAll(grid);
+      grid.forEach(x -> where.add(g.node()));
+    });
     c.rejectUnknown();
     if (out.isEmpty() && problems.isEmpty()) {
       problems.add(root, "expected 'scenarios' or a 'grid' with at least one scenario");
     }
-    Set<String> seen = new HashSet<>();
-    for (Named n : out) {
-      if (n != null && !seen.add(n.name())) {
-        problems.add(root, "two scenarios are named '" + n.name() + "'");
+    Map<String, YamlNode> seen = new HashMap<>();
+    for (int i = 0; i < out.size(); i++) {
+      Named n = out.get(i);
+      if (n == null) {
+        continue;
+      }
+      YamlNode first = seen.putIfAbsent(n.name(), where.get(i));
+      if (first != null) {
+        problems.add(where.get(i), "scenario '" + n.name() + "' is named on line " + first.line()
+            + " already; names must be unique (they name folders)");
       }
     }
     if (!problems.isEmpty()) {
@@ -118,6 +135,10 @@ public record StressSet(String name, List<Named> scenarios) {
 
   /** The shocks of one key: one value, or a list of them (a grid axis). */
   private static List<Labelled> shocks(MapCursor m, String key) {
+    if (m.node().kind() != YamlNode.Kind.MAP) {
+      // reported by the cursor: a shock is a map
+      return List.of();
+    }
     int before = m.problems().size();
     String kind = null;
     for (String k : List.of("relative", "absolute", "multiplier")) {
