@@ -191,6 +191,10 @@ public final class LoanTape {
         ok = false;
       }
     }
+    if (!ok) {
+      // the columns a misspelt one stands for would only be reported missing too
+      return null;
+    }
     for (String required : List.of("loan_id", "segment", "balance", "annual_rate", "age_days")) {
       if (!col.containsKey(required)) {
         problems.add(1, "", "missing column '" + required + "'");

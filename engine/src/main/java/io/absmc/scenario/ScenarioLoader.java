@@ -65,7 +65,9 @@ public final class ScenarioLoader {
 
     Scenario scenario(YamlNode root) {
       MapCursor c = MapCursor.of(root, problems);
-      int before = problems.size();
+      // any problem, the document's own included (an unknown alias), stops the cross-checks,
+      // which would only report its consequences
+      int before = 0;
       String name = c.plainName("name");
       String description = c.optText("description").orElse("");
       Calendar calendar = c.map("calendar").map(this::calendar).orElse(null);
@@ -168,7 +170,7 @@ public final class ScenarioLoader {
       }
       CreditModel model = c.optMap("model").map(this::model).orElse(CreditModel.DEFAULT);
       c.rejectUnknown();
-      if (problems.size() > before || model == null) {
+      if (problems.size() > before || model == null || segments.contains(null)) {
         return null;
       }
       checkRecoverySd(c, model, segments);
@@ -381,8 +383,9 @@ public final class ScenarioLoader {
             + " loans pay monthly instalments: give term_months instead of term_days");
         return null;
       }
-      if (Double.isNaN(shareBase) && c.has("share")) {
-        // a share of a pool or plan size that has problems of its own, reported there
+      if (Double.isNaN(balance) || Double.isNaN(average)) {
+        // a share of a pool or plan size that has problems of its own, or a value that could not
+        // be read (an unknown alias): reported there
         return null;
       }
       return build(c.node(), () -> new Segment(name, balance, average, term, seasoning,

@@ -77,7 +77,16 @@ public final class MapCursor {
 
   /** Records a missing required field. */
   public void missing(String key) {
+    if (reported(key)) {
+      return;
+    }
     problems.add(node.line(), node.path(), "missing required field '" + key + "'");
+  }
+
+  /** Whether the field was given but could not be read, its problem already reported. */
+  private boolean reported(String key) {
+    YamlNode given = node.entries().get(key);
+    return given != null && given.reported();
   }
 
   /** Records a problem about a field's value. */
@@ -100,7 +109,10 @@ public final class MapCursor {
       return false;
     }
     if (oneRequired && !hasA && !hasB) {
-      problems.add(node.line(), node.path(), "missing required field '" + a + "' (or '" + b + "')");
+      if (!reported(a) && !reported(b)) {
+        problems.add(node.line(), node.path(), "missing required field '" + a + "' (or '" + b
+            + "')");
+      }
       return false;
     }
     return true;

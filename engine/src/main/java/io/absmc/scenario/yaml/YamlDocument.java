@@ -161,8 +161,9 @@ public final class YamlDocument {
       if (e instanceof AliasEvent alias) {
         YamlNode target = anchors.get(alias.getAnchor());
         if (target == null) {
-          problems.add(line, path, "unknown alias '*" + alias.getAnchor() + "'");
-          return YamlNode.scalar(YamlNode.Kind.NULL, path, line, null);
+          problems.add(line, path, "unknown alias '*" + alias.getAnchor() + "' (an alias refers"
+              + " to an anchor given before it)");
+          return YamlNode.reported(path, line);
         }
         count(line, target.values());
         return target.withPath(path);

@@ -25,6 +25,8 @@ public final class YamlNode {
   private final List<YamlNode> items;
   /** Values in this subtree, itself included. */
   private final long values;
+  /** A value that could not be read and whose problem is already reported (an unknown alias). */
+  private boolean reported;
 
   private YamlNode(Kind kind, String path, int line, String text, Map<String, YamlNode> entries,
       Map<String, Integer> keyLines, List<YamlNode> items) {
@@ -47,6 +49,18 @@ public final class YamlNode {
 
   static YamlNode scalar(Kind kind, String path, int line, String text) {
     return new YamlNode(kind, path, line, text, Map.of(), Map.of(), List.of());
+  }
+
+  /** A value whose problem is already reported: nothing, and not to be reported missing. */
+  static YamlNode reported(String path, int line) {
+    YamlNode n = scalar(Kind.NULL, path, line, null);
+    n.reported = true;
+    return n;
+  }
+
+  /** Whether this stands for a value whose problem is already reported. */
+  boolean reported() {
+    return reported;
   }
 
   static YamlNode map(String path, int line, LinkedHashMap<String, YamlNode> entries,
