@@ -2,18 +2,16 @@ package io.absmc.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.absmc.Corpus;
 import io.absmc.TestFiles;
-import io.absmc.cli.Main;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+
 
 /**
  * The invalid-scenario corpus in {@code scenarios/invalid/}: each file breaks one rule (its name),
@@ -22,12 +20,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class InvalidScenarioTest {
 
-  private static final Path CORPUS = TestFiles.path("scenarios/invalid");
-
   private static List<Path> files() throws IOException {
-    try (Stream<Path> s = Files.list(CORPUS)) {
-      return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-    }
+    return Corpus.files("scenarios/invalid", ".yaml");
   }
 
   @Test
@@ -37,20 +31,8 @@ class InvalidScenarioTest {
 
   @TestFactory
   Stream<DynamicTest> eachFileFailsWithItsExactMessageAndExitCode2() throws IOException {
-    return files().stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(),
-        () -> {
-          String expect = Files.readAllLines(file).stream()
-              .filter(l -> l.startsWith("# expect: ")).findFirst()
-              .orElseThrow(() -> new AssertionError(file + " has no '# expect:' line"))
-              .substring("# expect: ".length());
-          StringWriter out = new StringWriter();
-          StringWriter err = new StringWriter();
-          int code = Main.execute(new PrintWriter(out), new PrintWriter(err), "validate",
-              file.toString());
-          assertThat(code).isEqualTo(2);
-          assertThat(err.toString().strip()).isEqualTo(file + ":" + expect);
-          assertThat(out.toString()).isEmpty();
-        }));
+    return Corpus.tests(files(), file -> new Corpus.Case(Corpus.expectLine(file),
+        new String[] {"validate", file.toString()}, null), file -> file);
   }
 
   @Test

@@ -1,19 +1,17 @@
 package io.absmc.scenario;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.absmc.Corpus;
 import io.absmc.TestFiles;
-import io.absmc.cli.Main;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+
 
 /**
  * The invalid loan-tape corpus in {@code scenarios/invalid/tapes/}: each CSV breaks one rule (its
@@ -23,35 +21,28 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TapeCorpusTest {
 
-  private static final Path CORPUS = TestFiles.path("scenarios/invalid/tapes");
-
   @TempDir
   static Path tmp;
 
-  private static List<Path> files() throws IOException {
-    try (Stream<Path> s = Files.list(CORPUS)) {
-      return s.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
-    }
+  /** Where a tape is copied, beside a copy of Deal A's tape example that reads it. */
+  private static Path folder(Path tape) {
+    return tmp.resolve(tape.getFileName().toString());
   }
 
   @TestFactory
   Stream<DynamicTest> eachTapeIsRefusedWithItsExactMessageAndExitCode2() throws IOException {
     String scenario = TestFiles.read("scenarios/examples/ali-microloan-tape.yaml")
         .replace("file: loan-tape-sample.csv", "file: tape.csv");
-    return files().stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(),
-        () -> {
-          String expect = Files.readString(Path.of(file + ".expect")).strip();
-          Path dir = Files.createDirectories(tmp.resolve(file.getFileName().toString()));
-          Files.copy(file, dir.resolve("tape.csv"));
-          Path deal = dir.resolve("deal.yaml");
-          Files.writeString(deal, scenario);
-          StringWriter out = new StringWriter();
-          StringWriter err = new StringWriter();
-          int code = Main.execute(new PrintWriter(out), new PrintWriter(err), "validate",
-              deal.toString());
-          assertThat(code).isEqualTo(2);
-          assertThat(err.toString().strip()).isEqualTo(dir.resolve("tape.csv") + ":" + expect);
-          assertThat(out.toString()).isEmpty();
-        }));
+    return Corpus.tests(Corpus.files("scenarios/invalid/tapes", ".csv"), file -> {
+      try {
+        Path dir = Files.createDirectories(folder(file));
+        Files.copy(file, dir.resolve("tape.csv"), StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(dir.resolve("deal.yaml"), scenario);
+        return new Corpus.Case(Files.readString(Path.of(file + ".expect")).strip(),
+            new String[] {"validate", dir.resolve("deal.yaml").toString()}, null);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }, file -> folder(file).resolve("tape.csv"));
   }
 }
