@@ -27,7 +27,7 @@ public final class CashflowFiles {
       "recoveries", "losses", "purchases", "purchase_cash", "closing_balance",
       "cumulative_default_rate", "delinquency_30", "delinquency_90", "excess_spread",
       "account_interest", "fees_paid", "guarantee_draw", "residual_paid", "interest_account",
-      "principal_account", "reserve_account", "triggers_breached");
+      "principal_account", "reserve_drawn", "reserve_account", "triggers_breached");
 
   static final List<String> TRANCHE_COLUMNS = List.of("period", "payment_date", "tranche",
       "opening_balance", "interest_due", "interest_paid", "principal_paid", "interest_shortfall",
@@ -57,7 +57,7 @@ public final class CashflowFiles {
             rate(r.delinquency30[p]), rate(r.delinquency90[p]), rate(r.excessSpread[p]),
             money(r.accountInterest[p]), money(r.feesPaid[p]), money(r.guaranteeDraw[p]),
             money(r.residualPaid[p]), money(r.interestAccount[p]), money(r.principalAccount[p]),
-            money(r.reserveAccount[p]), run.triggersBreached(p)});
+            money(r.reserveDrawn[p]), money(r.reserveAccount[p]), run.triggersBreached(p)});
       }
     }
   }

@@ -85,6 +85,24 @@ public final class ExpectedCashflows {
     return table.toString();
   }
 
+  /**
+   * Per-period table of the plan's accounts after the waterfall, amounts in millions of RMB; the
+   * excess spread is blank once the pool is empty (undefined).
+   */
+  public String accountsTable() {
+    TextTable table = new TextTable("period", "fees paid", "account int", "excess spread",
+        "interest acct", "principal acct", "reserve drawn", "reserve");
+    PathRecord r = record;
+    for (int p = 0; p < r.periods; p++) {
+      table.row(Integer.toString(p + 1), Format.millions(r.feesPaid[p]),
+          Format.millions(r.accountInterest[p]),
+          r.poolOpening[p] > 0 ? Format.percent(r.excessSpread[p], 2) : "",
+          Format.millions(r.interestAccount[p]), Format.millions(r.principalAccount[p]),
+          Format.millions(r.reserveDrawn[p]), Format.millions(r.reserveAccount[p]));
+    }
+    return table.toString();
+  }
+
   /** Per-period table of one tranche, amounts in millions of RMB. */
   public String trancheTable(int t) {
     TextTable table = new TextTable("period", "opening", "int due", "int paid", "principal",

@@ -35,6 +35,8 @@ final class CashflowsCommand implements Callable<Integer> {
     w.println(Header.of(deal, "expected-value path"));
     w.println("Pool (RMB m)");
     w.println(run.poolTable());
+    w.println("Accounts after the waterfall (RMB m)");
+    w.println(run.accountsTable());
     for (int t = 0; t < deal.tranches; t++) {
       w.println("Tranche " + deal.trancheNames[t] + " (RMB m)");
       w.println(run.trancheTable(t));

@@ -59,9 +59,10 @@ public final class RunTables {
             Format.percent(p.lossRate().quantiles()[5], 3), Format.percent(p.lossRate().es99(), 3)));
     List<TriggerStatistics> triggers = stats.triggers();
     if (!triggers.isEmpty()) {
-      TextTable tt = new TextTable("trigger", "P(breach)", "mean time (y)");
+      TextTable tt = new TextTable("trigger", "P(breach)", "95% interval", "mean time (y)");
       for (TriggerStatistics s : triggers) {
-        tt.row(s.name(), Format.percent(s.probability(), 2), Format.years(s.meanYears()));
+        tt.row(s.name(), Format.percent(s.probability(), 2),
+            Format.range(s.interval().low(), s.interval().high(), 2), Format.years(s.meanYears()));
       }
       w.println(tt);
     }

@@ -181,6 +181,15 @@ final class CohortPool implements Purchases {
     return sum;
   }
 
+  /** Recoveries due after period {@code p} on the defaults so far. */
+  double recoveriesAfter(int p) {
+    double sum = 0;
+    for (int q = p + 1; q < recoveryDue.length; q++) {
+      sum += recoveryDue[q];
+    }
+    return sum;
+  }
+
   /** Number of cohorts held (all alive right after {@link #compact()}). */
   int cohorts() {
     return count;

@@ -26,11 +26,15 @@ final class DealBook {
   double interestAccount;
   double principalAccount;
   double reserveAccount;
+  /** Whether the reserve was released on the final payment date (no more funding or trapping). */
+  boolean reserveClosed;
   double guaranteeUsed;
   /** Cash that the reinvest step may spend this period (principal not offered at collection, recoveries). */
   double reinvestable;
   /** Cash spent by the reinvest step this period. */
   double reinvestedCash;
+  /** Cash steps took from the reserve this period (not counting its release). */
+  double reserveDrawn;
 
   final boolean[] triggerOn;
   final double[] excessSpreadHistory;
@@ -62,6 +66,7 @@ final class DealBook {
     interestAccount = 0;
     principalAccount = 0;
     reserveAccount = deal.reserveInitial;
+    reserveClosed = false;
     guaranteeUsed = 0;
     Arrays.fill(triggerOn, false);
     state = deal.revolvingLastPeriod >= 0 ? DealState.REVOLVING : DealState.AMORTISING;
@@ -79,9 +84,11 @@ final class DealBook {
     interestAccount = o.interestAccount;
     principalAccount = o.principalAccount;
     reserveAccount = o.reserveAccount;
+    reserveClosed = o.reserveClosed;
     guaranteeUsed = o.guaranteeUsed;
     reinvestable = o.reinvestable;
     reinvestedCash = o.reinvestedCash;
+    reserveDrawn = o.reserveDrawn;
     state = o.state;
   }
 
@@ -128,6 +135,7 @@ final class DealBook {
       feePaid[f] = 0;
     }
     reinvestedCash = 0;
+    reserveDrawn = 0;
     return accrued;
   }
 

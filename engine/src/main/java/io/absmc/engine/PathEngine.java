@@ -1,8 +1,13 @@
 package io.absmc.engine;
 
 import io.absmc.resolve.ResolvedDeal;
+import io.absmc.resolve.ResolvedStep;
+import io.absmc.scenario.Account;
 import io.absmc.scenario.DealState;
+import io.absmc.scenario.StepType;
 import io.absmc.scenario.TriggerEffect;
+import io.absmc.scenario.TriggerMetric;
+import java.util.Arrays;
 
 /**
  * Runs one path of a deal: the pool and the waterfall step together, one period at a time. Each
@@ -15,6 +20,9 @@ import io.absmc.scenario.TriggerEffect;
  * {@link #run} for each path. The per-period loop allocates nothing.
  */
 public final class PathEngine {
+
+  /** A balance below half a cent is nothing: an empty pool, a repaid class. */
+  static final double NOTHING = 0.005;
 
   private final ResolvedDeal deal;
   private final CohortPool pool;
@@ -64,6 +72,7 @@ public final class PathEngine {
     out.scheduledPrincipal[p] = pool.scheduledPrincipal;
     out.interest[p] = pool.interest;
     out.recoveries[p] = pool.recoveries;
+    out.recoveriesPending[p] = pool.recoveriesAfter(p);
     out.collectionPurchaseCash[p] = pool.purchaseCash;
     out.reinvestable[p] = pool.principalNotOffered + pool.recoveries;
     out.poolBeforeWaterfall[p] = poolBalance;
@@ -107,6 +116,7 @@ public final class PathEngine {
       out.scheduledPrincipal[p] = trace.scheduledPrincipal[p];
       out.interest[p] = trace.interest[p];
       out.recoveries[p] = trace.recoveries[p];
+      out.recoveriesPending[p] = trace.recoveriesPending[p];
       out.collectionPurchaseCash[p] = trace.collectionPurchaseCash[p];
       out.reinvestable[p] = trace.reinvestable[p];
       out.poolBeforeWaterfall[p] = trace.poolBeforeWaterfall[p];
@@ -121,13 +131,14 @@ public final class PathEngine {
 
   /**
    * Whether a path's pool can depend on the tranches' sizes and coupons: it can when a trigger that
-   * changes the deal state watches excess spread (coupons), when excess interest is reinvested, or
-   * when a revolving step before {@code reinvest} may draw on principal. When it cannot, one
-   * simulated path serves every capital structure ({@link #replay}).
+   * changes the deal state watches excess spread (coupons), when excess interest is reinvested,
+   * when a revolving step before {@code reinvest} may draw on principal, or when the revolving
+   * waterfall pays principal (notes repaid while revolving stop the triggers' tests). When it
+   * cannot, one simulated path serves every capital structure ({@link #replay}).
    */
   public static boolean poolIndependentOfTranches(ResolvedDeal deal) {
     for (int k = 0; k < deal.triggers; k++) {
-      if (deal.triggerMetric[k] == io.absmc.scenario.TriggerMetric.EXCESS_SPREAD_3M
+      if (deal.triggerMetric[k] == TriggerMetric.EXCESS_SPREAD_3M
           && deal.triggerEffect[k] != TriggerEffect.TRAP_EXCESS_SPREAD) {
         return false;
       }
@@ -135,11 +146,11 @@ public final class PathEngine {
     if (deal.reinvestExcessInterest) {
       return false;
     }
-    for (io.absmc.resolve.ResolvedStep step : deal.steps(DealState.REVOLVING)) {
-      if (step.type() == io.absmc.scenario.StepType.REINVEST) {
-        break;
-      }
-      if (step.source() != io.absmc.scenario.FundsSource.INTEREST) {
+    boolean beforeReinvest = true;
+    for (ResolvedStep step : deal.steps(DealState.REVOLVING)) {
+      beforeReinvest &= step.type() != StepType.REINVEST;
+      if (step.type() == StepType.PAY_PRINCIPAL
+          || (beforeReinvest && Arrays.asList(step.from()).contains(Account.PRINCIPAL))) {
         return false;
       }
     }
@@ -158,29 +169,39 @@ public final class PathEngine {
     book.reinvestable = out.reinvestable[p];
     double accrued = book.accrue(p, opening);
 
-    // metrics, triggers and the state of this payment date
-    double excessSpread = opening > 0
+    // metrics, triggers and the state of this payment date. A trigger is tested only while the
+    // deal is live (notes outstanding, a pool to measure); a metric whose pool is empty is
+    // undefined and leaves the trigger as it was.
+    boolean poolLeft = opening > NOTHING;
+    double excessSpread = poolLeft
         ? (out.interest[p] + accountInterest - accrued) / opening * (365.0 / days) : 0;
-    book.excessSpreadHistory[p] = excessSpread;
+    book.excessSpreadHistory[p] = poolLeft ? excessSpread : Double.NaN;
+    boolean live = poolLeft && book.notesOutstanding() > NOTHING;
     int mask = 0;
     boolean endRevolving = false;
     boolean sequential = false;
     boolean trap = false;
     for (int k = 0; k < deal.triggers; k++) {
-      double value = switch (deal.triggerMetric[k]) {
-        case CUMULATIVE_DEFAULT_RATE -> out.cumulativeDefaultRate[p];
-        case PERIOD_DEFAULT_RATE -> opening > 0 ? out.defaults[p] / opening : 0;
-        case DELINQUENCY_30 -> out.delinquency30[p];
-        case DELINQUENCY_90 -> out.delinquency90[p];
-        case EXCESS_SPREAD_3M -> average3(book.excessSpreadHistory, p);
-        case POOL_FACTOR -> poolBalance / deal.initialPoolBalance;
-      };
-      double threshold = deal.triggerThreshold[k * deal.periods + p];
-      boolean breached = deal.triggerMetric[k].breachesAbove() ? value > threshold
-          : value < threshold;
-      book.triggerOn[k] = breached || (book.triggerOn[k] && !deal.triggerCurable[k]);
+      if (live) {
+        double value = switch (deal.triggerMetric[k]) {
+          case CUMULATIVE_DEFAULT_RATE -> out.cumulativeDefaultRate[p];
+          case PERIOD_DEFAULT_RATE -> out.defaults[p] / opening;
+          case DELINQUENCY_30 -> poolBalance > NOTHING ? out.delinquency30[p] : Double.NaN;
+          case DELINQUENCY_90 -> poolBalance > NOTHING ? out.delinquency90[p] : Double.NaN;
+          case EXCESS_SPREAD_3M -> average3(book.excessSpreadHistory, p);
+          case POOL_FACTOR -> poolBalance / deal.initialPoolBalance;
+        };
+        if (!Double.isNaN(value)) {
+          double threshold = deal.triggerThreshold[k * deal.periods + p];
+          boolean breached = deal.triggerMetric[k].breachesAbove() ? value > threshold
+              : value < threshold;
+          book.triggerOn[k] = breached || (book.triggerOn[k] && !deal.triggerCurable[k]);
+        }
+        if (book.triggerOn[k]) {
+          mask |= 1 << k;
+        }
+      }
       if (book.triggerOn[k]) {
-        mask |= 1 << k;
         TriggerEffect effect = deal.triggerEffect[k];
         endRevolving |= effect == TriggerEffect.END_REVOLVING;
         sequential |= effect == TriggerEffect.SEQUENTIAL;
@@ -194,11 +215,13 @@ public final class PathEngine {
     } else {
       book.state = DealState.AMORTISING;
     }
+    boolean finalDate = p == deal.periods - 1 || (book.state != DealState.REVOLVING
+        && poolBalance <= NOTHING && out.recoveriesPending[p] <= NOTHING);
 
     for (int t = 0; t < deal.tranches; t++) {
       out.trancheOpening[out.at(t, p)] = book.balance[t];
     }
-    waterfall.run(deal.steps(book.state), p, trap, purchases);
+    waterfall.run(deal.steps(book.state), p, trap, finalDate, purchases);
     book.carryForward();
 
     // record
@@ -228,18 +251,23 @@ public final class PathEngine {
     out.interestAccount[p] = book.interestAccount;
     out.principalAccount[p] = book.principalAccount;
     out.reserveAccount[p] = book.reserveAccount;
+    out.reserveDrawn[p] = book.reserveDrawn;
     out.triggerMask[p] = mask;
     out.dealState[p] = book.state;
     out.stepPurchaseCash[p] = book.reinvestedCash;
     out.purchaseCash[p] = out.collectionPurchaseCash[p] + book.reinvestedCash;
   }
 
+  /** The mean of the defined values (not NaN) among the last 3 periods'; NaN when none is. */
   private static double average3(double[] history, int p) {
-    int from = Math.max(0, p - 2);
     double sum = 0;
-    for (int q = from; q <= p; q++) {
-      sum += history[q];
+    int n = 0;
+    for (int q = Math.max(0, p - 2); q <= p; q++) {
+      if (!Double.isNaN(history[q])) {
+        sum += history[q];
+        n++;
+      }
     }
-    return sum / (p - from + 1);
+    return n > 0 ? sum / n : Double.NaN;
   }
 }

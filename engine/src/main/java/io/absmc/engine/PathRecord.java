@@ -26,6 +26,8 @@ public final class PathRecord {
   /** Interest collected on the loans. */
   public final double[] interest;
   public final double[] recoveries;
+  /** Recoveries expected after the period on defaults to date (within the deal's life). */
+  public final double[] recoveriesPending;
   /** Interest earned by cash in the plan's accounts. */
   public final double[] accountInterest;
   /** Principal of loans bought (revolving purchases). */
@@ -45,6 +47,8 @@ public final class PathRecord {
   public final double[] interestAccount;
   public final double[] principalAccount;
   public final double[] reserveAccount;
+  /** Cash waterfall steps took from the reserve (its release on the final date not counted). */
+  public final double[] reserveDrawn;
   /** Cash paid for loans bought at collection during the period (before the waterfall). */
   public final double[] collectionPurchaseCash;
   /** Principal cash the reinvest step may spend (not offered at collection, and recoveries). */
@@ -85,6 +89,7 @@ public final class PathRecord {
     scheduledPrincipal = new double[p];
     interest = new double[p];
     recoveries = new double[p];
+    recoveriesPending = new double[p];
     accountInterest = new double[p];
     purchases = new double[p];
     purchaseCash = new double[p];
@@ -99,6 +104,7 @@ public final class PathRecord {
     interestAccount = new double[p];
     principalAccount = new double[p];
     reserveAccount = new double[p];
+    reserveDrawn = new double[p];
     collectionPurchaseCash = new double[p];
     reinvestable = new double[p];
     poolBeforeWaterfall = new double[p];

@@ -2,7 +2,7 @@ package io.absmc.engine;
 
 import io.absmc.resolve.ResolvedDeal;
 import io.absmc.resolve.ResolvedStep;
-import io.absmc.scenario.FundsSource;
+import io.absmc.scenario.Account;
 
 /**
  * Executes a deal's data-driven waterfall on one payment date: each step takes cash from its source
@@ -27,8 +27,17 @@ final class WaterfallRunner {
    * Runs the steps for period {@code p}.
    *
    * @param trapExcessSpread whether a trap trigger is on: the residual payment goes to the reserve
+   * @param finalDate whether this is the deal's final payment date (the legal final date, or the
+   *     first date after which the pool will collect nothing more): the reserve is released into
+   *     the interest account before the steps run, and stays closed
    */
-  void run(ResolvedStep[] steps, int p, boolean trapExcessSpread, Purchases purchases) {
+  void run(ResolvedStep[] steps, int p, boolean trapExcessSpread, boolean finalDate,
+      Purchases purchases) {
+    if (finalDate && !book.reserveClosed) {
+      book.interestAccount += book.reserveAccount;
+      book.reserveAccount = 0;
+      book.reserveClosed = true;
+    }
     for (ResolvedStep step : steps) {
       switch (step.type()) {
         case PAY_FEES -> payFees(step);
@@ -37,7 +46,7 @@ final class WaterfallRunner {
         case DRAW_GUARANTEE -> drawGuarantee(step, p);
         case FUND_RESERVE -> fundReserve(step);
         case REINVEST -> reinvest(p, purchases);
-        case PAY_RESIDUAL -> payResidual(step, p, trapExcessSpread);
+        case PAY_RESIDUAL -> payResidual(step, trapExcessSpread);
         default -> throw new IllegalStateException("unknown step " + step.type());
       }
     }
@@ -46,7 +55,7 @@ final class WaterfallRunner {
   private void payFees(ResolvedStep step) {
     for (int f : step.targets()) {
       double due = book.feeDue[f] - book.feePaid[f];
-      book.feePaid[f] += take(step.source(), due, true);
+      book.feePaid[f] += take(step.from(), due);
     }
   }
 
@@ -92,14 +101,14 @@ final class WaterfallRunner {
       for (int i = 0; i < n; i++) {
         total += owed[i];
       }
-      double paid = take(step.source(), total, true);
+      double paid = take(step.from(), total);
       double share = total > 0 ? paid / total : 0;
       for (int i = 0; i < n; i++) {
         owed[i] *= share;
       }
     } else {
       for (int i = 0; i < n; i++) {
-        owed[i] = take(step.source(), owed[i], true);
+        owed[i] = take(step.from(), owed[i]);
       }
     }
   }
@@ -124,8 +133,11 @@ final class WaterfallRunner {
   }
 
   private void fundReserve(ResolvedStep step) {
+    if (book.reserveClosed) {
+      return;
+    }
     double need = Math.max(0, deal.reserveTarget - book.reserveAccount);
-    book.reserveAccount += take(step.source(), need, false);
+    book.reserveAccount += take(step.from(), need);
   }
 
   private void reinvest(int p, Purchases purchases) {
@@ -143,10 +155,10 @@ final class WaterfallRunner {
   /**
    * Pays what is left to the residual class. Its principal is repaid only once every other class
    * is repaid; the rest is residual return. A trap trigger sends the payment to the reserve instead,
-   * but only while other classes are outstanding: once they are repaid, or on the legal final date,
-   * the reserve itself is released to the residual class.
+   * but only while other classes are outstanding: once they are repaid the reserve itself is
+   * released to the residual class (on the final payment date it was released before the steps).
    */
-  private void payResidual(ResolvedStep step, int p, boolean trap) {
+  private void payResidual(ResolvedStep step, boolean trap) {
     int t = step.targets()[0];
     boolean othersRepaid = true;
     for (int u = 0; u < deal.tranches; u++) {
@@ -155,8 +167,8 @@ final class WaterfallRunner {
         break;
       }
     }
-    boolean windUp = othersRepaid || p == deal.periods - 1;
-    double amount = take(step.source(), available(step.source(), false), false);
+    boolean windUp = othersRepaid || book.reserveClosed;
+    double amount = take(step.from(), available(step.from()));
     if (trap && !windUp) {
       book.reserveAccount += amount;
       return;
@@ -171,41 +183,45 @@ final class WaterfallRunner {
     book.residualPaid[t] += amount - principal;
   }
 
-  /**
-   * Takes up to {@code amount} from the source's accounts, in order interest, reserve (when
-   * allowed), principal; returns what was taken.
-   */
-  private double take(FundsSource source, double amount, boolean reserveAllowed) {
+  /** Takes up to {@code amount} from the accounts, in order; returns what was taken. */
+  private double take(Account[] from, double amount) {
     if (!(amount > 0)) {
       return 0;
     }
     double left = amount;
-    if (source != FundsSource.PRINCIPAL) {
-      double x = Math.min(left, book.interestAccount);
-      book.interestAccount -= x;
-      left -= x;
-      if (reserveAllowed) {
-        double r = Math.min(left, book.reserveAccount);
-        book.reserveAccount -= r;
-        left -= r;
+    for (Account a : from) {
+      switch (a) {
+        case INTEREST -> {
+          double x = Math.min(left, book.interestAccount);
+          book.interestAccount -= x;
+          left -= x;
+        }
+        case PRINCIPAL -> {
+          double x = Math.min(left, book.principalAccount);
+          book.principalAccount -= x;
+          left -= x;
+        }
+        case RESERVE -> {
+          double x = Math.min(left, book.reserveAccount);
+          book.reserveAccount -= x;
+          book.reserveDrawn += x;
+          left -= x;
+        }
+        default -> throw new IllegalStateException("unknown account " + a);
       }
-    }
-    if (source != FundsSource.INTEREST) {
-      double x = Math.min(left, book.principalAccount);
-      book.principalAccount -= x;
-      left -= x;
     }
     return amount - left;
   }
 
-  /** Cash the source's accounts hold. */
-  private double available(FundsSource source, boolean reserveAllowed) {
+  /** Cash the accounts hold. */
+  private double available(Account[] from) {
     double sum = 0;
-    if (source != FundsSource.PRINCIPAL) {
-      sum += book.interestAccount + (reserveAllowed ? book.reserveAccount : 0);
-    }
-    if (source != FundsSource.INTEREST) {
-      sum += book.principalAccount;
+    for (Account a : from) {
+      sum += switch (a) {
+        case INTEREST -> book.interestAccount;
+        case PRINCIPAL -> book.principalAccount;
+        case RESERVE -> book.reserveAccount;
+      };
     }
     return sum;
   }

@@ -384,7 +384,12 @@ public final class RunFiles {
     c.add(Column.ofDouble("first_breach_probability", "", "share of paths first breaching the"
         + " trigger in this period", r -> ts.get(r / periods).firstBreachByPeriod()[r % periods]));
     c.add(Column.ofDouble("breach_probability", "", "share of paths breaching it at least once"
-        + " (same in every row of the trigger)", r -> ts.get(r / periods).probability()));
+        + " while the deal is live (same in every row of the trigger)",
+        r -> ts.get(r / periods).probability()));
+    c.add(Column.ofDouble("breach_probability_ci_low", "", "lower end of the 95% interval of"
+        + " breach_probability", r -> ts.get(r / periods).interval().low()));
+    c.add(Column.ofDouble("breach_probability_ci_high", "", "upper end of the 95% interval of"
+        + " breach_probability", r -> ts.get(r / periods).interval().high()));
     c.add(Column.ofDouble("mean_years_to_breach", "years", "mean years from closing to the first"
         + " breach, over the paths that breach it", r -> ts.get(r / periods).meanYears()));
     return new TriggerRows(c, (long) ts.size() * periods);

@@ -413,7 +413,8 @@ public final class ResolvedDeal implements Serializable {
           idx = st.targets().stream().mapToInt(n -> s.structure().trancheIndex(n)).toArray();
         }
         out[i] = new ResolvedStep(st.type(), idx,
-            st.allocation() == io.absmc.scenario.Allocation.PRO_RATA, st.source());
+            st.allocation() == io.absmc.scenario.Allocation.PRO_RATA,
+            st.from().toArray(new io.absmc.scenario.Account[0]));
       }
       waterfall[state.ordinal()] = out;
     }

@@ -1,6 +1,6 @@
 package io.absmc.resolve;
 
-import io.absmc.scenario.FundsSource;
+import io.absmc.scenario.Account;
 import io.absmc.scenario.StepType;
 import java.io.Serializable;
 
@@ -10,8 +10,8 @@ import java.io.Serializable;
  * @param type what the step does
  * @param targets tranche indices, or fee indices for {@code pay_fees}
  * @param proRata whether funds are shared in proportion to what is owed (else sequential)
- * @param source the account it pays from
+ * @param from the accounts it pays from, in order
  */
 public record ResolvedStep(StepType type, int[] targets, boolean proRata,
-    FundsSource source) implements Serializable {
+    Account[] from) implements Serializable {
 }

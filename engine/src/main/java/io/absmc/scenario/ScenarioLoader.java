@@ -778,7 +778,8 @@ public final class ScenarioLoader {
         Structure structure, int before) {
       List<YamlNode> targetNodes = new ArrayList<>();
       Allocation allocation = Allocation.SEQUENTIAL;
-      FundsSource source = defaultSource(type, state);
+      List<Account> from = defaultFrom(type, state);
+      YamlNode fromNode = null;
       if (args != null && args.kind() != YamlNode.Kind.NULL) {
         if (args.kind() == YamlNode.Kind.STRING) {
           targetNodes.add(args);
@@ -796,7 +797,10 @@ public final class ScenarioLoader {
             }
           }
           allocation = o.choiceOr("allocation", Allocation.class, allocation);
-          source = o.choiceOr("from", FundsSource.class, source);
+          fromNode = o.node("from").orElse(null);
+          if (fromNode != null) {
+            from = accounts(fromNode);
+          }
           o.rejectUnknown();
         } else {
           problems.add(args, "expected a name, a list of names or a map of options but found "
@@ -866,22 +870,66 @@ public final class ScenarioLoader {
       if (type == StepType.FUND_RESERVE && structure.reserve().isEmpty()) {
         problems.add(item, "fund_reserve needs a reserve under structure");
       }
-      if (problems.size() > before) {
+      if (fromNode != null && from != null) {
+        if (type == StepType.REINVEST || type == StepType.DRAW_GUARANTEE) {
+          problems.add(fromNode, type.label() + (type == StepType.REINVEST
+              ? " spends the principal account (and the interest account with"
+                  + " reinvest_excess_interest); it takes no 'from'"
+              : " is paid by the guarantor; it takes no 'from'"));
+        } else if (from.contains(Account.RESERVE) && type == StepType.FUND_RESERVE) {
+          problems.add(fromNode, "fund_reserve cannot pay the reserve from the reserve");
+        } else if (from.contains(Account.RESERVE) && structure.reserve().isEmpty()) {
+          problems.add(fromNode, "draws on the reserve, but there is no reserve under structure");
+        }
+      }
+      if (problems.size() > before || from == null) {
         return null;
       }
       Allocation a = allocation;
-      FundsSource s = source;
-      return build(item, () -> new Step(type, targets, a, s));
+      List<Account> f = from;
+      return build(item, () -> new Step(type, targets, a, f));
     }
 
-    private static FundsSource defaultSource(StepType type, DealState state) {
+    /**
+     * The accounts of a step's {@code from}: {@code interest}, {@code principal}, {@code reserve},
+     * {@code all} (interest, then principal) or a list of the first three; null after a problem.
+     */
+    private List<Account> accounts(YamlNode v) {
+      if (v.isScalar() && v.text().trim().equalsIgnoreCase("all")) {
+        return List.of(Account.INTEREST, Account.PRINCIPAL);
+      }
+      List<YamlNode> items = v.kind() == YamlNode.Kind.LIST ? v.items() : List.of(v);
+      String expected = "expected interest, principal, reserve, all, or a list of accounts such as"
+          + " [interest, reserve]";
+      if (items.isEmpty()) {
+        problems.add(v, expected + " but found an empty list");
+        return null;
+      }
+      List<Account> out = new ArrayList<>();
+      for (YamlNode item : items) {
+        Account a = item.isScalar() ? MapCursor.parseChoice(item.text(), Account.class) : null;
+        if (a == null) {
+          problems.add(item, expected + " but found " + item.describe());
+          return null;
+        }
+        if (out.contains(a)) {
+          problems.add(item, "names the " + a.label() + " account twice");
+          return null;
+        }
+        out.add(a);
+      }
+      return out;
+    }
+
+    private static List<Account> defaultFrom(StepType type, DealState state) {
       if (type == StepType.REINVEST) {
-        return FundsSource.PRINCIPAL;
+        return List.of(Account.PRINCIPAL);
       }
-      if (state == DealState.REVOLVING && type != StepType.PAY_PRINCIPAL) {
-        return FundsSource.INTEREST;
+      if (type == StepType.FUND_RESERVE
+          || (state == DealState.REVOLVING && type != StepType.PAY_PRINCIPAL)) {
+        return List.of(Account.INTEREST);
       }
-      return FundsSource.ALL;
+      return List.of(Account.INTEREST, Account.PRINCIPAL);
     }
 
     // ---- checks across sections -----------------------------------------------------------

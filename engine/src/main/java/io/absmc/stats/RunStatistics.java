@@ -74,6 +74,7 @@ public final class RunStatistics implements BlockConsumer, Serializable {
 
   // triggers: first-breach weights by trigger and period, at k * periods + p
   private final Moments[] firstBreach;
+  private final Proportion[] breached;
 
   // cash flows by period
   private final Moments[] trancheBalance;
@@ -121,6 +122,10 @@ public final class RunStatistics implements BlockConsumer, Serializable {
     lossRateSample = new Sample(expectedPaths);
     poolGuaranteeSample = new Sample(deal.hasGuarantee ? expectedPaths : 0);
     firstBreach = moments(deal.triggers * deal.periods);
+    breached = new Proportion[deal.triggers];
+    for (int k = 0; k < deal.triggers; k++) {
+      breached[k] = new Proportion();
+    }
     int p = deal.periods;
     trancheBalance = moments(t * p);
     trancheBalanceHistogram = new Histogram[t * p];
@@ -201,6 +206,7 @@ public final class RunStatistics implements BlockConsumer, Serializable {
         if (first > 0) {
           firstBreach[k * b.periods + first - 1].add(1, w[i]);
         }
+        breached[k].add(first > 0, w[i]);
       }
     }
     int periods = b.periods;
@@ -237,6 +243,9 @@ public final class RunStatistics implements BlockConsumer, Serializable {
     }
     for (TrancheLosses l : losses) {
       l.endBlock(b.defensiveShare);
+    }
+    for (Proportion q : breached) {
+      q.endBlock(b.defensiveShare);
     }
     for (Histogram h : histograms()) {
       h.endBlock();
@@ -284,6 +293,7 @@ public final class RunStatistics implements BlockConsumer, Serializable {
     pairwise(histograms(), later.histograms(), Histogram::merge);
     pairwise(samples(), later.samples(), Sample::merge);
     pairwise(Arrays.asList(losses), Arrays.asList(later.losses), TrancheLosses::merge);
+    pairwise(Arrays.asList(breached), Arrays.asList(later.breached), Proportion::merge);
     paths += later.paths;
   }
 
@@ -372,18 +382,18 @@ public final class RunStatistics implements BlockConsumer, Serializable {
     List<TriggerStatistics> out = new ArrayList<>();
     double total = weights.weight();
     for (int k = 0; k < deal.triggers; k++) {
-      double breached = 0;
+      double weight = 0;
       double years = 0;
       double[] share = new double[deal.periods];
       for (int p = 0; p < deal.periods; p++) {
         Moments m = firstBreach[k * deal.periods + p];
-        double weight = m.count() == 0 ? 0 : m.weight();
-        breached += weight;
-        years += weight * deal.yearsToPayment[p];
-        share[p] = weight / total;
+        double w = m.count() == 0 ? 0 : m.weight();
+        weight += w;
+        years += w * deal.yearsToPayment[p];
+        share[p] = w / total;
       }
-      out.add(new TriggerStatistics(deal.triggerNames[k], breached / total,
-          breached > 0 ? years / breached : Double.NaN, share));
+      out.add(new TriggerStatistics(deal.triggerNames[k], breached[k].estimate(),
+          breached[k].interval(), weight > 0 ? years / weight : Double.NaN, share));
     }
     return out;
   }

@@ -19,10 +19,8 @@ public final class TrancheLosses implements Serializable {
   private final double maxLoss;
   private final Moments loss = new Moments();
   private final Moments pvLoss = new Moments();
-  private final Moments defaulted = new Moments();
+  private final Proportion defaulted = new Proportion();
   private final Moments wal = new Moments();
-  private long losing;
-  private double defensiveShare = 1;
 
   /** @param maxLoss the largest loss fraction a path can have ({@link #maxLoss(ResolvedDeal, int)}) */
   public TrancheLosses(double maxLoss) {
@@ -53,10 +51,7 @@ public final class TrancheLosses implements Serializable {
     boolean lost = lossFraction > BlockResult.LOSS_TOLERANCE;
     loss.add(lossFraction, w);
     pvLoss.add(pvLossFraction, w);
-    defaulted.add(lost ? 1 : 0, w);
-    if (lost) {
-      losing++;
-    }
+    defaulted.add(lost, w);
     if (!Double.isNaN(walYears)) {
       wal.add(walYears, w);
     }
@@ -64,10 +59,9 @@ public final class TrancheLosses implements Serializable {
 
   /** Closes the paths added since the last call, drawn with this defensive share. */
   public void endBlock(double blockDefensiveShare) {
-    defensiveShare = Math.min(defensiveShare, blockDefensiveShare);
     loss.endBlock();
     pvLoss.endBlock();
-    defaulted.endBlock();
+    defaulted.endBlock(blockDefensiveShare);
     wal.endBlock();
   }
 
@@ -77,8 +71,6 @@ public final class TrancheLosses implements Serializable {
     pvLoss.merge(later.pvLoss);
     defaulted.merge(later.defaulted);
     wal.merge(later.wal);
-    losing += later.losing;
-    defensiveShare = Math.min(defensiveShare, later.defensiveShare);
   }
 
   public long paths() {
@@ -86,11 +78,11 @@ public final class TrancheLosses implements Serializable {
   }
 
   public long losingPaths() {
-    return losing;
+    return defaulted.events();
   }
 
   public double pd() {
-    return defaulted.mean();
+    return defaulted.estimate();
   }
 
   public double pdSe() {
@@ -98,7 +90,7 @@ public final class TrancheLosses implements Serializable {
   }
 
   public Interval95.Interval pdInterval() {
-    return Interval95.proportion(pd(), pdSe(), losing, paths(), defensiveShare);
+    return defaulted.interval();
   }
 
   public double el() {
@@ -110,7 +102,7 @@ public final class TrancheLosses implements Serializable {
   }
 
   public Interval95.Interval elInterval() {
-    return Interval95.expectedLoss(el(), elSe(), losing, pdInterval(), maxLoss);
+    return Interval95.expectedLoss(el(), elSe(), losingPaths(), pdInterval(), maxLoss);
   }
 
   public double elPv() {
@@ -122,7 +114,7 @@ public final class TrancheLosses implements Serializable {
   }
 
   public Interval95.Interval elPvInterval() {
-    return Interval95.expectedLoss(elPv(), elPvSe(), losing, pdInterval(), maxLoss);
+    return Interval95.expectedLoss(elPv(), elPvSe(), losingPaths(), pdInterval(), maxLoss);
   }
 
   /** Standard deviation of the loss. */

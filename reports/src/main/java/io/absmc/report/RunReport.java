@@ -97,8 +97,12 @@ final class RunReport {
    * it: PD in %, EL in bp.
    */
   private static String withInterval(ResultTable s, int r, String column, int decimals) {
-    DoubleFunction<String> shown = column.equals("pd")
-        ? v -> Numbers.percent(v, decimals) : v -> Numbers.bp(v, decimals);
+    return withInterval(s, r, column, column.equals("pd")
+        ? v -> Numbers.percent(v, decimals) : v -> Numbers.bp(v, decimals));
+  }
+
+  private static String withInterval(ResultTable s, int r, String column,
+      DoubleFunction<String> shown) {
     String low = column + "_ci_low";
     String high = column + "_ci_high";
     return numCi(column, s.number(column, r), shown.apply(s.number(column, r)), low,
@@ -378,8 +382,10 @@ final class RunReport {
       int first = rows.get(0);
       t.row(null, text(name), text(triggers.string("metric", first)),
           text(triggers.string("effect", first)),
-          num("breach_probability", triggers.number("breach_probability", first),
-              Numbers.percent(triggers.number("breach_probability", first), 3)),
+          triggers.has("breach_probability_ci_low")
+              ? withInterval(triggers, first, "breach_probability", v -> Numbers.percent(v, 3))
+              : num("breach_probability", triggers.number("breach_probability", first),
+                  Numbers.percent(triggers.number("breach_probability", first), 3)),
           num("mean_years_to_breach", triggers.number("mean_years_to_breach", first),
               Numbers.years(triggers.number("mean_years_to_breach", first))));
       if (dates.isEmpty()) {
