@@ -279,14 +279,17 @@ final class CohortPool implements Purchases {
       }
     }
 
-    // 2. full prepayments, with interest accrued to the end of the window
+    // 2. full prepayments, with interest accrued to the end of the window where the segment's
+    // convention is to pay it
     double np = deal.prepaymentHazard[sp] > 0 && n > 0
         ? driver.prepayments(s, start, windowStart, windowEnd, n) : 0;
     if (np > 0) {
       double bp = b * (np / n);
       n -= np;
       b -= bp;
-      interest += bp * rate * (windowEnd - interestPaidUntil[i]) / DAYS_PER_YEAR;
+      if (deal.prepaymentPaysInterest[s]) {
+        interest += bp * rate * (windowEnd - interestPaidUntil[i]) / DAYS_PER_YEAR;
+      }
       prepayments += bp;
       collectPrincipal(windowEnd, bp);
     }

@@ -7,6 +7,7 @@ import io.absmc.scenario.Fee;
 import io.absmc.scenario.FeeBasis;
 import io.absmc.scenario.GuaranteeTiming;
 import io.absmc.scenario.Performance;
+import io.absmc.scenario.PrepaymentInterest;
 import io.absmc.scenario.PrincipalPayment;
 import io.absmc.scenario.ReinvestTiming;
 import io.absmc.scenario.Revolving;
@@ -72,6 +73,8 @@ public final class ResolvedDeal implements Serializable {
   /** Monthly instalments of a segment's loans (0 for bullet loans). */
   public final int[] instalments;
   public final double[] loanRate;
+  /** Whether a segment's loans repaid early pay the interest accrued to the repayment day. */
+  public final boolean[] prepaymentPaysInterest;
   public final double[] averageBalance;
   public final double[] recoveryRate;
   public final int[] chargeOffDays;
@@ -205,6 +208,7 @@ public final class ResolvedDeal implements Serializable {
     termDays = new int[segments];
     instalments = new int[segments];
     loanRate = new double[segments];
+    prepaymentPaysInterest = new boolean[segments];
     averageBalance = new double[segments];
     recoveryRate = new double[segments];
     chargeOffDays = new int[segments];
@@ -242,6 +246,7 @@ public final class ResolvedDeal implements Serializable {
       termDays[i] = term.totalDays();
       instalments[i] = base.amortisation().isInstalment() ? term.months() : 0;
       loanRate[i] = stress.yield().apply(rate, 0, 10);
+      prepaymentPaysInterest[i] = base.prepaymentInterest() == PrepaymentInterest.ACCRUED;
       averageBalance[i] = base.averageBalance();
       recoveryRate[i] = stress.recovery().apply(perf.recoveryRate(), 0, 1);
       chargeOffDays[i] = perf.chargeOffDays();

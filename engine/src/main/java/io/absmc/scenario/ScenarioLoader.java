@@ -185,7 +185,8 @@ public final class ScenarioLoader {
 
     /** A kind of loan as written beside a loan tape: its balance and loans come from the tape. */
     private record KindSpec(String name, Amortisation amortisation, OptionalDouble annualRate,
-        Term term, OptionalDouble averageBalance, Performance performance) {
+        Term term, OptionalDouble averageBalance, PrepaymentInterest prepaymentInterest,
+        Performance performance) {
     }
 
     /** A pool whose loans come from a loan tape; the segments name the kinds of loan. */
@@ -245,7 +246,7 @@ public final class ScenarioLoader {
         double rate = k.annualRate().orElse(totals == null ? 0 : totals.rateWeighted() / totals.balance());
         double average = k.averageBalance().orElse(totals == null ? 1 : totals.balance() / totals.loans());
         kinds.add(build(node, () -> new Segment(k.name(), totals == null ? 0 : totals.balance(),
-            average, term, 0, k.amortisation(), rate, k.performance())));
+            average, term, 0, k.amortisation(), rate, k.prepaymentInterest(), k.performance())));
       }
       Map<String, KindSpec> byName = new java.util.HashMap<>();
       specs.forEach(k -> byName.put(k.name(), k));
@@ -256,7 +257,7 @@ public final class ScenarioLoader {
         int n = counter.merge(st.kind(), 1, Integer::sum);
         segments.add(build(c.node(), () -> new Segment(st.kind() + "#" + n, st.balance(),
             st.balance() / st.loans(), st.term(), st.seasoningDays(), k.amortisation(),
-            st.annualRate(), k.performance())));
+            st.annualRate(), k.prepaymentInterest(), k.performance())));
       }
       if (problems.size() > before || kinds.contains(null) || segments.contains(null)) {
         return null;
@@ -327,6 +328,7 @@ public final class ScenarioLoader {
       OptionalDouble rate = c.optRate("annual_rate", 0, 10);
       Term term = term(c, false);
       OptionalDouble average = c.optAmount("average_balance", 0.01, MAX_AMOUNT);
+      PrepaymentInterest prepaymentInterest = prepaymentInterest(c);
       Performance performance = c.map("performance").map(this::performance).orElse(null);
       c.rejectUnknown();
       if (problems.size() > before) {
@@ -337,7 +339,8 @@ public final class ScenarioLoader {
             + " loans pay monthly instalments: give term_months instead of term_days");
         return null;
       }
-      return new KindSpec(name, amortisation, rate, term, average, performance);
+      return new KindSpec(name, amortisation, rate, term, average, prepaymentInterest,
+          performance);
     }
 
     /**
@@ -368,6 +371,7 @@ public final class ScenarioLoader {
       int seasoning = c.integerOr("seasoning_days", 0, 0, 100_000);
       Amortisation amortisation = c.choice("amortisation", Amortisation.class);
       double rate = c.rate("annual_rate", 0, 10);
+      PrepaymentInterest prepaymentInterest = prepaymentInterest(c);
       Performance performance = c.map("performance").map(this::performance).orElse(null);
       c.rejectUnknown();
       if (problems.size() > before) {
@@ -389,7 +393,12 @@ public final class ScenarioLoader {
         return null;
       }
       return build(c.node(), () -> new Segment(name, balance, average, term, seasoning,
-          amortisation, rate, performance));
+          amortisation, rate, prepaymentInterest, performance));
+    }
+
+    PrepaymentInterest prepaymentInterest(MapCursor c) {
+      return c.choiceOr("prepayment_interest", PrepaymentInterest.class,
+          PrepaymentInterest.ACCRUED);
     }
 
     /** Reads {@code term_days} or {@code term_months}; null when neither (and required). */

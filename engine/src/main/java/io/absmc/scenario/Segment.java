@@ -12,10 +12,12 @@ import io.absmc.util.Check;
  * @param seasoningDays days since origination at closing (less than the term)
  * @param amortisation how principal is repaid
  * @param annualRate the loans' annual interest rate
+ * @param prepaymentInterest what a loan repaid early pays besides its principal
  * @param performance base-case defaults, prepayments and recoveries
  */
 public record Segment(String name, double balance, double averageBalance, Term term,
-    int seasoningDays, Amortisation amortisation, double annualRate, Performance performance) {
+    int seasoningDays, Amortisation amortisation, double annualRate,
+    PrepaymentInterest prepaymentInterest, Performance performance) {
 
   public Segment {
     Check.notBlank("name", name);
@@ -23,6 +25,7 @@ public record Segment(String name, double balance, double averageBalance, Term t
     Check.positive("averageBalance", averageBalance);
     Check.notNull("term", term);
     Check.notNull("amortisation", amortisation);
+    Check.notNull("prepaymentInterest", prepaymentInterest);
     Check.notNull("performance", performance);
     Check.inRange("annualRate", annualRate, 0, 10);
     Check.isTrue(seasoningDays >= 0 && seasoningDays < term.totalDays(),

@@ -15,6 +15,7 @@ import io.absmc.scenario.Guarantee;
 import io.absmc.scenario.GuaranteeTiming;
 import io.absmc.scenario.Performance;
 import io.absmc.scenario.Pool;
+import io.absmc.scenario.PrepaymentInterest;
 import io.absmc.scenario.PrincipalPayment;
 import io.absmc.scenario.RateCurve;
 import io.absmc.scenario.ReinvestTiming;
@@ -182,7 +183,8 @@ class CashConservationPropertiesTest {
           RateCurve.constant(0.3 * rnd.nextDouble()), rnd.nextDouble(), rnd.nextInt(6),
           rnd.nextInt(150));
       segments.add(new Segment("s" + s, poolBalance / nSegments, 100 + rnd.nextInt(10000), term,
-          seasoning, a, 0.3 * rnd.nextDouble(), perf));
+          seasoning, a, 0.3 * rnd.nextDouble(),
+          PrepaymentInterest.values()[rnd.nextInt(2)], perf));
     }
     Pool pool = Pool.of(segments);
 
