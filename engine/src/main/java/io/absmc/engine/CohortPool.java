@@ -1,5 +1,6 @@
 package io.absmc.engine;
 
+import io.absmc.resolve.LoanCalendar;
 import io.absmc.resolve.ResolvedDeal;
 import io.absmc.scenario.Amortisation;
 import java.util.Arrays;
@@ -25,6 +26,7 @@ final class CohortPool implements Purchases {
   private static final double DAYS_PER_YEAR = 365.0;
 
   private final ResolvedDeal deal;
+  private final LoanCalendar calendar;
   private final int periods;
 
   // cohort arrays (capacity grows, never shrinks)
@@ -88,6 +90,7 @@ final class CohortPool implements Purchases {
 
   CohortPool(ResolvedDeal deal) {
     this.deal = deal;
+    this.calendar = deal.loanCalendar;
     this.periods = deal.periods;
     int capacity = Math.max(16, deal.initialSegments * 4);
     segment = new int[capacity];
@@ -133,18 +136,18 @@ final class CohortPool implements Purchases {
     cumulativePurchased = 0;
     for (int s = 0; s < deal.initialSegments; s++) {
       int origin = deal.initialOriginDay[s];
-      int i = add(s, origin, origin + deal.termDays[s], deal.instalments[s]);
+      int i = add(s, origin, deal.maturityDay(s, origin), deal.instalments[s]);
       loans[i] = wholeLoans ? Math.max(1, Math.rint(deal.initialLoans[s])) : deal.initialLoans[s];
       balance[i] = deal.initialBalance[s];
       exposedUntil[i] = 0;
       if (deal.instalments[s] > 0) {
         // instalments falling on or before closing were paid to the originator
         int k = 1;
-        while (k <= deal.instalments[s] && origin + InstalmentDays.of(k) <= 0) {
+        while (k <= deal.instalments[s] && calendar.day(origin, k) <= 0) {
           k++;
         }
         nextInstalment[i] = k;
-        interestPaidUntil[i] = origin + InstalmentDays.of(k - 1);
+        interestPaidUntil[i] = calendar.day(origin, k - 1);
       }
     }
   }
@@ -322,7 +325,7 @@ final class CohortPool implements Purchases {
     int origin = originDay[i];
     int last = instalments[i];
     int k = nextInstalment[i];
-    while (k <= last && origin + InstalmentDays.of(k) <= windowEnd) {
+    while (k <= last && calendar.day(origin, k) <= windowEnd) {
       int remaining = last - k + 1;
       double interestPart = b * monthlyRate;
       double principalPart;
@@ -337,7 +340,7 @@ final class CohortPool implements Purchases {
           case BULLET -> throw new IllegalStateException("bullet loans have no instalments");
         };
       }
-      int day = origin + InstalmentDays.of(k);
+      int day = calendar.day(origin, k);
       interest += interestPart;
       scheduledPrincipal += principalPart;
       b -= principalPart;
@@ -399,18 +402,18 @@ final class CohortPool implements Purchases {
       int n = deal.instalments[s];
       int maturity;
       if (n == 0) {
-        maturity = Math.min(origin + deal.termDays[s], deal.latestMaturityDay);
+        maturity = Math.min(deal.maturityDay(s, origin), deal.latestMaturityDay);
         if (maturity <= origin) {
           continue;
         }
       } else {
-        while (n > 0 && (long) origin + InstalmentDays.of(n) > deal.latestMaturityDay) {
+        while (n > 0 && calendar.day(origin, n) > deal.latestMaturityDay) {
           n--;
         }
         if (n == 0) {
           continue;
         }
-        maturity = origin + InstalmentDays.of(n);
+        maturity = calendar.day(origin, n);
       }
       int j = add(s, origin, maturity, n);
       mergeInto[j] = slotStamp[slot] == stamp ? slotCohort[slot] : -1;

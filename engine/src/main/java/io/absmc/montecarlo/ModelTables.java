@@ -135,7 +135,7 @@ final class ModelTables {
    * start, so an infinite hazard (a rate of 100%) gives 1 from its day on.
    */
   private static double[] curve(ResolvedDeal deal, double[] hazard, int seg, int start) {
-    int length = Math.min(deal.termDays[seg], deal.lastDay() - start) + 1;
+    int length = Math.min(deal.maxTermDays[seg], deal.lastDay() - start) + 1;
     double[] f = new double[length];
     double cumulative = 0;
     int p = 0;

@@ -69,9 +69,16 @@ public final class ResolvedDeal implements Serializable {
   public final int initialSegments;
   public final String[] segmentNames;
   public final Amortisation[] amortisation;
+  /** A segment's term in days when given in days, else 0. */
   public final int[] termDays;
+  /** A segment's term in months when given in months, else 0. */
+  public final int[] termMonths;
+  /** The longest a segment's loans can run, in days. */
+  public final int[] maxTermDays;
   /** Monthly instalments of a segment's loans (0 for bullet loans). */
   public final int[] instalments;
+  /** The loans' monthly dates, on their own calendar day. */
+  public final LoanCalendar loanCalendar;
   public final double[] loanRate;
   /** Whether a segment's loans repaid early pay the interest accrued to the repayment day. */
   public final boolean[] prepaymentPaysInterest;
@@ -206,6 +213,8 @@ public final class ResolvedDeal implements Serializable {
     segmentNames = new String[segments];
     amortisation = new Amortisation[segments];
     termDays = new int[segments];
+    termMonths = new int[segments];
+    maxTermDays = new int[segments];
     instalments = new int[segments];
     loanRate = new double[segments];
     prepaymentPaysInterest = new boolean[segments];
@@ -243,7 +252,9 @@ public final class ResolvedDeal implements Serializable {
       }
       Performance perf = base.performance();
       amortisation[i] = base.amortisation();
-      termDays[i] = term.totalDays();
+      termDays[i] = term.days();
+      termMonths[i] = term.months();
+      maxTermDays[i] = term.longestDays();
       instalments[i] = base.amortisation().isInstalment() ? term.months() : 0;
       loanRate[i] = stress.yield().apply(rate, 0, 10);
       prepaymentPaysInterest[i] = base.prepaymentInterest() == PrepaymentInterest.ACCRUED;
@@ -280,6 +291,23 @@ public final class ResolvedDeal implements Serializable {
       total += seg.balance();
     }
     initialPoolBalance = total;
+    int firstOrigin = 0;
+    int longestMonths = 0;
+    for (int i = 0; i < segments; i++) {
+      longestMonths = Math.max(longestMonths, termMonths[i]);
+    }
+    for (int origin : initialOriginDay) {
+      firstOrigin = Math.min(firstOrigin, origin);
+    }
+    loanCalendar = new LoanCalendar(cal.closingDate(), firstOrigin, periodEndDay[periods - 1],
+        longestMonths);
+    for (int i = 0; i < initialSegments; i++) {
+      if (maturityDay(i, initialOriginDay[i]) <= 0) {
+        throw new IllegalArgumentException("segment " + segmentNames[i] + " ("
+            + pool.get(i).term() + ", seasoned " + pool.get(i).seasoningDays()
+            + " days) matured before closing");
+      }
+    }
 
     // revolving
     Revolving rev = s.revolving().orElse(null);
@@ -445,6 +473,11 @@ public final class ResolvedDeal implements Serializable {
   }
 
   /** The last day of the deal: days from closing to the legal final date. */
+  /** The day a loan of segment s originated on day {@code origin} matures. */
+  public int maturityDay(int s, int origin) {
+    return termMonths[s] > 0 ? loanCalendar.day(origin, termMonths[s]) : origin + termDays[s];
+  }
+
   public int lastDay() {
     return periodEndDay[periods - 1];
   }

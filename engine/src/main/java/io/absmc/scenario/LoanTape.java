@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -70,10 +71,12 @@ public final class LoanTape {
    * Reads and stratifies a tape.
    *
    * @param instalmentKinds kinds whose loans pay monthly instalments (their terms must be in months)
+   * @param poolDate the date the ages are counted to (null when unknown: ages are then checked
+   *     against the longest a term in months can be)
    * @return null when the file has problems (recorded in {@code problems})
    */
   public static Result read(Path file, Set<String> kinds, Set<String> instalmentKinds,
-      int ageBucketDays, Problems problems) {
+      int ageBucketDays, LocalDate poolDate, Problems problems) {
     CsvMapper mapper = new CsvMapper();
     int before = problems.size();
     Map<String, Stratum> strata = new TreeMap<>();
@@ -104,7 +107,8 @@ public final class LoanTape {
         if (row.length == 1 && row[0].isBlank()) {
           continue;
         }
-        Loan loan = loan(row, col, recordLine[0], kinds, instalmentKinds, ids, problems);
+        Loan loan = loan(row, col, recordLine[0], kinds, instalmentKinds, ids, poolDate,
+            problems);
         if (loan == null || problems.size() > before) {
           if (problems.size() - before >= 50) {
             problems.add(recordLine[0], "", "stopped reading after 50 problems");
@@ -209,7 +213,7 @@ public final class LoanTape {
   }
 
   private static Loan loan(String[] row, Map<String, Integer> col, int line, Set<String> kinds,
-      Set<String> instalmentKinds, Set<String> ids, Problems problems) {
+      Set<String> instalmentKinds, Set<String> ids, LocalDate poolDate, Problems problems) {
     int before = problems.size();
     String id = cell(row, col, "loan_id");
     if (id.isEmpty()) {
@@ -249,9 +253,11 @@ public final class LoanTape {
       problems.add(line, "age_days", "expected whole days, found " + cell(row, col, "age_days"));
       return null;
     }
-    if (age >= term.totalDays()) {
-      problems.add(line, "age_days", "expected an age below the term of " + term.totalDays()
-          + " days, found " + (int) age);
+    int termDays = poolDate == null ? term.longestDays()
+        : term.daysFrom(poolDate.minusDays((long) age));
+    if (age >= termDays) {
+      problems.add(line, "age_days", "expected an age below the term of " + term
+          + (term.inMonths() ? " (" + termDays + " days)" : "") + ", found " + (int) age);
       return null;
     }
     return new Loan(kind, balance, rate, term, (int) age);

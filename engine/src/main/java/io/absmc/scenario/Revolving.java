@@ -41,7 +41,7 @@ public record Revolving(int lastPeriod, ReinvestTiming timing, boolean reinvestE
     Check.isTrue(purchaseBucketDays >= 1 && purchaseBucketDays <= 31,
         "Expected 1 <= 'purchaseBucketDays' <= 31 but found " + purchaseBucketDays);
     for (TemplateEntry t : template) {
-      Check.isTrue(t.term().totalDays() > purchaseBucketDays, "purchase_bucket_days "
+      Check.isTrue(t.term().shortestDays() > purchaseBucketDays, "purchase_bucket_days "
           + purchaseBucketDays + " must be shorter than the term of the loans bought ("
           + t.term() + ")");
     }

@@ -75,7 +75,8 @@ public final class ScenarioLoader {
       Structure structure = structureCursor == null ? null : structure(structureCursor, calendar);
       double planSize = structure != null ? structure.planSize()
           : structureCursor == null ? Double.NaN : quietPlanSize(structureCursor);
-      Pool pool = c.map("pool").map(p -> pool(p, planSize)).orElse(null);
+      LocalDate poolDate = calendar == null ? null : calendar.closingDate();
+      Pool pool = c.map("pool").map(p -> pool(p, planSize, poolDate)).orElse(null);
       int periods = calendar == null ? Integer.MAX_VALUE : calendar.paymentDates().size();
       Optional<Revolving> revolving = c.optMap("revolving").map(r -> revolving(r, calendar, pool));
       List<Trigger> triggers = new ArrayList<>();
@@ -148,9 +149,10 @@ public final class ScenarioLoader {
 
     // ---- pool -----------------------------------------------------------------------------
 
-    Pool pool(MapCursor c, double planSize) {
+    /** @param poolDate the date the pool is described at (null when the calendar has problems) */
+    Pool pool(MapCursor c, double planSize, LocalDate poolDate) {
       if (c.has("loan_tape")) {
-        return tapePool(c);
+        return tapePool(c, poolDate);
       }
       int before = problems.size();
       OptionalDouble poolBalance = c.optAmount("balance", 1, MAX_AMOUNT);
@@ -162,7 +164,7 @@ public final class ScenarioLoader {
       List<Segment> segments = new ArrayList<>();
       Set<String> names = new HashSet<>();
       for (YamlNode item : items) {
-        Segment s = segment(MapCursor.of(item, problems), shareBase);
+        Segment s = segment(MapCursor.of(item, problems), shareBase, poolDate);
         if (s != null && !names.add(s.name())) {
           problems.add(item, "duplicate segment name '" + s.name() + "'");
         }
@@ -190,7 +192,7 @@ public final class ScenarioLoader {
     }
 
     /** A pool whose loans come from a loan tape; the segments name the kinds of loan. */
-    Pool tapePool(MapCursor c) {
+    Pool tapePool(MapCursor c, LocalDate poolDate) {
       int before = problems.size();
       MapCursor t = c.optMap("loan_tape").orElseThrow();
       String file = t.text("file");
@@ -226,7 +228,8 @@ public final class ScenarioLoader {
       }
       Path tapePath = folder == null ? Path.of(file) : folder.resolve(file);
       Problems tapeProblems = new Problems(displayName(tapePath));
-      LoanTape.Result tape = LoanTape.read(tapePath, names, instalment, bucket, tapeProblems);
+      LoanTape.Result tape = LoanTape.read(tapePath, names, instalment, bucket, poolDate,
+          tapeProblems);
       problems.addAll(tapeProblems);
       if (tape == null || problems.size() > before) {
         return null;
@@ -357,7 +360,7 @@ public final class ScenarioLoader {
       return quiet.isEmpty() ? x : Double.NaN;
     }
 
-    Segment segment(MapCursor c, double shareBase) {
+    Segment segment(MapCursor c, double shareBase, LocalDate poolDate) {
       int before = problems.size();
       String name = c.text("name");
       c.eitherOr("balance", "share", true);
@@ -377,9 +380,12 @@ public final class ScenarioLoader {
       if (problems.size() > before) {
         return null;
       }
-      if (seasoning >= term.totalDays()) {
+      int termDays = poolDate == null ? term.longestDays()
+          : term.daysFrom(poolDate.minusDays(seasoning));
+      if (seasoning >= termDays) {
         c.problem("seasoning_days", "expected seasoning_days below the term of " + term
-            + " (" + term.totalDays() + " days), found " + seasoning);
+            + (term.inMonths() && poolDate != null ? " (" + termDays + " days from the origination date "
+                + poolDate.minusDays(seasoning) + ")" : "") + ", found " + seasoning);
         return null;
       }
       if (amortisation.isInstalment() && !term.inMonths()) {
@@ -502,7 +508,7 @@ public final class ScenarioLoader {
         return null;
       }
       for (TemplateEntry t : template) {
-        if (t.term().totalDays() <= bucket) {
+        if (t.term().shortestDays() <= bucket) {
           c.problem("purchase_bucket_days", "expected fewer days than the shortest term bought ("
               + t.term() + "), found " + bucket);
           return null;

@@ -28,7 +28,7 @@ public record Segment(String name, double balance, double averageBalance, Term t
     Check.notNull("prepaymentInterest", prepaymentInterest);
     Check.notNull("performance", performance);
     Check.inRange("annualRate", annualRate, 0, 10);
-    Check.isTrue(seasoningDays >= 0 && seasoningDays < term.totalDays(),
+    Check.isTrue(seasoningDays >= 0 && seasoningDays < term.longestDays(),
         "seasoning of " + seasoningDays + " days must be below the term of " + term);
     Check.isTrue(!amortisation.isInstalment() || term.inMonths(),
         amortisation.label() + " loans pay monthly instalments, so their term must be given in months");

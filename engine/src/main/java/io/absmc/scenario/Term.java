@@ -1,19 +1,19 @@
 package io.absmc.scenario;
 
 import io.absmc.util.Check;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 
 /**
  * A loan's contractual term, in days (short loans such as 57-day order loans) or in whole months
- * (instalment loans). A month in a loan schedule is 365/12 days, so a 12-month loan lives 365 days
- * and its monthly interest at annual rate r is exactly r/12 of the balance.
+ * (instalment loans). A term in months runs on the loan's own calendar: its k-th monthly date is k
+ * calendar months after origination, on the same day of the month or the month's last day when the
+ * month is shorter, so its length in days depends on when the loan was made.
  *
  * @param days the term in days when given in days, else 0
  * @param months the term in months when given in months, else 0
  */
 public record Term(int days, int months) {
-
-  /** Days in a loan-schedule month. */
-  public static final double DAYS_PER_MONTH = 365.0 / 12.0;
 
   public Term {
     Check.isTrue((days > 0) != (months > 0),
@@ -32,14 +32,19 @@ public record Term(int days, int months) {
     return months > 0;
   }
 
-  /** The term in days. */
-  public int totalDays() {
-    return inMonths() ? instalmentDay(months) : days;
+  /** The term's length in days for a loan made on {@code origin}. */
+  public int daysFrom(LocalDate origin) {
+    return inMonths() ? (int) ChronoUnit.DAYS.between(origin, origin.plusMonths(months)) : days;
   }
 
-  /** Day (from origination) of the k-th monthly instalment: round(k * 365/12). */
-  public static int instalmentDay(int k) {
-    return (int) Math.round(k * DAYS_PER_MONTH);
+  /** The shortest the term can be, in days (28 days a month). */
+  public int shortestDays() {
+    return inMonths() ? 28 * months : days;
+  }
+
+  /** The longest the term can be, in days (31 days a month). */
+  public int longestDays() {
+    return inMonths() ? 31 * months : days;
   }
 
   @Override

@@ -7,16 +7,17 @@ import io.absmc.cashflow.ExpectedCashflows;
 import org.junit.jupiter.api.Test;
 
 /**
- * Instalment schedules. A 12-month loan made at closing (2024-01-01) pays instalment k on day
- * round(k x 365/12): 30, 61, 91, 122, 152, 183, 213, 243, 274, 304, 335, 365. Period ends are the
- * 1st of each month, so periods hold 0, 1 or 2 instalments.
+ * Instalment schedules. A 12-month loan made at closing (2024-01-01) pays instalment k on the 1st
+ * of each month from February 2024 to January 2025 (its own calendar day), the days 31, 60, 91,
+ * ..., 366 from closing, which are also the period ends: each period holds one instalment. (Loans
+ * whose day of the month differs from the payment day are in {@link LoanConventionsTest}.)
  */
 class AmortisationTest {
 
   private static final double CENT = 0.005;
-  private static final int[] INSTALMENT_DAYS = {30, 61, 91, 122, 152, 183, 213, 243, 274, 304, 335, 365};
   // 2024: Feb 1, Mar 1, Apr 1, May 1, Jun 1, Jul 1, Aug 1, Sep 1, Oct 1, Nov 1, Dec 1, 2025-01-01
   private static final int[] PERIOD_END = {31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 366};
+  private static final int[] INSTALMENT_DAYS = PERIOD_END;
 
   private static String loans(String amortisation) {
     return """
@@ -89,7 +90,7 @@ class AmortisationTest {
     }
   }
 
-  /** Interest-only with balloon: 1.2m interest each instalment, all principal on day 365. */
+  /** Interest-only with balloon: 1.2m interest each instalment, all principal on day 366. */
   @Test
   void interestOnlyPaysPrincipalAtTheEnd() {
     PathRecord r = Deals.expected(Deals.singleSegment(loans("interest_only"), "", "2025-01-01",

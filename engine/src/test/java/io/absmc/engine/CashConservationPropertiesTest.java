@@ -176,7 +176,7 @@ class CashConservationPropertiesTest {
       if (a == Amortisation.BULLET && term.inMonths() && rnd.nextBoolean()) {
         term = Term.ofDays(10 + rnd.nextInt(200));
       }
-      int seasoning = rnd.nextInt(term.totalDays());
+      int seasoning = rnd.nextInt(term.shortestDays());
       Performance perf = Performance.of(
           rnd.nextBoolean() ? RateCurve.constant(0.3 * rnd.nextDouble())
               : RateCurve.byPeriod(0.5 * rnd.nextDouble(), 0.2 * rnd.nextDouble(), 0),
@@ -206,7 +206,7 @@ class CashConservationPropertiesTest {
           rnd.nextBoolean() ? ReinvestTiming.COLLECTION : ReinvestTiming.PAYMENT_DATE,
           rnd.nextBoolean(), 0.95 + 0.07 * rnd.nextDouble(), 0.5 + 0.5 * rnd.nextDouble(), latest,
           template, rnd.nextBoolean() ? 1 : Math.min(7, template.stream()
-              .mapToInt(t -> t.term().totalDays()).min().getAsInt() - 1)));
+              .mapToInt(t -> t.term().shortestDays()).min().getAsInt() - 1)));
     }
 
     int nTranches = 2 + rnd.nextInt(3);

@@ -41,4 +41,50 @@ class LoanConventionsTest {
     assertThat(accrued.interest[0]).isCloseTo(19_133.50, within(CENT));
     assertThat(none.interest[0]).isZero();
   }
+
+  /**
+   * Instalments fall on the loan's own day of the month, clamped to shorter months, counted from
+   * origination. A 3-month equal-principal loan of 30m at 12% made on 2023-12-31 (one day before
+   * closing) pays 10m plus 1% of its balance on Jan 31 (day 30), Feb 29 (day 59, the month's last
+   * day) and Mar 31 (day 90). The deal pays on the 30th (Feb 29 in February): periods end on days
+   * 29, 59, 89, 120 and 150. So period 1 collects nothing, period 2 two instalments (20m and 300,000
+   * + 200,000 of interest), period 3 nothing, period 4 the last (10m and 100,000).
+   */
+  @Test
+  void instalmentsFallOnTheLoansOwnDayOfTheMonth() {
+    PathRecord r = Deals.expected("""
+        name: month-end
+        calendar:
+          closing_date: 2024-01-01
+          first_payment_date: 2024-01-30
+          payment_day: 30
+          legal_final_date: 2024-05-30
+        pool:
+          segments:
+            - name: instalments
+              balance: 30m
+              average_balance: 3000
+              term_months: 3
+              seasoning_days: 1
+              amortisation: equal_principal
+              annual_rate: 12%
+              performance:
+                annual_default_rate: 0
+        structure:
+          plan_size: 30m
+          tranches:
+            - {name: senior, amount: 30m, coupon: 5%, payment_months: [5]}
+        waterfall:
+          amortising:
+            - pay_interest: [senior]
+            - pay_principal: [senior]
+        """).record();
+    double[] principal = {0, 20e6, 0, 10e6, 0};
+    double[] interest = {0, 500_000, 0, 100_000, 0};
+    for (int p = 0; p < 5; p++) {
+      assertThat(r.scheduledPrincipal[p]).as("period %d", p + 1).isCloseTo(principal[p],
+          within(CENT));
+      assertThat(r.interest[p]).as("period %d", p + 1).isCloseTo(interest[p], within(CENT));
+    }
+  }
 }
