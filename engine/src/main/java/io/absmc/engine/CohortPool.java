@@ -262,8 +262,9 @@ final class CohortPool implements Purchases {
     int sp = s * periods + p;
 
     // 1. defaults over the exposure
-    double nd = deal.defaultHazard[sp] > 0 ? driver.defaults(s, start, windowStart, windowEnd, n)
-        : 0;
+    int origin = originDay[i];
+    double nd = deal.defaults.over(s, origin, windowStart, windowEnd) > 0
+        ? driver.defaults(s, start, windowStart, windowEnd, n) : 0;
     if (nd > 0) {
       double bd = b * (nd / n);
       n -= nd;
@@ -284,7 +285,7 @@ final class CohortPool implements Purchases {
 
     // 2. full prepayments, with interest accrued to the end of the window where the segment's
     // convention is to pay it
-    double np = deal.prepaymentHazard[sp] > 0 && n > 0
+    double np = n > 0 && deal.prepayments.over(s, origin, windowStart, windowEnd) > 0
         ? driver.prepayments(s, start, windowStart, windowEnd, n) : 0;
     if (np > 0) {
       double bp = b * (np / n);

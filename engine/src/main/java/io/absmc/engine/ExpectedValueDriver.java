@@ -10,31 +10,21 @@ import io.absmc.resolve.ResolvedDeal;
  */
 public final class ExpectedValueDriver implements PerformanceDriver {
 
-  private final double[] defaultHazard;
-  private final double[] prepaymentHazard;
-  private final int periods;
-  private int period;
+  private final ResolvedDeal deal;
 
   public ExpectedValueDriver(ResolvedDeal deal) {
-    this.defaultHazard = deal.defaultHazard;
-    this.prepaymentHazard = deal.prepaymentHazard;
-    this.periods = deal.periods;
-  }
-
-  @Override
-  public void beginPeriod(int period) {
-    this.period = period;
+    this.deal = deal;
   }
 
   @Override
   public double defaults(int segment, int startDay, int fromDay, int toDay, double loans) {
-    return loans * ResolvedDeal.probability(defaultHazard[segment * periods + period],
-        toDay - fromDay);
+    return loans * ResolvedDeal.probability(
+        deal.defaults.over(segment, deal.originDay(segment, startDay), fromDay, toDay));
   }
 
   @Override
   public double prepayments(int segment, int startDay, int fromDay, int toDay, double loans) {
-    return loans * ResolvedDeal.probability(prepaymentHazard[segment * periods + period],
-        toDay - fromDay);
+    return loans * ResolvedDeal.probability(
+        deal.prepayments.over(segment, deal.originDay(segment, startDay), fromDay, toDay));
   }
 }

@@ -6,8 +6,8 @@ package io.absmc.engine;
  * segment, the day its loans started (closing for the initial pool, the purchase day for loans
  * bought while revolving), the window (from, to] in days from closing and the loans alive at its
  * start. A window never spans a payment date. The base-case probability over the window is {@code
- * 1 - exp(-h (to - from))} = {@code ResolvedDeal.probability(h, to - from)} with h the period's
- * daily hazard. The expected-value driver returns the expectation; Monte Carlo drivers draw, with
+ * 1 - exp(-H)} = {@code ResolvedDeal.probability(H)} with H the cumulative hazard of its days
+ * ({@code deal.defaults.over(...)}), by period or by the loan's month on book. The expected-value driver returns the expectation; Monte Carlo drivers draw, with
  * conditional probabilities that depend on the cohort's start and the window's ends, never on how
  * the deal's periods are cut.
  *

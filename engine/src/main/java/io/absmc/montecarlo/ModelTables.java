@@ -1,6 +1,7 @@
 package io.absmc.montecarlo;
 
 import io.absmc.random.Normal;
+import io.absmc.resolve.Hazards;
 import io.absmc.resolve.ResolvedDeal;
 import io.absmc.scenario.CreditModel;
 import io.absmc.scenario.DefaultModel;
@@ -102,7 +103,7 @@ final class ModelTables {
       boolean bought = seg >= deal.initialSegments;
       for (int k = bought ? 1 : 0; k < (bought ? vintages : 1); k++) {
         int id = seg * vintages + k;
-        defaultCurve[id] = curve(deal, deal.defaultHazard, seg, days[k]);
+        defaultCurve[id] = curve(deal, deal.defaults, seg, days[k]);
         if (vasicek) {
           double[] f = defaultCurve[id];
           double[] q = new double[f.length];
@@ -113,7 +114,7 @@ final class ModelTables {
           defaultQuantile[id] = q;
         }
         if (prepaymentCurve != null) {
-          prepaymentCurve[id] = curve(deal, deal.prepaymentHazard, seg, days[k]);
+          prepaymentCurve[id] = curve(deal, deal.prepayments, seg, days[k]);
         }
       }
     }
@@ -129,23 +130,21 @@ final class ModelTables {
   }
 
   /**
-   * The base cumulative probability of a segment's loans started on {@code start}, by age in days
-   * up to the loan's term or the deal's last day: 1 - exp(-(sum of the daily hazards of the days
-   * start+1 .. start+age)), the hazards those of the periods the days fall in. Accumulated from the
-   * start, so an infinite hazard (a rate of 100%) gives 1 from its day on.
+   * The base cumulative probability of a segment's loans that start their exposure on
+   * {@code start}, by age in days up to the loan's term or the deal's last day: 1 - exp(-(sum of
+   * the daily hazards of the days start+1 .. start+age)), each day's hazard that of its period or
+   * of the loan's month on book (a seasoned loan's months counted from its origination, so its
+   * curve is the base curve conditional on its surviving to closing). Accumulated from the start,
+   * so an infinite hazard (a rate of 100%) gives 1 from its day on.
    */
-  private static double[] curve(ResolvedDeal deal, double[] hazard, int seg, int start) {
+  private static double[] curve(ResolvedDeal deal, Hazards hazards, int seg, int start) {
     int length = Math.min(deal.maxTermDays[seg], deal.lastDay() - start) + 1;
+    int origin = deal.originDay(seg, start);
     double[] f = new double[length];
     double cumulative = 0;
-    int p = 0;
     for (int a = 1; a < length; a++) {
-      int day = start + a;
-      while (deal.periodEndDay[p] < day) {
-        p++;
-      }
-      cumulative += hazard[seg * deal.periods + p];
-      f[a] = ResolvedDeal.probability(cumulative, 1);
+      cumulative += hazards.daily(seg, origin, start + a);
+      f[a] = ResolvedDeal.probability(cumulative);
     }
     return f;
   }

@@ -4,6 +4,7 @@ import io.absmc.engine.PerformanceDriver;
 import io.absmc.random.BinomialSampler;
 import io.absmc.random.BlockStreams;
 import io.absmc.random.Normal;
+import io.absmc.resolve.Hazards;
 import io.absmc.resolve.ResolvedDeal;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
@@ -41,8 +42,7 @@ final class MonteCarloDriver implements PerformanceDriver {
   private final ModelTables tables;
   private final Granularity granularity;
   private final boolean vasicek;
-  private final int periods;
-  private final double[] prepaymentHazard;
+  private final ResolvedDeal deal;
   private final int vintages;
   private final int innovations;
 
@@ -58,7 +58,6 @@ final class MonteCarloDriver implements PerformanceDriver {
   /** Innovations to use instead of drawing (prepayment and recovery normals 0), or null. */
   private double[] fixed;
 
-  private int period;
   private double weight = 1;
   private final double[] innovation;
   /** X by innovation index: one per vintage, or a single one shared by all. */
@@ -88,8 +87,7 @@ final class MonteCarloDriver implements PerformanceDriver {
     this.tables = tables;
     this.granularity = granularity;
     this.vasicek = tables.vasicek;
-    this.periods = deal.periods;
-    this.prepaymentHazard = deal.prepaymentHazard;
+    this.deal = deal;
     this.vintages = tables.vintages;
     this.innovations = tables.innovations;
     this.sampling = importance.on();
@@ -218,7 +216,6 @@ final class MonteCarloDriver implements PerformanceDriver {
 
   @Override
   public void beginPeriod(int period) {
-    this.period = period;
     if (++periodStamp == Integer.MAX_VALUE) {
       java.util.Arrays.fill(basePrepaymentStamp, 0);
       periodStamp = 1;
@@ -233,11 +230,16 @@ final class MonteCarloDriver implements PerformanceDriver {
   @Override
   public double prepayments(int segment, int startDay, int fromDay, int toDay, double loans) {
     if (tables.prepaymentCurve == null) {
+      Hazards h = deal.prepayments;
+      if (h.byMonthOnBook(segment)) {
+        return count(loans, ResolvedDeal.probability(
+            h.over(segment, deal.originDay(segment, startDay), fromDay, toDay)));
+      }
+      // by period, the hazard is the period's: the window's length alone decides
       int cell = segment * windowLengths + toDay - fromDay;
       if (basePrepaymentStamp[cell] != periodStamp) {
         basePrepaymentStamp[cell] = periodStamp;
-        basePrepayment[cell] = ResolvedDeal.probability(
-            prepaymentHazard[segment * periods + period], toDay - fromDay);
+        basePrepayment[cell] = ResolvedDeal.probability(h.over(segment, 0, fromDay, toDay));
       }
       return count(loans, basePrepayment[cell]);
     }

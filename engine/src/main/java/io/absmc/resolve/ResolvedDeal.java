@@ -2,6 +2,7 @@ package io.absmc.resolve;
 
 import io.absmc.scenario.Amortisation;
 import io.absmc.scenario.Calendar;
+import io.absmc.scenario.CurveBasis;
 import io.absmc.scenario.DealState;
 import io.absmc.scenario.Fee;
 import io.absmc.scenario.FeeBasis;
@@ -85,17 +86,10 @@ public final class ResolvedDeal implements Serializable {
   public final double[] averageBalance;
   public final double[] recoveryRate;
   public final int[] chargeOffDays;
-  /** Annual default rate at {@code segment * periods + period}. */
-  public final double[] annualDefaultRate;
-  /** Annual prepayment rate at {@code segment * periods + period}. */
-  public final double[] annualPrepaymentRate;
-  /**
-   * Default hazard per day, -ln(1 - r) / 365, at {@code segment * periods + period}: over d days a
-   * loan defaults with probability 1 - exp(-h d) = 1 - (1 - r)^(d/365).
-   */
-  public final double[] defaultHazard;
-  /** Prepayment hazard per day, likewise. */
-  public final double[] prepaymentHazard;
+  /** Each segment's default hazards, by payment period or by month on book, after stresses. */
+  public final Hazards defaults;
+  /** Each segment's full-prepayment hazards, likewise. */
+  public final Hazards prepayments;
   /** Period in which recoveries of a default in a period arrive ({@code >= periods}: never). */
   public final int[] recoveryPeriod;
   /** The pool's Monte Carlo assumptions. */
@@ -221,10 +215,9 @@ public final class ResolvedDeal implements Serializable {
     averageBalance = new double[segments];
     recoveryRate = new double[segments];
     chargeOffDays = new int[segments];
-    annualDefaultRate = new double[segments * periods];
-    annualPrepaymentRate = new double[segments * periods];
-    defaultHazard = new double[segments * periods];
-    prepaymentHazard = new double[segments * periods];
+    double[][] defaultRates = new double[segments][];
+    double[][] prepaymentRates = new double[segments][];
+    boolean[] byMonthOnBook = new boolean[segments];
     recoveryPeriod = new int[segments * periods];
     model = s.pool().model();
     assetCorrelation = new double[segments];
@@ -263,18 +256,24 @@ public final class ResolvedDeal implements Serializable {
       chargeOffDays[i] = perf.chargeOffDays();
       assetCorrelation[i] = stress.correlation().apply(
           perf.assetCorrelation().orElse(model.assetCorrelation()), 0, 0.999);
-      for (int p = 0; p < periods; p++) {
-        double d = stress.defaults().apply(perf.annualDefaultRate().value(p + 1), 0, 1)
-            * stress.timingFactor(p + 1, periods) * dm;
+      // by period: one value per period, the front-loading tilt over the deal's periods; by month
+      // on book: one value per month a loan can live, the tilt over the months of its term
+      byMonthOnBook[i] = perf.curvesBy() == CurveBasis.MONTHS_ON_BOOK;
+      int n = byMonthOnBook[i] ? monthsOnBook(term) : periods;
+      int tiltOver = byMonthOnBook[i] ? termInMonths(term) : periods;
+      defaultRates[i] = new double[n];
+      prepaymentRates[i] = new double[n];
+      for (int k = 0; k < n; k++) {
+        double d = stress.defaults().apply(perf.annualDefaultRate().value(k + 1), 0, 1)
+            * stress.timingFactor(Math.min(k + 1, tiltOver), tiltOver) * dm;
         if (bought) {
           d = stress.newAssetDefaults().apply(d, 0, 1);
         }
-        annualDefaultRate[i * periods + p] = Math.min(1, d);
-        double q = stress.prepayment().apply(perf.annualPrepaymentRate().value(p + 1), 0, 1);
-        annualPrepaymentRate[i * periods + p] =
-            Math.min(1, stress.paymentRate().apply(q, 0, 1) * pm);
-        defaultHazard[i * periods + p] = hazardPerDay(annualDefaultRate[i * periods + p]);
-        prepaymentHazard[i * periods + p] = hazardPerDay(annualPrepaymentRate[i * periods + p]);
+        defaultRates[i][k] = Math.min(1, d);
+        double q = stress.prepayment().apply(perf.annualPrepaymentRate().value(k + 1), 0, 1);
+        prepaymentRates[i][k] = Math.min(1, stress.paymentRate().apply(q, 0, 1) * pm);
+      }
+      for (int p = 0; p < periods; p++) {
         recoveryPeriod[i * periods + p] =
             periodContaining(periodStartDay[p] + perf.chargeOffDays(), p) + perf.recoveryLagMonths();
       }
@@ -294,13 +293,15 @@ public final class ResolvedDeal implements Serializable {
     int firstOrigin = 0;
     int longestMonths = 0;
     for (int i = 0; i < segments; i++) {
-      longestMonths = Math.max(longestMonths, termMonths[i]);
+      longestMonths = Math.max(longestMonths, maxTermDays[i] / 28 + 2);
     }
     for (int origin : initialOriginDay) {
       firstOrigin = Math.min(firstOrigin, origin);
     }
     loanCalendar = new LoanCalendar(cal.closingDate(), firstOrigin, periodEndDay[periods - 1],
         longestMonths);
+    defaults = new Hazards(defaultRates, byMonthOnBook, periodEndDay, loanCalendar);
+    prepayments = new Hazards(prepaymentRates, byMonthOnBook, periodEndDay, loanCalendar);
     for (int i = 0; i < initialSegments; i++) {
       if (maturityDay(i, initialOriginDay[i]) <= 0) {
         throw new IllegalArgumentException("segment " + segmentNames[i] + " ("
@@ -472,33 +473,45 @@ public final class ResolvedDeal implements Serializable {
     return Math.min(periodStartDay[p] + (batch + 1) * purchaseBucketDays, periodEndDay[p]);
   }
 
-  /** The last day of the deal: days from closing to the legal final date. */
   /** The day a loan of segment s originated on day {@code origin} matures. */
   public int maturityDay(int s, int origin) {
     return termMonths[s] > 0 ? loanCalendar.day(origin, termMonths[s]) : origin + termDays[s];
   }
 
+  /** The last day of the deal: days from closing to the legal final date. */
   public int lastDay() {
     return periodEndDay[periods - 1];
   }
 
-  /** The daily hazard of an annual rate: -ln(1 - r) / 365 (infinite for r = 1). */
-  public static double hazardPerDay(double annualRate) {
-    return -Math.log1p(-annualRate) / 365.0;
+  /**
+   * The day a segment's loans of a cohort that started exposure on {@code startDay} were
+   * originated: the initial pool's seasoned origination, else the purchase day.
+   */
+  public int originDay(int s, int startDay) {
+    return s < initialSegments ? initialOriginDay[s] : startDay;
   }
 
   /**
-   * The probability of the event over {@code days} days (> 0) at a daily hazard: 1 - exp(-h d).
-   * Below h d = 0.005 (every monthly credit hazard) by its series, to the last bit or so (the first
+   * The probability of an event over a window of cumulative hazard x (&gt;= 0): 1 - exp(-x).
+   * Below x = 0.005 (every monthly credit hazard) by its series, to the last bit or so (the first
    * term left out is under 4e-18 of the sum) and without {@code Math.expm1}, which is not an
    * intrinsic and cost a tenth of a cohort-mode path.
    */
-  public static double probability(double hazardPerDay, int days) {
-    double x = hazardPerDay * days;
+  public static double probability(double x) {
     if (x < 0.005) {
       return x * (1 - x * (1.0 / 2 - x * (1.0 / 6 - x * (1.0 / 24 - x * (1.0 / 120 - x / 720)))));
     }
     return -Math.expm1(-x);
+  }
+
+  /** Months on book a segment's loans can reach: enough for the longest term, from any day. */
+  private static int monthsOnBook(Term term) {
+    return term.longestDays() / 28 + 2;
+  }
+
+  /** A term in months, a term in days rounded up to months of 365/12 days. */
+  private static int termInMonths(Term term) {
+    return term.months() > 0 ? term.months() : (int) Math.ceil(term.days() * 12 / 365.0 - 1e-9);
   }
 
   /** Resolves a scenario under a stress. */

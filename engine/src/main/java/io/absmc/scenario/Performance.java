@@ -5,9 +5,10 @@ import io.absmc.util.Check;
 /**
  * Base-case performance of a segment's loans.
  *
- * @param annualDefaultRate annual default rate, constant or by period; over d days a loan defaults
- *     with probability 1 - (1 - r)^(d/365)
+ * @param annualDefaultRate annual default rate, constant or by period (or month on book); over d
+ *     days a loan defaults with probability 1 - (1 - r)^(d/365)
  * @param annualPrepaymentRate annual full-prepayment rate, converted like the default rate
+ * @param curvesBy what the two curves' values are indexed by
  * @param recoveryRate share of a defaulted balance recovered in cash
  * @param recoveryLagMonths months from charge-off to the recovery cash
  * @param chargeOffDays days past due at which a defaulted loan is charged off; until then it counts
@@ -15,12 +16,13 @@ import io.absmc.util.Check;
  * @param assetCorrelation the segment's Vasicek rho; empty for the pool model's
  */
 public record Performance(RateCurve annualDefaultRate, RateCurve annualPrepaymentRate,
-    double recoveryRate, int recoveryLagMonths, int chargeOffDays,
+    CurveBasis curvesBy, double recoveryRate, int recoveryLagMonths, int chargeOffDays,
     java.util.OptionalDouble assetCorrelation) {
 
   public Performance {
     Check.notNull("annualDefaultRate", annualDefaultRate);
     Check.notNull("annualPrepaymentRate", annualPrepaymentRate);
+    Check.notNull("curvesBy", curvesBy);
     Check.inRange("recoveryRate", recoveryRate, 0, 1);
     Check.nonNegative("recoveryLagMonths", recoveryLagMonths);
     Check.nonNegative("chargeOffDays", chargeOffDays);
@@ -28,10 +30,11 @@ public record Performance(RateCurve annualDefaultRate, RateCurve annualPrepaymen
     assetCorrelation.ifPresent(rho -> Check.inRange("assetCorrelation", rho, 0, 0.999));
   }
 
-  /** Performance without a segment-specific asset correlation. */
+  /** Performance by payment period without a segment-specific asset correlation. */
   public static Performance of(RateCurve annualDefaultRate, RateCurve annualPrepaymentRate,
       double recoveryRate, int recoveryLagMonths, int chargeOffDays) {
-    return new Performance(annualDefaultRate, annualPrepaymentRate, recoveryRate,
+    return new Performance(annualDefaultRate, annualPrepaymentRate, CurveBasis.PAYMENT_PERIOD,
+        recoveryRate,
         recoveryLagMonths, chargeOffDays, java.util.OptionalDouble.empty());
   }
 }

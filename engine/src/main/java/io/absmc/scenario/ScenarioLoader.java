@@ -428,6 +428,7 @@ public final class ScenarioLoader {
       RateCurve defaults = curve(c, "annual_default_rate", true, 0, 1);
       RateCurve prepayments = c.has("annual_prepayment_rate")
           ? curve(c, "annual_prepayment_rate", true, 0, 1) : RateCurve.constant(0);
+      CurveBasis curvesBy = c.choiceOr("curves_by", CurveBasis.class, CurveBasis.PAYMENT_PERIOD);
       double recovery = c.rateOr("recovery_rate", 0, 0, 1);
       int lag = c.integerOr("recovery_lag_months", 0, 0, 120);
       int chargeOff = c.integerOr("charge_off_days", 0, 0, 3650);
@@ -436,8 +437,8 @@ public final class ScenarioLoader {
       if (problems.size() > before) {
         return null;
       }
-      return build(c.node(), () -> new Performance(defaults, prepayments, recovery, lag, chargeOff,
-          rho));
+      return build(c.node(), () -> new Performance(defaults, prepayments, curvesBy, recovery, lag,
+          chargeOff, rho));
     }
 
     /** A rate that is a single value or a list of values by period. */

@@ -122,29 +122,22 @@ class CashConservationPropertiesTest {
   static final class RandomDriver implements PerformanceDriver {
     private final Random rnd;
     private final ResolvedDeal deal;
-    private int period;
-
     RandomDriver(ResolvedDeal deal, long seed) {
       this.deal = deal;
       this.rnd = new Random(seed);
     }
 
     @Override
-    public void beginPeriod(int period) {
-      this.period = period;
-    }
-
-    @Override
     public double defaults(int segment, int startDay, int fromDay, int toDay, double loans) {
-      double p = ResolvedDeal.probability(deal.defaultHazard[segment * deal.periods + period],
-          toDay - fromDay);
+      double p = ResolvedDeal.probability(
+          deal.defaults.over(segment, deal.originDay(segment, startDay), fromDay, toDay));
       return Math.min(loans, loans * p * 3 * rnd.nextDouble());
     }
 
     @Override
     public double prepayments(int segment, int startDay, int fromDay, int toDay, double loans) {
-      double p = ResolvedDeal.probability(deal.prepaymentHazard[segment * deal.periods + period],
-          toDay - fromDay);
+      double p = ResolvedDeal.probability(
+          deal.prepayments.over(segment, deal.originDay(segment, startDay), fromDay, toDay));
       return Math.min(loans, loans * p * 3 * rnd.nextDouble());
     }
 

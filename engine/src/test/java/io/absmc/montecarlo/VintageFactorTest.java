@@ -8,6 +8,7 @@ import io.absmc.random.Normal;
 import io.absmc.resolve.ResolvedDeal;
 import io.absmc.scenario.ScenarioLoader;
 import java.nio.file.Files;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -71,13 +72,13 @@ class VintageFactorTest {
     return out;
   }
 
+  /** The end of a cohort's exposure: its loans' maturity, or the deal's last day. */
   private static int end(ResolvedDeal deal, int s, int start) {
-    return Math.min(start + deal.termDays[s], deal.lastDay());
+    return Math.min(deal.maturityDay(s, deal.originDay(s, start)), deal.lastDay());
   }
 
   private static double annualRate(ResolvedDeal deal, int s, boolean prepayments) {
-    return prepayments ? deal.annualPrepaymentRate[s * deal.periods]
-        : deal.annualDefaultRate[s * deal.periods];
+    return prepayments ? deal.prepayments.annualRate(s, 0) : deal.defaults.annualRate(s, 0);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -95,16 +96,30 @@ class VintageFactorTest {
   /** Each followed cohort's mean cumulative probability over its life is its base curve's. */
   private static void assertMeansAreTheBaseCurves(ResolvedDeal deal, boolean prepayments,
       int step, long seed) throws Exception {
+    assertMeansAre(deal, prepayments, step, seed, (s, start, end) ->
+        1 - Math.pow(1 - annualRate(deal, s, prepayments), (end - start) / 365.0));
+  }
+
+  /** A cohort's base cumulative probability from its start to its end, both days from closing. */
+  private interface BaseCurve {
+    double at(int segment, int start, int end);
+  }
+
+  private static void assertMeansAre(ResolvedDeal deal, boolean prepayments, int step, long seed,
+      BaseCurve base) throws Exception {
     double[][] c = cumulative(deal, prepayments, step, seed);
     int[][] cohorts = cohorts(deal);
     for (int k = 0; k < cohorts.length; k++) {
       int s = cohorts[k][0];
-      int age = end(deal, s, cohorts[k][1]) - cohorts[k][1];
-      double base = 1 - Math.pow(1 - annualRate(deal, s, prepayments), age / 365.0);
+      int start = cohorts[k][1];
+      double expected = base.at(s, start, end(deal, s, start));
+      if (!prepayments || deal.segmentNames[s].endsWith("credit_loan")) {
+        assertThat(expected).as("cohort %d has exposure", k).isPositive();
+      }
       double mean = Stats.mean(c[k]);
       double se = Stats.sd(c[k], mean) / Math.sqrt(PATHS);
-      assertThat(Math.abs(mean - base)).as("cohort %d, windows of %d days: %s against %s", k,
-          step, mean, base).isLessThanOrEqualTo(K * se);
+      assertThat(Math.abs(mean - expected)).as("cohort %d, windows of %d days: %s against %s", k,
+          step, mean, expected).isLessThanOrEqualTo(K * se);
     }
   }
 
@@ -113,6 +128,77 @@ class VintageFactorTest {
     String model = "annual_factor_autocorrelation: 0.5\nprepayment_volatility: 0.6\n"
         + "prepayment_correlation: -0.4";
     assertMeansAreTheBaseCurves(dealA(model), true, 13, 72);
+  }
+
+  private static final double[] CREDIT_BY_AGE = {0.005, 0.02, 0.04, 0.03, 0.02, 0.01};
+  private static final double[] ORDER_BY_AGE = {0.005, 0.03};
+  private static final double[] PREPAYMENT_BY_AGE = {0.05, 0.1, 0.3};
+
+  /**
+   * Deal A with curves by months on book: credit loans default at 0.5%, 2%, 4%, 3%, 2% and 1% a
+   * year in their months 1 to 6 and prepay at 5%, 10% and then 30%; order loans default at 0.5%
+   * in their first month and 3% after.
+   */
+  private static ResolvedDeal dealAByAge(String model) throws Exception {
+    String yaml = Files.readString(TestFiles.path("scenarios/ali-microloan-plan1.yaml"))
+        .replace("pool:\n  segments:", "pool:\n  model:\n" + model.indent(4) + "  segments:")
+        .replaceFirst("annual_default_rate: 2.0%.*", "annual_default_rate: [0.5%, 2%, 4%, 3%, 2%,"
+            + " 1%]\n        curves_by: months_on_book")
+        .replaceFirst("annual_prepayment_rate: 20%.*", "annual_prepayment_rate: [5%, 10%, 30%]")
+        .replaceFirst("annual_default_rate: 1.0%.*", "annual_default_rate: [0.5%, 3%]\n"
+            + "        curves_by: months_on_book");
+    return ResolvedDeal.resolve(ScenarioLoader.parse(yaml, "deal-a.yaml"));
+  }
+
+  /**
+   * The base curve by age, walked day by day on the calendar with {@code java.time} (not the
+   * engine's tables): day d of a loan originated on o is in month m of its life, the smallest m with
+   * o + m months (clamped to the month's end) on or after d.
+   */
+  private static BaseCurve byAge(ResolvedDeal deal, boolean prepayments) {
+    LocalDate closing = deal.scenario.calendar().closingDate();
+    return (s, start, end) -> {
+      boolean credit = deal.segmentNames[s].endsWith("credit_loan");
+      double[] rates = prepayments ? (credit ? PREPAYMENT_BY_AGE : new double[] {0})
+          : credit ? CREDIT_BY_AGE : ORDER_BY_AGE;
+      LocalDate origin = s < deal.initialSegments
+          ? closing.minusDays(deal.scenario.pool().segments().get(s).seasoningDays())
+          : closing.plusDays(start);
+      double h = 0;
+      for (int d = start + 1; d <= end; d++) {
+        LocalDate day = closing.plusDays(d);
+        int m = 1;
+        while (origin.plusMonths(m).isBefore(day)) {
+          m++;
+        }
+        h += -Math.log(1 - rates[Math.min(m, rates.length) - 1]) / 365;
+      }
+      return 1 - Math.exp(-h);
+    };
+  }
+
+  /**
+   * With curves by months on book, every cohort's mean conditional cumulative probability to the
+   * end of its exposure is its base curve by age (seasoned loans from their month at closing,
+   * bought loans from month 1), however the exposure is cut, for every default model.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "annual_factor_autocorrelation: 1",
+      "annual_factor_autocorrelation: 0.5",
+      "annual_factor_autocorrelation: 0.9\ndefaults: lognormal\ndefault_cv: 0.8"})
+  void ageCurvesKeepTheBaseCurveOfEveryCohortByAge(String model) throws Exception {
+    ResolvedDeal deal = dealAByAge(model);
+    for (int step : new int[] {9, 30}) {
+      assertMeansAre(deal, false, step, 74, byAge(deal, false));
+    }
+  }
+
+  @Test
+  void ageCurvesKeepTheBasePrepaymentCurveByAge() throws Exception {
+    ResolvedDeal deal = dealAByAge("annual_factor_autocorrelation: 0.5\n"
+        + "prepayment_volatility: 0.6\nprepayment_correlation: -0.4");
+    assertMeansAre(deal, true, 13, 75, byAge(deal, true));
   }
 
   /**

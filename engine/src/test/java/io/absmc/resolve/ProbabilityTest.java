@@ -12,7 +12,7 @@ class ProbabilityTest {
     for (int days = 1; days <= 31; days++) {
       for (double h = 1e-12; h < 1; h *= 1.07) {
         double exact = -Math.expm1(-h * days);
-        assertThat(ResolvedDeal.probability(h, days))
+        assertThat(ResolvedDeal.probability(h * days))
             .as("h=%s d=%d", h, days)
             .isCloseTo(exact, org.assertj.core.api.Assertions.within(2 * Math.ulp(exact)));
       }
@@ -21,7 +21,7 @@ class ProbabilityTest {
 
   @Test
   void edgeHazards() {
-    assertThat(ResolvedDeal.probability(0, 30)).isZero();
-    assertThat(ResolvedDeal.probability(Double.POSITIVE_INFINITY, 30)).isEqualTo(1);
+    assertThat(ResolvedDeal.probability(0)).isZero();
+    assertThat(ResolvedDeal.probability(Double.POSITIVE_INFINITY)).isEqualTo(1);
   }
 }

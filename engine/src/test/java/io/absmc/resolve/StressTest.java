@@ -2,6 +2,7 @@ package io.absmc.resolve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.absmc.TestFiles;
 import io.absmc.scenario.ScenarioLoader;
@@ -28,15 +29,17 @@ class StressTest {
     var scenario = ScenarioLoader.load(TestFiles.path("scenarios/ali-microloan-plan1.yaml"));
     ResolvedDeal base = ResolvedDeal.resolve(scenario);
     ResolvedDeal stressed = ResolvedDeal.resolve(scenario, Stress.multipliers(3, 0.5, 2));
-    for (int i = 0; i < base.annualDefaultRate.length; i++) {
-      assertThat(stressed.annualDefaultRate[i]).isEqualTo(Math.min(1, 3 * base.annualDefaultRate[i]));
-      assertThat(stressed.annualPrepaymentRate[i]).isEqualTo(Math.min(1, 2 * base.annualPrepaymentRate[i]));
-    }
+    ResolvedDeal extreme = ResolvedDeal.resolve(scenario, Stress.multipliers(1000, 1, 1));
     for (int s = 0; s < base.segments; s++) {
+      for (int k = 0; k < base.defaults.length(s); k++) {
+        assertThat(stressed.defaults.annualRate(s, k))
+            .isEqualTo(Math.min(1, 3 * base.defaults.annualRate(s, k)));
+        assertThat(stressed.prepayments.annualRate(s, k))
+            .isEqualTo(Math.min(1, 2 * base.prepayments.annualRate(s, k)));
+        assertThat(extreme.defaults.annualRate(s, k)).isEqualTo(1.0);
+      }
       assertThat(stressed.recoveryRate[s]).isEqualTo(0.5 * base.recoveryRate[s]);
     }
-    assertThat(ResolvedDeal.resolve(scenario, Stress.multipliers(1000, 1, 1)).annualDefaultRate)
-        .containsOnly(1.0);
   }
 
   @Test
@@ -47,7 +50,30 @@ class StressTest {
     ResolvedDeal d = ResolvedDeal.resolve(ScenarioLoader.parse(text, "x.yaml"));
     assertThat(d.segments).isEqualTo(4);
     assertThat(d.segmentNames[3]).isEqualTo("revolving:order_loan");
-    assertThat(d.annualDefaultRate[3 * d.periods]).isEqualTo(0.025);
-    assertThat(d.annualDefaultRate[1 * d.periods]).isEqualTo(0.01);
+    assertThat(d.defaults.annualRate(3, 0)).isEqualTo(0.025);
+    assertThat(d.defaults.annualRate(1, 0)).isEqualTo(0.01);
+  }
+
+  /**
+   * Front-loading tilts a curve by months on book over the loan's term: Deal A's credit loans (6
+   * months, 2% a year) by age under f = 0.5 default at 2% x (1 + 0.5 (1 - 2 (m - 1) / 5)): 3% in
+   * month 1, 2.6% in month 2, 1% in month 6 and after; by period the tilt runs over the deal's 18
+   * periods, 1.5 in period 1 and 0.5 in period 18.
+   */
+  @Test
+  void frontLoadingTiltsAgeCurvesOverTheLoansTerm() {
+    String text = TestFiles.read("scenarios/ali-microloan-plan1.yaml");
+    Stress tilt = Stress.NONE.withFrontLoading(0.5);
+    ResolvedDeal byAge = ResolvedDeal.resolve(ScenarioLoader.parse(text.replaceFirst(
+        "annual_default_rate: 2.0%.*", "annual_default_rate: 2%\n        curves_by: months_on_book"),
+        "x.yaml"), tilt);
+    assertThat(byAge.defaults.annualRate(0, 0)).isCloseTo(0.03, within(1e-15));
+    assertThat(byAge.defaults.annualRate(0, 1)).isCloseTo(0.026, within(1e-15));
+    assertThat(byAge.defaults.annualRate(0, 5)).isCloseTo(0.01, within(1e-15));
+    assertThat(byAge.defaults.annualRate(0, 6)).isCloseTo(0.01, within(1e-15));
+    ResolvedDeal byPeriod = ResolvedDeal.resolve(ScenarioLoader.parse(text, "x.yaml"), tilt);
+    assertThat(byPeriod.periods).isEqualTo(18);
+    assertThat(byPeriod.defaults.annualRate(0, 0)).isCloseTo(0.03, within(1e-15));
+    assertThat(byPeriod.defaults.annualRate(0, 17)).isCloseTo(0.01, within(1e-15));
   }
 }
