@@ -83,6 +83,11 @@ final class CohortPool implements Purchases {
   double purchaseCash;
   /** Principal collected and not offered for reinvestment at collection (for the reinvest step). */
   double principalNotOffered;
+  /**
+   * Cash (interest and principal) collected from the cut-off date to closing, in the first period
+   * when those collections reach the plan at closing; otherwise 0.
+   */
+  double collectedByClosing;
 
   private boolean reinvesting;
   /** Whether loan counts are whole numbers (drawn paths) rather than expectations. */
@@ -105,9 +110,10 @@ final class CohortPool implements Purchases {
     balance = new double[capacity];
     recoveryDue = new double[periods];
     defaultsBySegmentPeriod = new double[deal.segments * periods];
+    // batches from a period's start to its payment date, when the reinvest step buys
     int longest = 0;
-    for (int d : deal.periodDays) {
-      longest = Math.max(longest, d);
+    for (int p = 0; p < periods; p++) {
+      longest = Math.max(longest, deal.paymentDay[p] - deal.periodStartDay[p]);
     }
     slotsPerTemplate = longest / deal.purchaseBucketDays + 2;
     slotCohort = new int[Math.max(1, deal.templateSegment.length * slotsPerTemplate)];
@@ -122,7 +128,7 @@ final class CohortPool implements Purchases {
   }
 
   /**
-   * Resets to the initial pool at closing.
+   * Resets to the initial pool at the cut-off date (day 0).
    *
    * @param wholeLoans round loan counts to whole loans (at least one), keeping the balances
    */
@@ -222,6 +228,14 @@ final class CohortPool implements Purchases {
     }
     int end = deal.periodEndDay[p];
     int held = count;
+    collectedByClosing = 0;
+    if (p == 0 && deal.cutoffRemittanceDay == deal.closingDay && deal.closingDay > 0) {
+      // collections from the cut-off date reach the plan at closing: measure them there
+      for (int i = 0; i < held; i++) {
+        stepCohort(i, p, deal.closingDay, driver);
+      }
+      collectedByClosing = interest + prepayments + scheduledPrincipal;
+    }
     for (int i = 0; i < held; i++) {
       stepCohort(i, p, end, driver);
     }
@@ -355,7 +369,8 @@ final class CohortPool implements Purchases {
 
   private void collectPrincipal(int day, double amount) {
     if (reinvesting) {
-      batchCash[batchOf(day)] += amount;
+      // collections before closing count as received on the day they reach the plan
+      batchCash[batchOf(Math.max(day, deal.cutoffRemittanceDay))] += amount;
     } else {
       principalNotOffered += amount;
     }
@@ -374,7 +389,8 @@ final class CohortPool implements Purchases {
   /**
    * Buys new loans by the revolving template with {@code cash} collected on {@code day} of the
    * current period. Purchases are made in batches of {@code purchaseBucketDays} days from the
-   * period's start: the loans start on the batch's last day (or the payment date, if sooner), one
+   * period's start: the loans start on the batch's last day (or the collection period's end, if
+   * sooner; the reinvest step's on the payment date), one
    * cohort per kind and batch; with batches of one day every loan starts the day its cash came in.
    * Collections buy once per batch ({@link #step}); when the waterfall's reinvest step buys into a
    * batch already bought and stepped, a twin is created and merged into it at the next compaction.

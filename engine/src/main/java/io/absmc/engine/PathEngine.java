@@ -65,6 +65,9 @@ public final class PathEngine {
     out.peakCohorts = Math.max(out.peakCohorts, pool.cohorts());
     pool.step(p, driver, revolvingNow && deal.reinvestAtCollection);
     double poolBalance = pool.balance();
+    if (p == 0) {
+      out.collectedByClosing = pool.collectedByClosing;
+    }
     out.poolOpening[p] = opening;
     out.defaults[p] = pool.defaults;
     out.losses[p] = pool.losses;
@@ -107,6 +110,7 @@ public final class PathEngine {
   public void replay(PathRecord trace, PathRecord out) {
     book.reset();
     out.peakCohorts = trace.peakCohorts;
+    out.collectedByClosing = trace.collectedByClosing;
     Purchases recorded = (period, day, cash) -> trace.stepPurchaseCash[period];
     for (int p = 0; p < deal.periods; p++) {
       out.poolOpening[p] = trace.poolOpening[p];
@@ -161,8 +165,11 @@ public final class PathEngine {
   private void dealPhase(int p, PathRecord out, Purchases purchases) {
     double opening = out.poolOpening[p];
     double poolBalance = out.poolBeforeWaterfall[p];
-    double days = deal.periodEndDay[p] - deal.periodStartDay[p];
-    double accountInterest = book.cash() * deal.accountRate * days / 365.0;
+    double days = deal.periodDays[p];
+    // the cash held since the last payment date (closing), and collections that reached the plan
+    // at closing, earn the account rate to this payment date
+    double accountInterest = (book.cash() + (p == 0 ? out.collectedByClosing : 0)) * deal.accountRate
+        * deal.accountDays[p] / 365.0;
     book.interestAccount += out.interest[p] + accountInterest;
     book.principalAccount += out.prepayments[p] + out.scheduledPrincipal[p] + out.recoveries[p]
         - out.collectionPurchaseCash[p];

@@ -63,6 +63,11 @@ public final class PathRecord {
 
   /** Most cohorts alive at the start of a period (a measure of the engine's work per period). */
   public int peakCohorts;
+  /**
+   * Cash collected from the cut-off date to closing when it reaches the plan at closing (it earns
+   * account interest from then); 0 otherwise. Part of period 1's collections.
+   */
+  public double collectedByClosing;
 
   // ---- tranches, per tranche and period
   public final double[] trancheOpening;

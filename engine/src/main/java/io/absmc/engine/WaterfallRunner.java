@@ -144,8 +144,7 @@ final class WaterfallRunner {
     double fromPrincipal = Math.min(book.reinvestable * deal.reinvestmentRate,
         book.principalAccount);
     double fromInterest = deal.reinvestExcessInterest ? book.interestAccount : 0;
-    int day = deal.periodEndDay[p];
-    double spent = purchases.buy(p, day, fromPrincipal + fromInterest);
+    double spent = purchases.buy(p, deal.paymentDay[p], fromPrincipal + fromInterest);
     double principalPart = Math.min(spent, fromPrincipal);
     book.principalAccount -= principalPart;
     book.interestAccount -= spent - principalPart;

@@ -3,6 +3,7 @@ package io.absmc.resolve;
 import io.absmc.scenario.Amortisation;
 import io.absmc.scenario.Calendar;
 import io.absmc.scenario.CurveBasis;
+import io.absmc.scenario.CutoffCollections;
 import io.absmc.scenario.DealState;
 import io.absmc.scenario.Fee;
 import io.absmc.scenario.FeeBasis;
@@ -30,7 +31,8 @@ import java.util.List;
 
 /**
  * A scenario resolved for the engine: flat arrays indexed by period (0-based), segment, tranche,
- * fee and trigger. Days are counted from the closing date. The engine's per-period loop reads only
+ * fee and trigger. Days are counted from the pool's cut-off date (the closing date when the deal
+ * gives none): the pool is described at day 0 and stepped from it. The engine's per-period loop reads only
  * these arrays: no String, Map or LocalDate.
  *
  * <p>Segments are the initial pool's segments ({@code 0 .. initialSegments-1}) followed by one per
@@ -54,16 +56,33 @@ public final class ResolvedDeal implements Serializable {
   // ---- calendar
   /** Number of periods P. */
   public final int periods;
-  /** First day (exclusive of events) of each period: days from closing to the previous payment date. */
+  /** Days from the cut-off date (day 0) to closing. */
+  public final int closingDay;
+  /**
+   * First day (exclusive of events) of each period's collection period: the end of the previous
+   * one, 0 (the cut-off date) for the first.
+   */
   public final int[] periodStartDay;
-  /** Last day of each period: days from closing to its payment date. */
+  /** Last day of each period's collection period: the pool is stepped to it. */
   public final int[] periodEndDay;
-  /** Bond day-count fraction of each period (interest and fee accrual). */
+  /** The day of each period's payment date, on or after its collection period's end. */
+  public final int[] paymentDay;
+  /** Bond day-count fraction of each period (interest and fee accrual, between payment dates). */
   public final double[] accrualFraction;
   /** ACT/365F years from closing to each payment date (for WAL and IRR). */
   public final double[] yearsToPayment;
-  /** Days in each period. */
+  /** Days in each collection period. */
   public final int[] periodDays;
+  /**
+   * Days the plan's cash earns account interest before each payment date: from the previous
+   * payment date (closing for the first).
+   */
+  public final int[] accountDays;
+  /**
+   * The day the collections of days up to closing count as received: closing, or the end of the
+   * first collection period ({@code cutoff_collections}).
+   */
+  public final int cutoffRemittanceDay;
 
   // ---- segments
   public final int segments;
@@ -181,23 +200,32 @@ public final class ResolvedDeal implements Serializable {
     this.scenario = s;
     this.stress = stress;
     Calendar cal = s.calendar();
+    LocalDate cutoff = cal.cutoffDate();
     List<LocalDate> dates = cal.paymentDates();
+    List<LocalDate> ends = cal.collectionEnds();
     periods = dates.size();
+    closingDay = days(cutoff, cal.closingDate());
     periodStartDay = new int[periods];
     periodEndDay = new int[periods];
+    paymentDay = new int[periods];
     accrualFraction = new double[periods];
     yearsToPayment = new double[periods];
     periodDays = new int[periods];
+    accountDays = new int[periods];
     LocalDate prev = cal.closingDate();
     for (int p = 0; p < periods; p++) {
       LocalDate d = dates.get(p);
-      periodStartDay[p] = days(cal.closingDate(), prev);
-      periodEndDay[p] = days(cal.closingDate(), d);
+      periodStartDay[p] = p == 0 ? 0 : periodEndDay[p - 1];
+      periodEndDay[p] = days(cutoff, ends.get(p));
+      paymentDay[p] = days(cutoff, d);
       accrualFraction[p] = cal.dayCount().yearFraction(prev, d);
-      yearsToPayment[p] = periodEndDay[p] / 365.0;
+      yearsToPayment[p] = (paymentDay[p] - closingDay) / 365.0;
       periodDays[p] = periodEndDay[p] - periodStartDay[p];
+      accountDays[p] = paymentDay[p] - (p == 0 ? closingDay : paymentDay[p - 1]);
       prev = d;
     }
+    cutoffRemittanceDay = cal.cutoffCollections() == CutoffCollections.CLOSING ? closingDay
+        : periodEndDay[0];
 
     // segments: initial, then template
     List<Segment> pool = s.pool().segments();
@@ -298,7 +326,7 @@ public final class ResolvedDeal implements Serializable {
     for (int origin : initialOriginDay) {
       firstOrigin = Math.min(firstOrigin, origin);
     }
-    loanCalendar = new LoanCalendar(cal.closingDate(), firstOrigin, periodEndDay[periods - 1],
+    loanCalendar = new LoanCalendar(cutoff, firstOrigin, periodEndDay[periods - 1],
         longestMonths);
     defaults = new Hazards(defaultRates, byMonthOnBook, periodEndDay, loanCalendar);
     prepayments = new Hazards(prepaymentRates, byMonthOnBook, periodEndDay, loanCalendar);
@@ -318,7 +346,7 @@ public final class ResolvedDeal implements Serializable {
     purchasePrice = rev == null ? 1 : rev.purchasePrice();
     reinvestmentRate = rev == null ? 0 : stress.purchaseRate().apply(rev.reinvestmentRate(), 0, 1);
     latestMaturityDay = rev == null || rev.latestMaturity().isEmpty() ? Integer.MAX_VALUE
-        : days(cal.closingDate(), rev.latestMaturity().get());
+        : days(cutoff, rev.latestMaturity().get());
     purchaseBucketDays = rev == null ? 1 : rev.purchaseBucketDays();
     templateSegment = new int[template.size()];
     templateShare = new double[template.size()];
@@ -329,10 +357,16 @@ public final class ResolvedDeal implements Serializable {
     java.util.TreeSet<Integer> starts = new java.util.TreeSet<>();
     starts.add(0);
     for (int p = 0; p <= revolvingLastPeriod && p < periods && !template.isEmpty(); p++) {
-      // the reinvest step buys on the payment date; collections in batches before it
-      starts.add(periodEndDay[p]);
-      for (int b = 0; reinvestAtCollection && purchaseBatchDay(p, b) < periodEndDay[p]; b++) {
-        starts.add(purchaseBatchDay(p, b));
+      // the reinvest step buys on the payment date; collections in batches before it, from
+      // the day the plan has the cash
+      starts.add(paymentDay[p]);
+      for (int b = 0; reinvestAtCollection && purchaseBatchDay(p, b) <= periodEndDay[p]; b++) {
+        if (purchaseBatchDay(p, b) >= cutoffRemittanceDay) {
+          starts.add(purchaseBatchDay(p, b));
+        }
+        if (purchaseBatchDay(p, b) == periodEndDay[p]) {
+          break;
+        }
       }
     }
     vintageDays = starts.stream().mapToInt(Integer::intValue).toArray();

@@ -8,6 +8,7 @@ import io.absmc.scenario.yaml.YamlNode;
 import io.absmc.util.Check;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -75,7 +76,7 @@ public final class ScenarioLoader {
       Structure structure = structureCursor == null ? null : structure(structureCursor, calendar);
       double planSize = structure != null ? structure.planSize()
           : structureCursor == null ? Double.NaN : quietPlanSize(structureCursor);
-      LocalDate poolDate = calendar == null ? null : calendar.closingDate();
+      LocalDate poolDate = calendar == null ? null : calendar.cutoffDate();
       Pool pool = c.map("pool").map(p -> pool(p, planSize, poolDate)).orElse(null);
       int periods = calendar == null ? Integer.MAX_VALUE : calendar.paymentDates().size();
       Optional<Revolving> revolving = c.optMap("revolving").map(r -> revolving(r, calendar, pool));
@@ -111,19 +112,67 @@ public final class ScenarioLoader {
     Calendar calendar(MapCursor c) {
       int before = problems.size();
       LocalDate closing = c.date("closing_date");
-      LocalDate first = c.date("first_payment_date");
-      int day = c.integerOr("payment_day", first == null ? 1 : first.getDayOfMonth(), 1, 31);
+      Optional<LocalDate> cutoffGiven = c.optDate("cutoff_date");
+      CollectionPeriodEnd collectionEnd = c.choiceOr("collection_period_end",
+          CollectionPeriodEnd.class, CollectionPeriodEnd.PAYMENT_DATE);
+      boolean delayed = c.has("payment_delay_days");
+      int delay = delayed ? c.integer("payment_delay_days", 1, 28) : 0;
+      if (delayed) {
+        for (String key : new String[] {"first_payment_date", "payment_day"}) {
+          if (c.has(key)) {
+            c.problem(key, "expected either payment_delay_days or " + key
+                + " (payment dates are that many days after each collection period's end)");
+          }
+        }
+        if (collectionEnd != CollectionPeriodEnd.MONTH_END) {
+          c.problem("payment_delay_days", "expected collection_period_end: month_end with"
+              + " payment_delay_days (a delay after each month end)");
+        }
+      }
+      LocalDate first = delayed ? null : c.date("first_payment_date");
+      int day = delayed ? delay
+          : c.integerOr("payment_day", first == null ? 1 : first.getDayOfMonth(), 1, 31);
       LocalDate legalFinal = c.date("legal_final_date");
       DayCount dayCount = c.choiceOr("day_count", DayCount.class, DayCount.ACT_365F);
       PaymentFrequency frequency = c.choiceOr("payment_frequency", PaymentFrequency.class,
           PaymentFrequency.MONTHLY);
+      CutoffCollections cutoffCollections = c.choiceOr("cutoff_collections",
+          CutoffCollections.class, CutoffCollections.CLOSING);
       c.rejectUnknown();
       if (problems.size() > before) {
         return null;
       }
+      LocalDate cutoff = cutoffGiven.orElse(closing);
+      if (cutoff.isAfter(closing)) {
+        c.problem("cutoff_date", "expected a date on or before closing_date " + closing
+            + ", found " + cutoff);
+        return null;
+      }
+      if (collectionEnd == CollectionPeriodEnd.MONTH_END
+          && frequency == PaymentFrequency.WEEKLY) {
+        c.problem("collection_period_end", "expected payment_date with weekly payment dates"
+            + " (month-end collection periods need monthly or longer payment intervals)");
+        return null;
+      }
+      if (delayed) {
+        // the first month end after the cut-off date that is not before closing
+        LocalDate end = cutoff.plusDays(1).with(TemporalAdjusters.lastDayOfMonth());
+        while (end.isBefore(closing)) {
+          end = end.plusDays(1).with(TemporalAdjusters.lastDayOfMonth());
+        }
+        first = end.plusDays(delay);
+      }
       if (!first.isAfter(closing)) {
         c.problem("first_payment_date", "expected a date after closing_date " + closing
             + ", found " + first);
+        return null;
+      }
+      LocalDate firstEnd = Calendar.collectionEnd(collectionEnd, first);
+      if (firstEnd.isBefore(closing) || !firstEnd.isAfter(cutoff)) {
+        c.problem(delayed ? "payment_delay_days" : "first_payment_date", "expected the first"
+            + " collection period to end after cutoff_date " + cutoff + " and not before"
+            + " closing_date " + closing + ", but it ends on " + firstEnd
+            + " (the month end before " + first + ")");
         return null;
       }
       if (legalFinal.isBefore(first)) {
@@ -143,8 +192,9 @@ public final class ScenarioLoader {
             + " after " + first + "), found " + legalFinal);
         return null;
       }
-      return build(c.node(),
-          () -> new Calendar(closing, first, day, legalFinal, dayCount, frequency));
+      LocalDate firstPayment = first;
+      return build(c.node(), () -> new Calendar(cutoff, closing, firstPayment, day, legalFinal,
+          dayCount, frequency, collectionEnd, cutoffCollections));
     }
 
     // ---- pool -----------------------------------------------------------------------------
