@@ -229,12 +229,16 @@ final class CohortPool implements Purchases {
     int end = deal.periodEndDay[p];
     int held = count;
     collectedByClosing = 0;
+    int closingBatch = -1;
+    double offeredByClosing = 0;
     if (p == 0 && deal.cutoffRemittanceDay == deal.closingDay && deal.closingDay > 0) {
       // collections from the cut-off date reach the plan at closing: measure them there
       for (int i = 0; i < held; i++) {
         stepCohort(i, p, deal.closingDay, driver);
       }
       collectedByClosing = interest + prepayments + scheduledPrincipal;
+      closingBatch = batchOf(deal.closingDay);
+      offeredByClosing = reinvest ? batchCash[closingBatch] : 0;
     }
     for (int i = 0; i < held; i++) {
       stepCohort(i, p, end, driver);
@@ -245,7 +249,12 @@ final class CohortPool implements Purchases {
         if (cash > 0) {
           batchCash[b] = 0;
           int from = count;
-          purchaseCash += buy(batchDay(b), cash * deal.reinvestmentRate);
+          double spent = buy(batchDay(b), cash * deal.reinvestmentRate);
+          purchaseCash += spent;
+          if (b == closingBatch) {
+            // what the purchases spent of the cash collected before closing is not held
+            collectedByClosing -= offeredByClosing * spent / cash;
+          }
           for (int i = from; i < count; i++) {
             stepCohort(i, p, end, driver);
           }
@@ -258,9 +267,30 @@ final class CohortPool implements Purchases {
     recoveries = recoveryDue[p];
   }
 
+  /**
+   * Steps cohort i to {@code periodEnd} (or its maturity): an instalment cohort window by window to
+   * each instalment date on the way, so that what defaults or prepays after an instalment does so
+   * from the balance it left, however the collection periods fall.
+   */
   private void stepCohort(int i, int p, int periodEnd, PerformanceDriver driver) {
+    int end = Math.min(periodEnd, maturityDay[i]);
+    int n = instalments[i];
+    while (n > 0 && nextInstalment[i] <= n && loans[i] > 0) {
+      int due = calendar.day(originDay[i], nextInstalment[i]);
+      if (due >= end || due <= exposedUntil[i]) {
+        break;
+      }
+      stepWindow(i, p, due, driver);
+    }
+    stepWindow(i, p, end, driver);
+  }
+
+  /**
+   * Cohort i over its exposure to {@code windowEnd}: defaults, full prepayments, then the
+   * instalments (or the bullet maturity) falling by then.
+   */
+  private void stepWindow(int i, int p, int windowEnd, PerformanceDriver driver) {
     int s = segment[i];
-    int windowEnd = Math.min(periodEnd, maturityDay[i]);
     int windowStart = exposedUntil[i];
     double n = loans[i];
     double b = balance[i];
@@ -315,7 +345,7 @@ final class CohortPool implements Purchases {
 
     // 3. scheduled principal and interest on the survivors
     if (instalments[i] == 0) {
-      if (maturityDay[i] <= periodEnd) {
+      if (maturityDay[i] <= windowEnd) {
         interest += b * rate * (maturityDay[i] - interestPaidUntil[i]) / DAYS_PER_YEAR;
         scheduledPrincipal += b;
         collectPrincipal(maturityDay[i], b);

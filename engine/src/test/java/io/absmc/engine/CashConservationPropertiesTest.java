@@ -7,12 +7,16 @@ import io.absmc.scenario.Account;
 import io.absmc.scenario.Allocation;
 import io.absmc.scenario.Amortisation;
 import io.absmc.scenario.Calendar;
+import io.absmc.scenario.CollectionPeriodEnd;
+import io.absmc.scenario.CurveBasis;
+import io.absmc.scenario.CutoffCollections;
 import io.absmc.scenario.DayCount;
 import io.absmc.scenario.DealState;
 import io.absmc.scenario.Fee;
 import io.absmc.scenario.FeeBasis;
 import io.absmc.scenario.Guarantee;
 import io.absmc.scenario.GuaranteeTiming;
+import io.absmc.scenario.PaymentFrequency;
 import io.absmc.scenario.Performance;
 import io.absmc.scenario.Pool;
 import io.absmc.scenario.PrepaymentInterest;
@@ -155,7 +159,15 @@ class CashConservationPropertiesTest {
     int paymentDay = first.getDayOfMonth();
     legalFinal = legalFinal.withDayOfMonth(Math.min(paymentDay, legalFinal.lengthOfMonth()));
     DayCount dayCount = DayCount.values()[rnd.nextInt(3)];
-    Calendar calendar = new Calendar(closing, first, paymentDay, legalFinal, dayCount);
+    // a cut-off date up to 40 days before closing; collections to month ends when the first
+    // payment date's month end falls on or after closing
+    LocalDate cutoff = closing.minusDays(rnd.nextBoolean() ? 0 : rnd.nextInt(41));
+    CollectionPeriodEnd collectionEnd = rnd.nextBoolean()
+        && !Calendar.collectionEnd(CollectionPeriodEnd.MONTH_END, first).isBefore(closing)
+        && Calendar.collectionEnd(CollectionPeriodEnd.MONTH_END, first).isAfter(cutoff)
+        ? CollectionPeriodEnd.MONTH_END : CollectionPeriodEnd.PAYMENT_DATE;
+    Calendar calendar = new Calendar(cutoff, closing, first, paymentDay, legalFinal, dayCount,
+        PaymentFrequency.MONTHLY, collectionEnd, CutoffCollections.values()[rnd.nextInt(2)]);
     periods = calendar.paymentDates().size();
 
     double planSize = 1e8 * (1 + rnd.nextInt(10));
@@ -170,11 +182,11 @@ class CashConservationPropertiesTest {
         term = Term.ofDays(10 + rnd.nextInt(200));
       }
       int seasoning = rnd.nextInt(term.shortestDays());
-      Performance perf = Performance.of(
+      Performance perf = new Performance(
           rnd.nextBoolean() ? RateCurve.constant(0.3 * rnd.nextDouble())
               : RateCurve.byPeriod(0.5 * rnd.nextDouble(), 0.2 * rnd.nextDouble(), 0),
-          RateCurve.constant(0.3 * rnd.nextDouble()), rnd.nextDouble(), rnd.nextInt(6),
-          rnd.nextInt(150));
+          RateCurve.constant(0.3 * rnd.nextDouble()), CurveBasis.values()[rnd.nextInt(2)],
+          rnd.nextDouble(), rnd.nextInt(6), rnd.nextInt(150), java.util.OptionalDouble.empty());
       segments.add(new Segment("s" + s, poolBalance / nSegments, 100 + rnd.nextInt(10000), term,
           seasoning, a, 0.3 * rnd.nextDouble(),
           PrepaymentInterest.values()[rnd.nextInt(2)], perf));
