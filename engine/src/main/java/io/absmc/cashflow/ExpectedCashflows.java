@@ -69,18 +69,34 @@ public final class ExpectedCashflows {
     return sb.toString();
   }
 
-  /** Per-period pool table, amounts in millions of RMB. */
+  /**
+   * Per-period pool table, amounts in millions of RMB; with collection periods that end before
+   * their payment dates, the day each ends ("collected to") beside the payment date.
+   */
   public String poolTable() {
-    TextTable table = new TextTable("period", "date", "state", "opening", "defaults", "prepaid",
-        "scheduled", "interest", "recovered", "bought", "closing", "CDR", "triggers");
+    List<LocalDate> ends = deal.scenario.calendar().collectionEnds();
+    boolean collected = !ends.equals(deal.scenario.calendar().paymentDates());
+    List<String> header = new java.util.ArrayList<>(List.of("period", "date"));
+    if (collected) {
+      header.add("collected to");
+    }
+    header.addAll(List.of("state", "opening", "defaults", "prepaid", "scheduled", "interest",
+        "recovered", "bought", "closing", "CDR", "triggers"));
+    TextTable table = new TextTable(header.toArray(new String[0]));
     PathRecord r = record;
     for (int p = 0; p < r.periods; p++) {
-      table.row(Integer.toString(p + 1), paymentDate(p).toString(), r.dealState[p].label(),
+      List<String> row = new java.util.ArrayList<>(List.of(Integer.toString(p + 1),
+          paymentDate(p).toString()));
+      if (collected) {
+        row.add(ends.get(p).toString());
+      }
+      row.addAll(List.of(r.dealState[p].label(),
           Format.millions(r.poolOpening[p]), Format.millions(r.defaults[p]),
           Format.millions(r.prepayments[p]), Format.millions(r.scheduledPrincipal[p]),
           Format.millions(r.interest[p]), Format.millions(r.recoveries[p]),
           Format.millions(r.purchases[p]), Format.millions(r.poolClosing[p]),
-          Format.percent(r.cumulativeDefaultRate[p], 2), triggersBreached(p));
+          Format.percent(r.cumulativeDefaultRate[p], 2), triggersBreached(p)));
+      table.row(row.toArray(new String[0]));
     }
     return table.toString();
   }

@@ -13,8 +13,18 @@ final class Header {
     var s = deal.scenario;
     String stress = deal.stress.equals(Stress.NONE) ? "base case" : "stress: " + deal.stress;
     return "absmc " + Version.version() + " | " + s.name() + " | " + what + " | " + stress + "\n"
-        + "closing " + s.calendar().closingDate() + ", legal final " + s.calendar().legalFinalDate()
+        + cutoff(s.calendar()) + "closing " + s.calendar().closingDate() + ", legal final "
+        + s.calendar().legalFinalDate() + collections(s.calendar())
         + ", " + deal.periods + " periods, pool " + io.absmc.cashflow.Format.money(deal.initialPoolBalance)
         + " RMB, plan size " + io.absmc.cashflow.Format.money(deal.planSize) + " RMB\n";
+  }
+
+  private static String cutoff(io.absmc.scenario.Calendar c) {
+    return c.cutoffDate().equals(c.closingDate()) ? "" : "cut-off " + c.cutoffDate() + ", ";
+  }
+
+  private static String collections(io.absmc.scenario.Calendar c) {
+    return c.collectionPeriodEnd() == io.absmc.scenario.CollectionPeriodEnd.MONTH_END
+        ? ", collected to month ends" : "";
   }
 }

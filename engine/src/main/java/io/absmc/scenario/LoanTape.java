@@ -33,7 +33,7 @@ import java.util.TreeMap;
  * <p>Columns (header row required, any order, no others): {@code loan_id} (unique text),
  * {@code segment} (a kind of loan named in the scenario), {@code balance} (outstanding principal in
  * RMB, &gt; 0), {@code annual_rate} (decimal or with %), {@code term_days} or {@code term_months}
- * (one per row; instalment loans in months), {@code age_days} (days since origination at closing,
+ * (one per row; instalment loans in months), {@code age_days} (days since origination at the cut-off date,
  * below the term). Fields may not contain line breaks.
  */
 public final class LoanTape {

@@ -100,7 +100,7 @@ class VintageFactorTest {
         1 - Math.pow(1 - annualRate(deal, s, prepayments), (end - start) / 365.0));
   }
 
-  /** A cohort's base cumulative probability from its start to its end, both days from closing. */
+  /** A cohort's base cumulative probability from its start to its end, both days from the cut-off date. */
   private interface BaseCurve {
     double at(int segment, int start, int end);
   }
@@ -152,21 +152,21 @@ class VintageFactorTest {
 
   /**
    * The base curve by age, walked day by day on the calendar with {@code java.time} (not the
-   * engine's tables): day d of a loan originated on o is in month m of its life, the smallest m with
+   * engine's tables), days counted from the cut-off date: day d of a loan originated on o is in month m of its life, the smallest m with
    * o + m months (clamped to the month's end) on or after d.
    */
   private static BaseCurve byAge(ResolvedDeal deal, boolean prepayments) {
-    LocalDate closing = deal.scenario.calendar().closingDate();
+    LocalDate dayZero = deal.scenario.calendar().cutoffDate();
     return (s, start, end) -> {
       boolean credit = deal.segmentNames[s].endsWith("credit_loan");
       double[] rates = prepayments ? (credit ? PREPAYMENT_BY_AGE : new double[] {0})
           : credit ? CREDIT_BY_AGE : ORDER_BY_AGE;
       LocalDate origin = s < deal.initialSegments
-          ? closing.minusDays(deal.scenario.pool().segments().get(s).seasoningDays())
-          : closing.plusDays(start);
+          ? dayZero.minusDays(deal.scenario.pool().segments().get(s).seasoningDays())
+          : dayZero.plusDays(start);
       double h = 0;
       for (int d = start + 1; d <= end; d++) {
-        LocalDate day = closing.plusDays(d);
+        LocalDate day = dayZero.plusDays(d);
         int m = 1;
         while (origin.plusMonths(m).isBefore(day)) {
           m++;
@@ -179,7 +179,7 @@ class VintageFactorTest {
 
   /**
    * With curves by months on book, every cohort's mean conditional cumulative probability to the
-   * end of its exposure is its base curve by age (seasoned loans from their month at closing,
+   * end of its exposure is its base curve by age (seasoned loans from their month at the cut-off date,
    * bought loans from month 1), however the exposure is cut, for every default model.
    */
   @ParameterizedTest(name = "{0}")
