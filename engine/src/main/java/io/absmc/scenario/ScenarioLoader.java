@@ -255,6 +255,16 @@ public final class ScenarioLoader {
         }
       }
       int bucket = t.integerOr("age_bucket_days", 7, 1, 3650);
+      Map<String, double[]> keyMultipliers = new java.util.LinkedHashMap<>();
+      t.optMap("performance_keys").ifPresent(keys -> {
+        for (Map.Entry<String, YamlNode> e : keys.node().entries().entrySet()) {
+          MapCursor k = MapCursor.of(e.getValue(), problems);
+          double dm = k.rateOr("default_multiplier", 1, 0, 1000);
+          double pm = k.rateOr("prepayment_multiplier", 1, 0, 1000);
+          k.rejectUnknown();
+          keyMultipliers.put(e.getKey(), new double[] {dm, pm});
+        }
+      });
       t.rejectUnknown();
       List<KindSpec> specs = new ArrayList<>();
       for (YamlNode item : c.list("segments")) {
@@ -278,8 +288,8 @@ public final class ScenarioLoader {
       }
       Path tapePath = folder == null ? Path.of(file) : folder.resolve(file);
       Problems tapeProblems = new Problems(displayName(tapePath));
-      LoanTape.Result tape = LoanTape.read(tapePath, names, instalment, bucket, poolDate,
-          tapeProblems);
+      LoanTape.Result tape = LoanTape.read(tapePath, new LoanTape.Rules(names, instalment,
+          keyMultipliers.keySet(), poolDate), bucket, tapeProblems);
       problems.addAll(tapeProblems);
       if (tape == null || problems.size() > before) {
         return null;
@@ -308,15 +318,33 @@ public final class ScenarioLoader {
       for (LoanTape.Stratum st : tape.strata()) {
         KindSpec k = byName.get(st.kind());
         int n = counter.merge(st.kind(), 1, Integer::sum);
+        Performance perf = tapePerformance(k.performance(), st,
+            keyMultipliers.getOrDefault(st.key(), new double[] {1, 1}));
         segments.add(build(c.node(), () -> new Segment(st.kind() + "#" + n, st.balance(),
             st.balance() / st.loans(), st.term(), st.seasoningDays(), k.amortisation(),
-            st.annualRate(), k.prepaymentInterest(), k.performance())));
+            st.annualRate(), k.prepaymentInterest(), perf)));
       }
       if (problems.size() > before || kinds.contains(null) || segments.contains(null)) {
         return null;
       }
       checkRecoverySd(c, model, kinds);
       return build(c.node(), () -> new Pool(kinds, segments, model));
+    }
+
+    /**
+     * A stratum's performance: its kind's, with the loans' own base rates (their balance-weighted
+     * average) in place of the kind's curves where the tape gives them, then its performance key's
+     * multipliers, rates capped at 1.
+     */
+    private static Performance tapePerformance(Performance kind, LoanTape.Stratum st,
+        double[] multipliers) {
+      RateCurve defaults = Double.isNaN(st.annualDefaultRate()) ? kind.annualDefaultRate()
+          : RateCurve.constant(st.annualDefaultRate());
+      RateCurve prepayments = Double.isNaN(st.annualPrepaymentRate())
+          ? kind.annualPrepaymentRate() : RateCurve.constant(st.annualPrepaymentRate());
+      return new Performance(defaults.scaled(multipliers[0], 1),
+          prepayments.scaled(multipliers[1], 1), kind.curvesBy(), kind.recoveryRate(),
+          kind.recoveryLagMonths(), kind.chargeOffDays(), kind.assetCorrelation());
     }
 
     /** The Monte Carlo model under {@code pool.model}. */
