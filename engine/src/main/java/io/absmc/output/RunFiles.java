@@ -29,6 +29,7 @@ public final class RunFiles {
   public static final String LOSS_DISTRIBUTION = "loss_distribution.parquet";
   public static final String CASHFLOWS = "cashflows.parquet";
   public static final String TRIGGERS = "triggers.parquet";
+  public static final String TAPE = "tape.parquet";
 
   /** Bins of the loss histograms. */
   static final int LOSS_BINS = 200;
@@ -64,6 +65,34 @@ public final class RunFiles {
     ParquetTable.write(dir.resolve(CASHFLOWS), cash.columns(), provenance, cash.rows());
     TriggerRows trig = triggerRows(stats);
     ParquetTable.write(dir.resolve(TRIGGERS), trig.columns(), provenance, trig.rows());
+    var scenario = stats.deal().scenario;
+    if (scenario != null && scenario.pool().tape().isPresent()) {
+      writeTape(dir.resolve(TAPE), scenario.pool().tape().get(), provenance);
+    }
+  }
+
+  // ---- tape.parquet: the loan tape's stratification, one row per bucket of each dimension ----
+
+  static void writeTape(Path file, io.absmc.scenario.TapeStratification tape,
+      Map<String, String> provenance) throws IOException {
+    List<io.absmc.scenario.TapeStratification.Line> lines = tape.lines();
+    ParquetTable.write(file, List.of(
+        Column.ofString("dimension", "segment, term, age, rate, performance_key or default_rate",
+            r -> lines.get(r).dimension()),
+        Column.ofString("bucket", "the bucket's label", r -> lines.get(r).bucket()),
+        Column.ofLong("loans", "loans", "loans in the bucket", r -> lines.get(r).loans()),
+        Column.ofDouble("balance", "RMB", "outstanding principal", r -> lines.get(r).balance()),
+        Column.ofDouble("share", "fraction", "share of the tape's balance",
+            r -> lines.get(r).share()),
+        Column.ofDouble("wa_rate", "1/year", "balance-weighted interest rate",
+            r -> lines.get(r).rate()),
+        Column.ofDouble("wa_age_days", "days", "balance-weighted age at the cut-off date",
+            r -> lines.get(r).ageDays()),
+        Column.ofDouble("wa_remaining_days", "days", "balance-weighted remaining term",
+            r -> lines.get(r).remainingDays()),
+        Column.ofDouble("wa_default_rate", "1/year",
+            "balance-weighted per-loan base default rate (null: the tape gives none)",
+            r -> lines.get(r).defaultRate())), provenance, lines.size());
   }
 
   private static Map<String, String> ratingMeta(RunStatistics stats, Map<String, String> provenance) {

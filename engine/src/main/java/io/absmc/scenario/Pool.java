@@ -15,11 +15,19 @@ import java.util.List;
  * @param kinds at least one; names unique
  * @param segments at least one; names unique
  * @param model the Monte Carlo assumptions
+ * @param tape the loan tape's stratification, when the pool comes from one
  */
-public record Pool(List<Segment> kinds, List<Segment> segments, CreditModel model) {
+public record Pool(List<Segment> kinds, List<Segment> segments, CreditModel model,
+    java.util.Optional<TapeStratification> tape) {
+
+  /** A pool without a loan tape. */
+  public Pool(List<Segment> kinds, List<Segment> segments, CreditModel model) {
+    this(kinds, segments, model, java.util.Optional.empty());
+  }
 
   public Pool {
     Check.notNull("model", model);
+    Check.notNull("tape", tape);
     kinds = List.copyOf(kinds);
     segments = List.copyOf(segments);
     Check.isTrue(!kinds.isEmpty() && !segments.isEmpty(), "a pool needs at least one segment");

@@ -328,7 +328,8 @@ public final class ScenarioLoader {
         return null;
       }
       checkRecoverySd(c, model, kinds);
-      return build(c.node(), () -> new Pool(kinds, segments, model));
+      return build(c.node(), () -> new Pool(kinds, segments, model,
+          java.util.Optional.of(tape.stratification())));
     }
 
     /**

@@ -36,6 +36,7 @@ class ReportCommandTest {
   static Path batch;
   static Path sizing;
   static Path breakeven;
+  static Path tape;
 
   private static void ok(String... args) {
     Result r = Cli.run(args);
@@ -67,6 +68,9 @@ class ReportCommandTest {
     ok("size", TestFiles.path("scenarios/ant-credit-pay-abs.yaml").toString(), "--tranche",
         "senior_aa_plus", "--target", "Aaa", "--absorb", "subordinated", "--paths", "2000", "--out",
         sizing.toString());
+    tape = tmp.resolve("tape");
+    ok("run", TestFiles.path("scenarios/examples/ali-microloan-tape.yaml").toString(), "--paths",
+        "500", "--out", tape.toString());
     breakeven = tmp.resolve("breakeven");
     ok("breakeven", DEAL_A, "--stress", stress.toString(), "--paths", "2000", "--out",
         breakeven.toString());
@@ -158,6 +162,7 @@ class ReportCommandTest {
       render(browser, batch, "batch", List.of("chart-heatmap", "chart-tornado-2"));
       render(browser, sizing, "sizing", List.of("chart-sizing"));
       render(browser, breakeven, "breakeven", List.of("chart-breakeven"));
+      render(browser, tape, "tape", List.of("chart-tape-age", "chart-loss-histogram"));
     }
   }
 
@@ -192,6 +197,27 @@ class ReportCommandTest {
     assertThat(browser.evaluate("document.body.getAttribute('data-charts-rendered')").asText())
         .isEqualTo(Integer.toString(ids.size()));
     assertThat(Files.size(SCREENSHOTS.resolve(name + ".png"))).isGreaterThan(10_000);
+  }
+
+  /** The loan tape section shows tape.parquet's numbers, and every segment's balance adds up. */
+  @Test
+  void tapeSectionShowsTheStratification() throws Exception {
+    List<Map<String, Object>> lines = io.absmc.output.DuckDb.read(tape.resolve("tape.parquet"));
+    double segments = 0;
+    int checked = 0;
+    Map<String, List<Shown>> shown = rows(tape.resolve("report.html"));
+    for (Map<String, Object> line : lines) {
+      if ("segment".equals(line.get("dimension"))) {
+        segments += ((Number) line.get("balance")).doubleValue();
+        List<Shown> cells = shown.get((String) line.get("bucket"));
+        assertThat(cells).as("row %s", line.get("bucket")).isNotNull();
+        assertThat(Double.parseDouble(cells.get(1).value()))
+            .isEqualTo(((Number) line.get("balance")).doubleValue());
+        checked++;
+      }
+    }
+    assertThat(checked).isEqualTo(2);
+    assertThat(segments).isCloseTo(30e6, within(0.01));
   }
 
   @Test

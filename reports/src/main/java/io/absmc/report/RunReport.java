@@ -23,6 +23,7 @@ final class RunReport {
   static final String LOSS_DISTRIBUTION = "loss_distribution.parquet";
   static final String CASHFLOWS = "cashflows.parquet";
   static final String TRIGGERS = "triggers.parquet";
+  static final String TAPE = "tape.parquet";
 
   private RunReport() {
   }
@@ -63,7 +64,57 @@ final class RunReport {
 
     page.heading("Triggers");
     triggerSection(page, triggers);
+
+    if (java.nio.file.Files.isRegularFile(dir.resolve(TAPE))) {
+      page.heading("Loan tape");
+      tapeSection(page, ResultTable.read(dir.resolve(TAPE)), units);
+    }
     return page;
+  }
+
+  /**
+   * The loan tape's stratification: a bar chart of the balance by age band, and a table per
+   * dimension with balance-weighted averages.
+   */
+  private static void tapeSection(Page page, ResultTable tape, Units units) {
+    page.note("The pool as the loan tape gives it at the cut-off date: loans and balance by each"
+        + " dimension, with balance-weighted interest rate, age and remaining term (and base"
+        + " default rate, where the tape gives one per loan).");
+    List<Integer> ages = tape.rowsWhere("dimension", "age");
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("categories", ages.stream().map(r -> tape.string("bucket", r)).toList());
+    data.put("values", ages.stream().map(r -> tape.number("balance", r) / units.divisor()).toList());
+    data.put("yName", "balance (" + units.label() + ")");
+    page.chart("chart-tape-age", "bar", "Balance by age at the cut-off date", 260, data);
+    boolean defaults = tape.has("wa_default_rate") && tape.rows() > 0
+        && !Double.isNaN(tape.number("wa_default_rate", 0));
+    for (String dimension : tape.distinct("dimension")) {
+      page.note("By " + dimension.replace('_', ' '));
+      List<String> headings = new ArrayList<>(List.of(dimension, "loans",
+          "balance (" + units.label() + ")", "share", "WA rate", "WA age (days)",
+          "WA remaining (days)"));
+      if (defaults) {
+        headings.add("WA default rate");
+      }
+      Page.Table t = page.table(headings.toArray(new String[0]));
+      for (int r : tape.rowsWhere("dimension", dimension)) {
+        List<String> cells = new ArrayList<>(List.of(text(tape.string("bucket", r)),
+            num("loans", tape.number("loans", r), Numbers.count((long) tape.number("loans", r))),
+            num("balance", tape.number("balance", r), units.money(tape.number("balance", r))),
+            num("share", tape.number("share", r), Numbers.percent(tape.number("share", r), 2)),
+            num("wa_rate", tape.number("wa_rate", r), Numbers.percent(tape.number("wa_rate", r), 2)),
+            num("wa_age_days", tape.number("wa_age_days", r),
+                Numbers.fixed(tape.number("wa_age_days", r), 1)),
+            num("wa_remaining_days", tape.number("wa_remaining_days", r),
+                Numbers.fixed(tape.number("wa_remaining_days", r), 1))));
+        if (defaults) {
+          cells.add(num("wa_default_rate", tape.number("wa_default_rate", r),
+              Numbers.percent(tape.number("wa_default_rate", r), 2)));
+        }
+        t.row(null, cells.toArray(new String[0]));
+      }
+      t.end();
+    }
   }
 
   private static List<Integer> tranchesOf(ResultTable summary) {

@@ -82,6 +82,18 @@
     return o;
   };
 
+  // a loan tape's balance by bucket
+  builders.bar = function (spec) {
+    var o = base(spec);
+    o.xAxis = {type: 'category', data: spec.categories};
+    o.yAxis = {type: 'value', name: spec.yName};
+    o.tooltip = {trigger: 'axis', confine: true, formatter: function (ps) {
+      return esc(ps[0].name) + '<br>' + round(ps[0].value, 2) + ' ' + esc(spec.yName);
+    }};
+    o.series = [{name: spec.yName, type: 'bar', data: spec.values, color: palette[0]}];
+    return o;
+  };
+
   // exceedance curves on a log scale; marks where each tranche starts to lose
   builders.exceedance = function (spec) {
     var o = base(spec);
