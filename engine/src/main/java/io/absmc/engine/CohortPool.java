@@ -316,7 +316,10 @@ final class CohortPool implements Purchases {
       defaults += bd;
       cumulativeDefaults += bd;
       defaultsBySegmentPeriod[sp] += bd;
-      double rr = driver.recoveryRate(s, deal.recoveryRate[s]);
+      // the rate of the default's period (or month on book), a default counted on the window's
+      // first day
+      int k = deal.curveIndex(s, origin, windowStart + 1);
+      double rr = driver.recoveryRate(s, k, deal.recoveryRate(s, k));
       losses += bd * (1 - rr);
       int rp = deal.recoveryPeriod[sp];
       if (rp < periods) {

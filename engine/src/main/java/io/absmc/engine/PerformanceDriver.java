@@ -53,8 +53,11 @@ public interface PerformanceDriver {
    */
   double prepayments(int segment, int startDay, int fromDay, int toDay, double loans);
 
-  /** The recovery rate of this path for a segment whose base rate is given. */
-  default double recoveryRate(int segment, double baseRate) {
+  /**
+   * The recovery rate of this path for a default of a segment whose base rate, at its curve index
+   * {@code index} (period or month on book), is given.
+   */
+  default double recoveryRate(int segment, int index, double baseRate) {
     return baseRate;
   }
 }

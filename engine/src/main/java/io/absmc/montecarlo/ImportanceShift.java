@@ -120,8 +120,9 @@ public final class ImportanceShift {
       @Override
       public double defaults(int segment, int startDay, int fromDay, int toDay, double loans) {
         double d = expected.defaults(segment, startDay, fromDay, toDay, loans);
+        int k = deal.curveIndex(segment, deal.originDay(segment, startDay), fromDay + 1);
         a[tables.vintageOfDay[startDay]] +=
-            d * deal.averageBalance[segment] * (1 - deal.recoveryRate[segment]);
+            d * deal.averageBalance[segment] * (1 - deal.recoveryRate(segment, k));
         return d;
       }
 

@@ -59,8 +59,11 @@ final class ModelTables {
   final double prepaymentSigma;
   final double prepaymentCorrelation;
   final double recoveryLoading;
-  /** Beta quantiles by segment at u = i / (BETA_POINTS - 1); null when recoveries are fixed. */
-  final double[][] recoveryQuantiles;
+  /**
+   * Beta quantiles by segment and recovery-curve index at u = i / (BETA_POINTS - 1) (one table
+   * shared by equal rates); null when recoveries are fixed.
+   */
+  final double[][][] recoveryQuantiles;
 
   ModelTables(ResolvedDeal deal) {
     checkRecoveries(deal);
@@ -120,9 +123,15 @@ final class ModelTables {
     }
 
     if (model.recoverySd() > 0) {
-      recoveryQuantiles = new double[s][];
+      recoveryQuantiles = new double[s][][];
+      java.util.Map<Double, double[]> byRate = new java.util.HashMap<>();
       for (int i = 0; i < s; i++) {
-        recoveryQuantiles[i] = betaTable(deal.recoveryRate[i], model.recoverySd());
+        double[] rates = deal.recoveryRates[i];
+        recoveryQuantiles[i] = new double[rates.length][];
+        for (int k = 0; k < rates.length; k++) {
+          recoveryQuantiles[i][k] = byRate.computeIfAbsent(rates[k],
+              m -> betaTable(m, model.recoverySd()));
+        }
       }
     } else {
       recoveryQuantiles = null;
@@ -163,14 +172,15 @@ final class ModelTables {
     // loans bought while revolving ("revolving:NAME") recover as their kind: one line per kind
     java.util.Set<String> named = new java.util.HashSet<>();
     for (int i = 0; i < deal.segments; i++) {
-      double m = deal.recoveryRate[i];
       String name = deal.segmentNames[i].replaceFirst("^revolving:", "");
-      if (m > 0 && m < 1 && sd >= Math.sqrt(m * (1 - m)) && named.add(name)) {
-        problems.add("stress " + deal.stress + ": segment '" + name
-            + "': its recovery rate " + Check.fmt(m) + " leaves no Beta distribution with"
-            + " recovery_sd " + Check.fmt(sd) + " (that needs recovery_sd below sqrt(m (1 - m)) = "
-            + String.format(Locale.ROOT, "%.4f", Math.sqrt(m * (1 - m)))
-            + "); lower recovery_sd or the recovery stress");
+      for (double m : deal.recoveryRates[i]) {
+        if (m > 0 && m < 1 && sd >= Math.sqrt(m * (1 - m)) && named.add(name)) {
+          problems.add("stress " + deal.stress + ": segment '" + name
+              + "': its recovery rate " + Check.fmt(m) + " leaves no Beta distribution with"
+              + " recovery_sd " + Check.fmt(sd) + " (that needs recovery_sd below sqrt(m (1 - m)) = "
+              + String.format(Locale.ROOT, "%.4f", Math.sqrt(m * (1 - m)))
+              + "); lower recovery_sd or the recovery stress");
+        }
       }
     }
     if (!problems.isEmpty()) {
@@ -193,9 +203,10 @@ final class ModelTables {
     return q;
   }
 
-  /** The recovery of segment {@code s} at probability {@code u}. */
-  double recovery(int s, double u) {
-    double[] q = recoveryQuantiles[s];
+  /** The recovery of segment {@code s} at curve index {@code k} and probability {@code u}. */
+  double recovery(int s, int k, double u) {
+    double[][] bySegment = recoveryQuantiles[s];
+    double[] q = bySegment[Math.min(k, bySegment.length - 1)];
     double x = u * (BETA_POINTS - 1);
     int i = Math.min((int) x, BETA_POINTS - 2);
     double w = x - i;

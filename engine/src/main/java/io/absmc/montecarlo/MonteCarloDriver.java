@@ -64,7 +64,8 @@ final class MonteCarloDriver implements PerformanceDriver {
   private final double[] factor;
   private final double[] defaultMultiplier;
   private final double[] prepaymentMultiplier;
-  private final double[] recovery;
+  /** This path's recovery probability u (Beta quantiles are read at it). */
+  private double recoveryU;
 
   // the conditional cumulative probability of each (segment, vintage) at the end of its last
   // window on this path: a window's start is the previous window's end
@@ -107,7 +108,6 @@ final class MonteCarloDriver implements PerformanceDriver {
     this.factor = new double[innovations];
     this.defaultMultiplier = new double[innovations];
     this.prepaymentMultiplier = new double[innovations];
-    this.recovery = deal.recoveryRate.clone();
     int cells = deal.segments * vintages;
     defaultStamp = new int[cells];
     defaultDay = new int[cells];
@@ -207,10 +207,7 @@ final class MonteCarloDriver implements PerformanceDriver {
     }
     if (tables.recoveryQuantiles != null) {
       double l = tables.recoveryLoading;
-      double u = Normal.cdf(-l * factor[0] + Math.sqrt(1 - l * l) * recoveryNormal);
-      for (int seg = 0; seg < recovery.length; seg++) {
-        recovery[seg] = tables.recovery(seg, u);
-      }
+      recoveryU = Normal.cdf(-l * factor[0] + Math.sqrt(1 - l * l) * recoveryNormal);
     }
   }
 
@@ -293,8 +290,9 @@ final class MonteCarloDriver implements PerformanceDriver {
   }
 
   @Override
-  public double recoveryRate(int segment, double baseRate) {
-    return tables.recoveryQuantiles == null ? baseRate : recovery[segment];
+  public double recoveryRate(int segment, int index, double baseRate) {
+    return tables.recoveryQuantiles == null ? baseRate
+        : tables.recovery(segment, index, recoveryU);
   }
 
   private double count(double loans, double p) {

@@ -130,6 +130,11 @@ public final class Hazards implements Serializable {
     return sum;
   }
 
+  /** The 0-based index of segment s's value on day {@code day} for a loan originated on {@code origin}. */
+  int index(int s, int origin, int day) {
+    return byMonthOnBook[s] ? monthOnBook(origin, day) - 1 : periodOfDay[day];
+  }
+
   private double monthly(int s, int month) {
     double[] h = daily[s];
     return h[Math.min(month, h.length) - 1];

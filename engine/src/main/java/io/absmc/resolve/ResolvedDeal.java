@@ -11,6 +11,7 @@ import io.absmc.scenario.GuaranteeTiming;
 import io.absmc.scenario.Performance;
 import io.absmc.scenario.PrepaymentInterest;
 import io.absmc.scenario.PrincipalPayment;
+import io.absmc.scenario.RateCurve;
 import io.absmc.scenario.ReinvestTiming;
 import io.absmc.scenario.Revolving;
 import io.absmc.scenario.Scenario;
@@ -103,7 +104,11 @@ public final class ResolvedDeal implements Serializable {
   /** Whether a segment's loans repaid early pay the interest accrued to the repayment day. */
   public final boolean[] prepaymentPaysInterest;
   public final double[] averageBalance;
-  public final double[] recoveryRate;
+  /**
+   * A segment's recovery rates after stresses, by the payment period or month on book of the
+   * default (index as {@link #recoveryIndex}); one value when constant.
+   */
+  public final double[][] recoveryRates;
   public final int[] chargeOffDays;
   /** Each segment's default hazards, by payment period or by month on book, after stresses. */
   public final Hazards defaults;
@@ -241,7 +246,7 @@ public final class ResolvedDeal implements Serializable {
     loanRate = new double[segments];
     prepaymentPaysInterest = new boolean[segments];
     averageBalance = new double[segments];
-    recoveryRate = new double[segments];
+    recoveryRates = new double[segments][];
     chargeOffDays = new int[segments];
     double[][] defaultRates = new double[segments][];
     double[][] prepaymentRates = new double[segments][];
@@ -280,7 +285,13 @@ public final class ResolvedDeal implements Serializable {
       loanRate[i] = stress.yield().apply(rate, 0, 10);
       prepaymentPaysInterest[i] = base.prepaymentInterest() == PrepaymentInterest.ACCRUED;
       averageBalance[i] = base.averageBalance();
-      recoveryRate[i] = stress.recovery().apply(perf.recoveryRate(), 0, 1);
+      RateCurve recovery = perf.recoveryRate();
+      boolean byAge = perf.curvesBy() == CurveBasis.MONTHS_ON_BOOK;
+      recoveryRates[i] = new double[recovery.isConstant() ? 1
+          : byAge ? monthsOnBook(term) : periods];
+      for (int k = 0; k < recoveryRates[i].length; k++) {
+        recoveryRates[i][k] = stress.recovery().apply(recovery.value(k + 1), 0, 1);
+      }
       chargeOffDays[i] = perf.chargeOffDays();
       assetCorrelation[i] = stress.correlation().apply(
           perf.assetCorrelation().orElse(model.assetCorrelation()), 0, 0.999);
@@ -515,6 +526,20 @@ public final class ResolvedDeal implements Serializable {
   /** The last day of the deal: days from closing to the legal final date. */
   public int lastDay() {
     return periodEndDay[periods - 1];
+  }
+
+  /**
+   * The index of segment s's curves for a loan originated on {@code origin} on day {@code day}:
+   * its period (0-based) or its month on book less one.
+   */
+  public int curveIndex(int s, int origin, int day) {
+    return defaults.index(s, origin, day);
+  }
+
+  /** The recovery rate of a default of segment s at curve index {@code index}. */
+  public double recoveryRate(int s, int index) {
+    double[] r = recoveryRates[s];
+    return r[Math.min(index, r.length - 1)];
   }
 
   /**

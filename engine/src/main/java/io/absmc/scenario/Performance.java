@@ -9,21 +9,25 @@ import io.absmc.util.Check;
  *     days a loan defaults with probability 1 - (1 - r)^(d/365)
  * @param annualPrepaymentRate annual full-prepayment rate, converted like the default rate
  * @param curvesBy what the two curves' values are indexed by
- * @param recoveryRate share of a defaulted balance recovered in cash
+ * @param recoveryRate share of a defaulted balance recovered in cash, constant or by the period
+ *     (or month on book) of the default
  * @param recoveryLagMonths months from charge-off to the recovery cash
  * @param chargeOffDays days past due at which a defaulted loan is charged off; until then it counts
  *     as delinquent (30+, 90+)
  * @param assetCorrelation the segment's Vasicek rho; empty for the pool model's
  */
 public record Performance(RateCurve annualDefaultRate, RateCurve annualPrepaymentRate,
-    CurveBasis curvesBy, double recoveryRate, int recoveryLagMonths, int chargeOffDays,
+    CurveBasis curvesBy, RateCurve recoveryRate, int recoveryLagMonths, int chargeOffDays,
     java.util.OptionalDouble assetCorrelation) {
 
   public Performance {
     Check.notNull("annualDefaultRate", annualDefaultRate);
     Check.notNull("annualPrepaymentRate", annualPrepaymentRate);
     Check.notNull("curvesBy", curvesBy);
-    Check.inRange("recoveryRate", recoveryRate, 0, 1);
+    Check.notNull("recoveryRate", recoveryRate);
+    for (int k = 1; k <= recoveryRate.size(); k++) {
+      Check.inRange("recoveryRate", recoveryRate.value(k), 0, 1);
+    }
     Check.nonNegative("recoveryLagMonths", recoveryLagMonths);
     Check.nonNegative("chargeOffDays", chargeOffDays);
     Check.notNull("assetCorrelation", assetCorrelation);
@@ -33,8 +37,9 @@ public record Performance(RateCurve annualDefaultRate, RateCurve annualPrepaymen
   /** Performance by payment period without a segment-specific asset correlation. */
   public static Performance of(RateCurve annualDefaultRate, RateCurve annualPrepaymentRate,
       double recoveryRate, int recoveryLagMonths, int chargeOffDays) {
+    Check.inRange("recoveryRate", recoveryRate, 0, 1);
     return new Performance(annualDefaultRate, annualPrepaymentRate, CurveBasis.PAYMENT_PERIOD,
-        recoveryRate,
+        RateCurve.constant(recoveryRate),
         recoveryLagMonths, chargeOffDays, java.util.OptionalDouble.empty());
   }
 }

@@ -34,6 +34,11 @@ public final class RateCurve {
     return values[Math.min(period, values.length) - 1];
   }
 
+  /** How many values are given. */
+  public int size() {
+    return values.length;
+  }
+
   /** Whether one value holds in every period. */
   public boolean isConstant() {
     return values.length == 1;

@@ -381,7 +381,12 @@ public final class ScenarioLoader {
         return;
       }
       for (Segment s : segments) {
-        double m = s.performance().recoveryRate();
+        RateCurve rates = s.performance().recoveryRate();
+        double m = rates.value(1);
+        for (int k = 2; k <= rates.size(); k++) {
+          // the value furthest from 1/2 leaves the least room for a Beta distribution
+          m = Math.abs(rates.value(k) - 0.5) > Math.abs(m - 0.5) ? rates.value(k) : m;
+        }
         if (model.recoverySd() >= Math.sqrt(m * (1 - m))) {
           YamlNode node = pool.node().entries().get("model").entries().get("recovery_sd");
           problems.add(node, "expected a recovery_sd below sqrt(m (1 - m)) = "
@@ -508,7 +513,8 @@ public final class ScenarioLoader {
       RateCurve prepayments = c.has("annual_prepayment_rate")
           ? curve(c, "annual_prepayment_rate", true, 0, 1) : RateCurve.constant(0);
       CurveBasis curvesBy = c.choiceOr("curves_by", CurveBasis.class, CurveBasis.PAYMENT_PERIOD);
-      double recovery = c.rateOr("recovery_rate", 0, 0, 1);
+      RateCurve recovery = c.has("recovery_rate") ? curve(c, "recovery_rate", true, 0, 1)
+          : RateCurve.constant(0);
       int lag = c.integerOr("recovery_lag_months", 0, 0, 120);
       int chargeOff = c.integerOr("charge_off_days", 0, 0, 3650);
       OptionalDouble rho = c.optRate("asset_correlation", 0, 0.999);

@@ -146,7 +146,7 @@ class CashConservationPropertiesTest {
     }
 
     @Override
-    public double recoveryRate(int segment, double baseRate) {
+    public double recoveryRate(int segment, int index, double baseRate) {
       return rnd.nextDouble();
     }
   }
@@ -186,7 +186,9 @@ class CashConservationPropertiesTest {
           rnd.nextBoolean() ? RateCurve.constant(0.3 * rnd.nextDouble())
               : RateCurve.byPeriod(0.5 * rnd.nextDouble(), 0.2 * rnd.nextDouble(), 0),
           RateCurve.constant(0.3 * rnd.nextDouble()), CurveBasis.values()[rnd.nextInt(2)],
-          rnd.nextDouble(), rnd.nextInt(6), rnd.nextInt(150), java.util.OptionalDouble.empty());
+          rnd.nextBoolean() ? RateCurve.constant(rnd.nextDouble())
+              : RateCurve.byPeriod(rnd.nextDouble(), rnd.nextDouble(), rnd.nextDouble()),
+          rnd.nextInt(6), rnd.nextInt(150), java.util.OptionalDouble.empty());
       segments.add(new Segment("s" + s, poolBalance / nSegments, 100 + rnd.nextInt(10000), term,
           seasoning, a, 0.3 * rnd.nextDouble(),
           PrepaymentInterest.values()[rnd.nextInt(2)], perf));

@@ -79,4 +79,34 @@ class LoanAgeCurvesTest {
     assertThat(r.purchases[0]).isCloseTo(99_109_149.07, within(CENT));
     assertThat(r.defaults[1]).isCloseTo(826_190.64, within(CENT));
   }
+
+  /**
+   * Recovery rates by month on book, 10%, 20% and then 60%, for equal-principal loans made on
+   * 2023-11-16 (instalments on the 16th; closing 2024-01-01, payments on the 1st) defaulting at
+   * 10% a year and recovering two periods after the default. Period 1 holds 15 days of month 2, to
+   * the Jan 16 instalment: 100m x (1 - 0.9^(15/365)) = 432,052.38 defaults, recovering 20%; the
+   * survivors pay a fifth of their principal, and 16 days of month 3 follow on the 79,654,358.10
+   * left: 367,038.85 defaults, recovering 60%. Period 3 receives 0.2 x 432,052.38 + 0.6 x
+   * 367,038.85 = 306,633.78.
+   */
+  @Test
+  void recoveryRatesFollowTheMonthOnBookOfTheDefault() {
+    PathRecord r = Deals.expected(Deals.singleSegment("""
+        - name: loans
+          balance: 100m
+          average_balance: 1000
+          term_months: 6
+          seasoning_days: 46
+          amortisation: equal_principal
+          annual_rate: 12%
+          performance:
+            annual_default_rate: 10%
+            curves_by: months_on_book
+            recovery_rate: [10%, 20%, 60%]
+            recovery_lag_months: 2
+        """, "", "2024-06-01", Deals.REINVEST_THEN_PASS_THROUGH
+        .substring(Deals.REINVEST_THEN_PASS_THROUGH.indexOf("amortising")))).record();
+    assertThat(r.defaults[0]).isCloseTo(799_091.22, within(CENT));
+    assertThat(r.recoveries[2]).isCloseTo(306_633.78, within(CENT));
+  }
 }

@@ -38,7 +38,7 @@ class StressTest {
             .isEqualTo(Math.min(1, 2 * base.prepayments.annualRate(s, k)));
         assertThat(extreme.defaults.annualRate(s, k)).isEqualTo(1.0);
       }
-      assertThat(stressed.recoveryRate[s]).isEqualTo(0.5 * base.recoveryRate[s]);
+      assertThat(stressed.recoveryRate(s, 0)).isEqualTo(0.5 * base.recoveryRate(s, 0));
     }
   }
 
