@@ -33,7 +33,8 @@ import java.util.Set;
  * loan named in the scenario), {@code balance} (outstanding principal in RMB, &gt; 0),
  * {@code annual_rate} (decimal or with %), {@code term_days} or {@code term_months} (one per row;
  * instalment loans in months), {@code age_days} (days since origination at the cut-off date, below
- * the term); optional: {@code annual_default_rate} and {@code annual_prepayment_rate} (the loan's
+ * the term) or {@code remaining_term_days} / {@code remaining_term_months} in its place (the loan
+ * taken to have just paid an instalment); optional: {@code annual_default_rate} and {@code annual_prepayment_rate} (the loan's
  * own base rates, replacing its kind's curves), {@code performance_key} (a score band or other
  * key the scenario maps to assumptions). A CSV tape has a header row and no line breaks in fields;
  * a Parquet tape ({@code .parquet}) has number columns for the numbers (an empty term is a null),
@@ -42,7 +43,8 @@ import java.util.Set;
 public final class LoanTape {
 
   static final List<String> COLUMNS = List.of("loan_id", "segment", "balance", "annual_rate",
-      "term_days", "term_months", "age_days", "annual_default_rate", "annual_prepayment_rate",
+      "term_days", "term_months", "age_days", "remaining_term_days", "remaining_term_months",
+      "annual_default_rate", "annual_prepayment_rate",
       "performance_key");
 
   /**
@@ -391,7 +393,7 @@ public final class LoanTape {
         // the columns a misspelt one stands for would only be reported missing too
         return null;
       }
-      for (String required : List.of("loan_id", "segment", "balance", "annual_rate", "age_days")) {
+      for (String required : List.of("loan_id", "segment", "balance", "annual_rate")) {
         if (!col.containsKey(required)) {
           problems.add(1, "", "missing column '" + required + "'");
           ok = false;
@@ -399,6 +401,12 @@ public final class LoanTape {
       }
       if (!col.containsKey("term_days") && !col.containsKey("term_months")) {
         problems.add(1, "", "missing column 'term_days' or 'term_months'");
+        ok = false;
+      }
+      if (!col.containsKey("age_days") && !col.containsKey("remaining_term_days")
+          && !col.containsKey("remaining_term_months")) {
+        problems.add(1, "", "missing column 'age_days' (or 'remaining_term_days' or"
+            + " 'remaining_term_months')");
         ok = false;
       }
       if (col.containsKey("performance_key") && rules.keys() != null && rules.keys().isEmpty()) {
@@ -426,7 +434,12 @@ public final class LoanTape {
       } else if (termGiven) {
         termDays = (int) number(row, col, "term_days", line, 1, 36_500);
       }
-      double age = number(row, col, "age_days", line, 0, 36_500);
+      String ageText = cell(row, col, "age_days");
+      double age = ageText.isEmpty() ? -1 : number(row, col, "age_days", line, 0, 36_500);
+      int remainingDays = cell(row, col, "remaining_term_days").isEmpty() ? 0
+          : (int) number(row, col, "remaining_term_days", line, 1, 36_500);
+      int remainingMonths = cell(row, col, "remaining_term_months").isEmpty() ? 0
+          : (int) number(row, col, "remaining_term_months", line, 1, 1200);
       double defaultRate = optionalRate(row, col, "annual_default_rate", line);
       double prepaymentRate = optionalRate(row, col, "annual_prepayment_rate", line);
       String key = cell(row, col, "performance_key");
@@ -438,8 +451,8 @@ public final class LoanTape {
         return null;
       }
       return loan(line, kind, balance, rate, termGiven,
-          termDays, termMonths, (int) age, defaultRate, prepaymentRate, key,
-          col.containsKey("performance_key"));
+          termDays, termMonths, (int) age, remainingDays, remainingMonths, defaultRate,
+          prepaymentRate, key, col.containsKey("performance_key"));
     }
 
     private double optionalRate(String[] row, Map<String, Integer> col, String name, int line) {
@@ -463,9 +476,16 @@ public final class LoanTape {
       }
     }
 
+    /**
+     * @param age days since origination at the cut-off date, or -1 when the row gives a remaining
+     *     term instead
+     * @param remainingDays the remaining term in days, or 0 when not given
+     * @param remainingMonths the remaining term in months (instalments still to pay), or 0
+     */
     Loan loan(int line, String kind, double balance, double rate,
-        boolean termGiven, int termDays, int termMonths, int age, double defaultRate,
-        double prepaymentRate, String key, boolean keyed) {
+        boolean termGiven, int termDays, int termMonths, int age, int remainingDays,
+        int remainingMonths, double defaultRate, double prepaymentRate, String key,
+        boolean keyed) {
       int before = problems.size();
       Set<String> kinds = rules.kinds();
       if (kinds != null && !kinds.contains(kind)) {
@@ -501,6 +521,12 @@ public final class LoanTape {
         return null;
       }
       LocalDate poolDate = rules.poolDate();
+      if (age < 0) {
+        age = ageFromRemaining(line, term, remainingDays, remainingMonths, poolDate);
+        if (age < 0) {
+          return null;
+        }
+      }
       int days = poolDate == null ? term.longestDays() : term.daysFrom(poolDate.minusDays(age));
       if (age >= days) {
         problems.add(line, "age_days", "expected an age below the term of " + term
@@ -509,6 +535,39 @@ public final class LoanTape {
       }
       return new Loan(kind, balance, rate, term, age, days, defaultRate, prepaymentRate,
           keyed ? key : "");
+    }
+
+    /**
+     * The age of a loan given by its remaining term: in days, the term less what remains; in
+     * months, the months elapsed counted back from the cut-off date on the loan's calendar (the
+     * loan is taken to have just paid an instalment; 365/12 days a month without a date). -1,
+     * with a problem, when it cannot be.
+     */
+    private int ageFromRemaining(int line, Term term, int remainingDays, int remainingMonths,
+        LocalDate poolDate) {
+      if (remainingMonths > 0) {
+        if (!term.inMonths() || remainingMonths > term.months()) {
+          problems.add(line, "remaining_term_months", "expected at most term_months ("
+              + (term.inMonths() ? term.months() : "none: the term is in days") + "), found "
+              + remainingMonths);
+          return -1;
+        }
+        int elapsed = term.months() - remainingMonths;
+        return poolDate == null ? (int) Math.round(elapsed * 365.0 / 12)
+            : (int) java.time.temporal.ChronoUnit.DAYS.between(poolDate.minusMonths(elapsed),
+                poolDate);
+      }
+      if (remainingDays > 0) {
+        if (term.inMonths() || remainingDays > term.days()) {
+          problems.add(line, "remaining_term_days", "expected at most term_days ("
+              + (term.inMonths() ? "none: the term is in months" : term.days()) + "), found "
+              + remainingDays);
+          return -1;
+        }
+        return term.days() - remainingDays;
+      }
+      problems.add(line, "age_days", "expected age_days or a remaining term, found neither");
+      return -1;
     }
 
     private static String cell(String[] row, Map<String, Integer> col, String name) {

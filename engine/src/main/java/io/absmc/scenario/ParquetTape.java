@@ -218,7 +218,12 @@ final class ParquetTape {
     } else if (hasDays && !hasMonths) {
       termDays = whole(days, checker, line, 1, 36_500);
     }
-    int age = whole(cells.get("age_days"), checker, line, 0, 36_500);
+    Cell ageCell = cells.get("age_days");
+    int age = ageCell == null || ageCell.isNull() ? -1 : whole(ageCell, checker, line, 0, 36_500);
+    Cell rd = cells.get("remaining_term_days");
+    Cell rm = cells.get("remaining_term_months");
+    int remainingDays = rd == null || rd.isNull() ? 0 : whole(rd, checker, line, 1, 36_500);
+    int remainingMonths = rm == null || rm.isNull() ? 0 : whole(rm, checker, line, 1, 1200);
     double defaultRate = optional(cells.get("annual_default_rate"), checker, line);
     double prepaymentRate = optional(cells.get("annual_prepayment_rate"), checker, line);
     String key = keyed ? text(cells.get("performance_key")) : "";
@@ -226,7 +231,8 @@ final class ParquetTape {
       return null;
     }
     return checker.loan(line, kind, balance, rate, hasDays != hasMonths,
-        termDays, termMonths, age, defaultRate, prepaymentRate, key, keyed);
+        termDays, termMonths, age, remainingDays, remainingMonths, defaultRate, prepaymentRate,
+        key, keyed);
   }
 
   private static String text(Cell c) {

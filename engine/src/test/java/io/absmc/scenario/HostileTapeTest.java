@@ -60,7 +60,7 @@ class HostileTapeTest {
     List<String> p = problems(scenario);
     assertThat(p).singleElement().asString().isEqualTo(tmp.resolve("tape.csv")
         + ":1: not a loan tape: its first line names none of the columns loan_id, segment,"
-        + " balance, annual_rate, term_days, term_months, age_days, annual_default_rate, annual_prepayment_rate, performance_key");
+        + " balance, annual_rate, term_days, term_months, age_days, remaining_term_days, remaining_term_months, annual_default_rate, annual_prepayment_rate, performance_key");
     assertThat(String.join("\n", p)).doesNotContain("root:x");
   }
 

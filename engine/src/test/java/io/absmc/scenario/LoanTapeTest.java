@@ -117,7 +117,7 @@ class LoanTapeTest {
     } catch (ScenarioException e) {
       assertThat(e.problems()).first().asString()
           .endsWith("loan-tape-sample.csv:1: anual_rate: unknown column (did you mean 'annual_rate'?); "
-              + "columns: loan_id, segment, balance, annual_rate, term_days, term_months, age_days, annual_default_rate, annual_prepayment_rate, performance_key");
+              + "columns: loan_id, segment, balance, annual_rate, term_days, term_months, age_days, remaining_term_days, remaining_term_months, annual_default_rate, annual_prepayment_rate, performance_key");
     }
   }
 }

@@ -174,6 +174,25 @@ class TapeFormatsTest {
     assertThat(text).containsPattern("14%-15% +1 +3,000.00");
   }
 
+  /**
+   * A remaining term in place of an age: 4 of 6 months left at the cut-off date 2024-01-31 means
+   * two instalments paid, a loan made on 2023-11-30: 62 days old; 20 of 57 days left, 37 days old.
+   */
+  @Test
+  void remainingTermsGiveTheAge(@TempDir Path tmp) throws IOException {
+    Files.writeString(tmp.resolve("tape.csv"), """
+        loan_id,segment,balance,annual_rate,term_days,term_months,remaining_term_days,remaining_term_months
+        L1,credit_loan,1000,18%,,6,,4
+        L2,order_loan,3000,18%,57,,20,
+        """);
+    Problems problems = new Problems("tape.csv");
+    LoanTape.Result r = LoanTape.read(tmp.resolve("tape.csv"), new LoanTape.Rules(
+        java.util.Set.of("credit_loan", "order_loan"), java.util.Set.of("credit_loan"), null,
+        java.time.LocalDate.of(2024, 1, 31)), 1, problems);
+    assertThat(problems.messages()).isEmpty();
+    assertThat(r.strata()).extracting(LoanTape.Stratum::seasoningDays).containsExactly(62, 37);
+  }
+
   /** The generator refuses to overwrite a file. */
   @Test
   void generatorNeverOverwrites(@TempDir Path tmp) throws IOException {
