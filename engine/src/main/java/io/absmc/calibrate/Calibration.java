@@ -1,0 +1,240 @@
+package io.absmc.calibrate;
+
+import io.absmc.random.Normal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
+
+/**
+ * A base case from static-pool data ({@code docs/calibration.md}):
+ * <ul>
+ *   <li>the default and prepayment curves by month on book, pooled over the vintages observed in
+ *       each month: defaults of month m over the balance performing at its start, prepayments over
+ *       what did not default, annualised as 1 - (1 - q)^12;
+ *   <li>the recovery rate and lag: the lag that best explains cumulative recoveries as a share of
+ *       the defaults that many months earlier (least squares over every row), and that share;
+ *   <li>each vintage's lifetime default rate, immature vintages developed to the full term by the
+ *       chain ladder on cumulative defaults, the timing curve W(m) being the share of lifetime
+ *       defaults by month m;
+ *   <li>their dispersion: mean, coefficient of variation, and the Vasicek parameters by maximum
+ *       likelihood (closed form: Phi^-1 of a Vasicek variable is normal);
+ * </ul>
+ * each with a 95% interval and a standard error from a bootstrap over the vintages.
+ */
+public final class Calibration {
+
+  /** Bootstrap resamples of the vintages. */
+  static final int RESAMPLES = 400;
+  /** A vintage whose timing share at its last month is below this is too young to develop. */
+  static final double MATURE_SHARE = 0.5;
+
+  /** An estimate with its bootstrap standard error and 95% percentile interval. */
+  public record Estimate(double value, double se, double low, double high) {
+  }
+
+  /** The point estimates of one sample of vintages. */
+  record Point(double[] annualDefault, double[] annualPrepayment, double recoveryRate,
+      int recoveryLag, double[] timing, double[] lifetime, boolean[] developed, double mean,
+      double cv, double vasicekPd, double vasicekRho) {
+  }
+
+  /**
+   * The calibration: estimates with intervals, and the vintages' lifetime rates.
+   *
+   * @param lifetime each vintage's lifetime default rate (NaN: too young to develop)
+   * @param used vintages in the dispersion estimates
+   */
+  public record Result(List<String> vintages, int term, Estimate[] annualDefault,
+      Estimate[] annualPrepayment, Estimate recoveryRate, int recoveryLag, double[] timing,
+      double[] lifetime, int used, Estimate meanLifetime, Estimate cv, Estimate vasicekPd,
+      Estimate vasicekRho) {
+  }
+
+  private Calibration() {
+  }
+
+  /** Calibrates, the bootstrap drawn with {@code seed}. */
+  public static Result fit(List<Vintage> vintages, long seed) {
+    int term = term(vintages);
+    Point p = point(vintages, term);
+    int n = vintages.size();
+    Point[] boot = new Point[RESAMPLES];
+    UniformRandomProvider rng = new XoRoShiRo128PlusPlus(new long[] {seed, 0xD1B54A32D192ED03L});
+    for (int b = 0; b < RESAMPLES; b++) {
+      List<Vintage> sample = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        sample.add(vintages.get(rng.nextInt(n)));
+      }
+      boot[b] = point(sample, term);
+    }
+    Estimate[] def = new Estimate[term];
+    Estimate[] pre = new Estimate[term];
+    for (int m = 0; m < term; m++) {
+      int k = m;
+      def[m] = estimate(p.annualDefault()[m], boot, x -> x.annualDefault()[k]);
+      pre[m] = estimate(p.annualPrepayment()[m], boot, x -> x.annualPrepayment()[k]);
+    }
+    int used = 0;
+    double[] lifetime = new double[n];
+    for (int i = 0; i < n; i++) {
+      lifetime[i] = p.developed()[i] ? p.lifetime()[i] : Double.NaN;
+      used += p.developed()[i] ? 1 : 0;
+    }
+    return new Result(vintages.stream().map(Vintage::name).toList(), term, def, pre,
+        estimate(p.recoveryRate(), boot, Point::recoveryRate), p.recoveryLag(), p.timing(),
+        lifetime, used, estimate(p.mean(), boot, Point::mean), estimate(p.cv(), boot, Point::cv),
+        estimate(p.vasicekPd(), boot, Point::vasicekPd),
+        estimate(p.vasicekRho(), boot, Point::vasicekRho));
+  }
+
+  /** The months on book with performing loans at their start in some vintage. */
+  static int term(List<Vintage> vintages) {
+    int term = 0;
+    for (Vintage v : vintages) {
+      for (int m = 1; m <= v.months(); m++) {
+        if (v.opening(m) > 0) {
+          term = Math.max(term, m);
+        }
+      }
+    }
+    return term;
+  }
+
+  private static Estimate estimate(double value, Point[] boot,
+      java.util.function.ToDoubleFunction<Point> f) {
+    double[] x = Arrays.stream(boot).mapToDouble(f).filter(v -> !Double.isNaN(v)).sorted()
+        .toArray();
+    if (x.length < 2) {
+      return new Estimate(value, Double.NaN, Double.NaN, Double.NaN);
+    }
+    double mean = Arrays.stream(x).average().orElse(Double.NaN);
+    double ss = 0;
+    for (double v : x) {
+      ss += (v - mean) * (v - mean);
+    }
+    return new Estimate(value, Math.sqrt(ss / (x.length - 1)), quantile(x, 0.025),
+        quantile(x, 0.975));
+  }
+
+  private static double quantile(double[] sorted, double q) {
+    double h = (sorted.length - 1) * q;
+    int i = (int) Math.floor(h);
+    return i + 1 < sorted.length ? sorted[i] + (h - i) * (sorted[i + 1] - sorted[i]) : sorted[i];
+  }
+
+  static Point point(List<Vintage> vintages, int term) {
+    double[] annualDefault = new double[term];
+    double[] annualPrepayment = new double[term];
+    for (int m = 1; m <= term; m++) {
+      double opening = 0;
+      double defaulted = 0;
+      double prepaid = 0;
+      for (Vintage v : vintages) {
+        if (v.months() >= m) {
+          opening += v.opening(m);
+          defaulted += v.defaultedIn(m);
+          prepaid += v.prepaidIn(m);
+        }
+      }
+      double q = opening > 0 ? defaulted / opening : Double.NaN;
+      double p = opening - defaulted > 0 ? prepaid / (opening - defaulted) : Double.NaN;
+      annualDefault[m - 1] = 1 - Math.pow(1 - q, 12);
+      annualPrepayment[m - 1] = 1 - Math.pow(1 - p, 12);
+    }
+
+    // recoveries: the lag whose share explains cumulative recoveries best
+    int bestLag = 0;
+    double bestRate = 0;
+    double bestError = Double.POSITIVE_INFINITY;
+    for (int lag = 0; lag <= 24; lag++) {
+      double rec = 0;
+      double def = 0;
+      for (Vintage v : vintages) {
+        for (int m = 1; m <= v.months(); m++) {
+          double d = m - lag >= 1 ? v.defaults()[m - lag - 1] : 0;
+          rec += v.recoveries()[m - 1] * d;
+          def += d * d;
+        }
+      }
+      double rate = def > 0 ? rec / def : 0;
+      double error = 0;
+      for (Vintage v : vintages) {
+        for (int m = 1; m <= v.months(); m++) {
+          double d = m - lag >= 1 ? v.defaults()[m - lag - 1] : 0;
+          double e = v.recoveries()[m - 1] - rate * d;
+          error += e * e;
+        }
+      }
+      if (error < bestError * (1 - 1e-12)) {
+        bestError = error;
+        bestLag = lag;
+        bestRate = rate;
+      }
+    }
+
+    // chain ladder on cumulative defaults: development factors, then the timing curve
+    double[] timing = new double[term + 1];
+    timing[term] = 1;
+    for (int m = term - 1; m >= 1; m--) {
+      double next = 0;
+      double now = 0;
+      for (Vintage v : vintages) {
+        if (v.months() >= m + 1) {
+          next += v.defaults()[m];
+          now += v.defaults()[m - 1];
+        }
+      }
+      timing[m] = next > 0 ? timing[m + 1] * now / next : 0;
+    }
+    int n = vintages.size();
+    double[] lifetime = new double[n];
+    boolean[] developed = new boolean[n];
+    List<Double> rates = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Vintage v = vintages.get(i);
+      int seen = Math.min(v.months(), term);
+      developed[i] = timing[seen] >= MATURE_SHARE;
+      lifetime[i] = developed[i] ? v.defaults()[seen - 1] / v.originalBalance() / timing[seen]
+          : Double.NaN;
+      if (developed[i]) {
+        rates.add(lifetime[i]);
+      }
+    }
+    double mean = rates.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    double ss = 0;
+    for (double r : rates) {
+      ss += (r - mean) * (r - mean);
+    }
+    double cv = rates.size() > 1 ? Math.sqrt(ss / (rates.size() - 1)) / mean : Double.NaN;
+
+    // Vasicek by maximum likelihood: z = Phi^-1(L) is normal with mean Phi^-1(p) / sqrt(1 - rho)
+    // and variance rho / (1 - rho)
+    double zMean = 0;
+    int k = 0;
+    for (double r : rates) {
+      if (r > 0 && r < 1) {
+        zMean += Normal.quantile(r);
+        k++;
+      }
+    }
+    double pd = Double.NaN;
+    double rho = Double.NaN;
+    if (k > 1) {
+      zMean /= k;
+      double zVar = 0;
+      for (double r : rates) {
+        if (r > 0 && r < 1) {
+          double z = Normal.quantile(r) - zMean;
+          zVar += z * z;
+        }
+      }
+      zVar /= k;
+      rho = zVar / (1 + zVar);
+      pd = Normal.cdf(zMean * Math.sqrt(1 - rho));
+    }
+    return new Point(annualDefault, annualPrepayment, bestRate, bestLag,
+        Arrays.copyOfRange(timing, 1, term + 1), lifetime, developed, mean, cv, pd, rho);
+  }
+}

@@ -1,0 +1,88 @@
+package io.absmc.calibrate;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
+/**
+ * Synthetic static-pool data from stated parameters, for the calibration's tests and the example
+ * data set: monthly vintages of level-pay loans, each vintage's monthly default probabilities the
+ * base ones by month on book times a lognormal multiplier of mean 1 (its systematic draw), a
+ * constant monthly prepayment probability, recoveries of a fixed share a fixed number of months
+ * after the default. Large pools: a vintage's amounts are the expected amounts given its
+ * multiplier. Observed as a triangle: vintage i (of n, oldest first) is seen for
+ * {@code min(termMonths + lag, n - i)} months.
+ *
+ * @param vintages number of monthly vintages
+ * @param firstVintage the first origination month, {@code yyyy-MM}
+ * @param termMonths the loans' term
+ * @param annualRate the loans' interest rate (monthly instalments at rate / 12)
+ * @param annualDefault base annual default rate by month on book (the last holds after)
+ * @param annualPrepayment constant annual full-prepayment rate
+ * @param defaultCv coefficient of variation of the vintages' default multiplier
+ * @param recoveryRate share of defaulted principal recovered
+ * @param recoveryLag months from default to recovery
+ * @param balance principal originated per vintage
+ */
+public record VintageSimulator(int vintages, String firstVintage, int termMonths,
+    double annualRate, double[] annualDefault, double annualPrepayment, double defaultCv,
+    double recoveryRate, int recoveryLag, double balance) {
+
+  /** The vintages, oldest first, drawn with {@code seed}. */
+  public List<Vintage> simulate(long seed) {
+    UniformRandomProvider rng = new XoRoShiRo128PlusPlus(new long[] {seed, 0x632BE59BD9B4E019L});
+    ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
+    double sigma = Math.sqrt(Math.log1p(defaultCv * defaultCv));
+    double prepay = 1 - Math.pow(1 - annualPrepayment, 1.0 / 12);
+    double i = annualRate / 12;
+    java.time.YearMonth first = java.time.YearMonth.parse(firstVintage);
+    List<Vintage> out = new ArrayList<>();
+    for (int v = 0; v < vintages; v++) {
+      double multiplier = Math.exp(sigma * normal.sample() - 0.5 * sigma * sigma);
+      int seen = Math.min(termMonths + recoveryLag, vintages - v);
+      double[] outstanding = new double[seen];
+      double[] defaults = new double[seen];
+      double[] prepayments = new double[seen];
+      double[] recoveries = new double[seen];
+      double[] defaultedIn = new double[termMonths + recoveryLag + 1];
+      double b = balance;
+      double cumD = 0;
+      double cumP = 0;
+      double cumR = 0;
+      for (int m = 1; m <= seen; m++) {
+        if (m <= termMonths && b > 0) {
+          double q = Math.min(1, multiplier * monthly(annualDefault[Math.min(m,
+              annualDefault.length) - 1]));
+          double d = b * q;
+          b -= d;
+          double p = b * prepay;
+          b -= p;
+          int remaining = termMonths - m + 1;
+          double principal = remaining == 1 ? b
+              : i == 0 ? b / remaining : b * i / (1 - Math.pow(1 + i, -remaining)) - b * i;
+          b -= principal;
+          cumD += d;
+          cumP += p;
+          defaultedIn[m] = d;
+        }
+        if (m - recoveryLag >= 1) {
+          cumR += recoveryRate * defaultedIn[m - recoveryLag];
+        }
+        outstanding[m - 1] = Math.max(0, b);
+        defaults[m - 1] = cumD;
+        prepayments[m - 1] = cumP;
+        recoveries[m - 1] = cumR;
+      }
+      out.add(new Vintage(first.plusMonths(v).toString(), balance, outstanding, defaults,
+          prepayments, recoveries));
+    }
+    return out;
+  }
+
+  /** The monthly probability of an annual rate: 1 - (1 - r)^(1/12). */
+  static double monthly(double annualRate) {
+    return 1 - Math.pow(1 - annualRate, 1.0 / 12);
+  }
+}

@@ -1,0 +1,224 @@
+package io.absmc.calibrate;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import io.absmc.scenario.ScenarioException;
+import io.absmc.scenario.yaml.Problems;
+import io.absmc.util.Names;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads a static-pool table: a CSV file with a header row and one row per vintage and month on
+ * book. Columns (any order, no others): {@code vintage} (the origination month, text),
+ * {@code months_on_book} (1, 2, ...), {@code original_balance} (the same on every row of a
+ * vintage), {@code outstanding_balance} (performing principal at the month's end),
+ * {@code cumulative_defaults}, {@code cumulative_prepayments} and {@code cumulative_recoveries}
+ * (amounts to the month's end, never falling). A vintage's months run from 1 without gaps. Every
+ * problem is reported as {@code file:line: column: message}.
+ */
+public final class VintageTable {
+
+  static final List<String> COLUMNS = List.of("vintage", "months_on_book", "original_balance",
+      "outstanding_balance", "cumulative_defaults", "cumulative_prepayments",
+      "cumulative_recoveries");
+
+  private VintageTable() {
+  }
+
+  /** One row as read, with its line. */
+  private record Row(int line, int month, double original, double outstanding, double defaults,
+      double prepayments, double recoveries) {
+  }
+
+  /**
+   * Reads the vintages, in the order of their names.
+   *
+   * @throws ScenarioException listing every problem
+   */
+  public static List<Vintage> read(Path file) {
+    Problems problems = new Problems(file.toString());
+    Map<String, List<Row>> byVintage = new TreeMap<>();
+    int[] recordLine = {1};
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        MappingIterator<String[]> rows = new CsvMapper().readerFor(String[].class)
+            .with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(reader)) {
+      if (!rows.hasNext()) {
+        problems.add(1, "", "the vintage table is empty; expected a header row with "
+            + String.join(", ", COLUMNS));
+        throw new ScenarioException(problems.messages());
+      }
+      Map<String, Integer> col = header(rows.next(), problems);
+      if (col == null) {
+        throw new ScenarioException(problems.messages());
+      }
+      while (true) {
+        recordLine[0] = rows.getParser().currentLocation().getLineNr();
+        if (!rows.hasNext()) {
+          break;
+        }
+        String[] r = rows.next();
+        if (r.length == 1 && r[0].isBlank()) {
+          continue;
+        }
+        int line = recordLine[0];
+        int before = problems.size();
+        String vintage = cell(r, col, "vintage");
+        if (vintage.isEmpty()) {
+          problems.add(line, "vintage", "expected a vintage, found nothing");
+        }
+        double month = number(r, col, "months_on_book", line, 1, 1200, problems);
+        if (!Double.isNaN(month) && month != Math.rint(month)) {
+          problems.add(line, "months_on_book", "expected a whole number, found "
+              + cell(r, col, "months_on_book"));
+        }
+        double original = number(r, col, "original_balance", line, 0.01, 1e12, problems);
+        double outstanding = number(r, col, "outstanding_balance", line, 0, 1e12, problems);
+        double defaults = number(r, col, "cumulative_defaults", line, 0, 1e12, problems);
+        double prepayments = number(r, col, "cumulative_prepayments", line, 0, 1e12, problems);
+        double recoveries = number(r, col, "cumulative_recoveries", line, 0, 1e12, problems);
+        if (problems.size() == before) {
+          byVintage.computeIfAbsent(vintage, v -> new ArrayList<>()).add(new Row(line,
+              (int) month, original, outstanding, defaults, prepayments, recoveries));
+        }
+        if (problems.size() >= 50) {
+          problems.add(line, "", "stopped reading after 50 problems");
+          throw new ScenarioException(problems.messages());
+        }
+      }
+    } catch (NoSuchFileException e) {
+      problems.add(1, "", "no such vintage table");
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof ScenarioException se) {
+        throw se;
+      }
+      problems.add(recordLine[0], "", "cannot read the vintage table: "
+          + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+    }
+    List<Vintage> out = new ArrayList<>();
+    for (Map.Entry<String, List<Row>> e : byVintage.entrySet()) {
+      Vintage v = vintage(e.getKey(), e.getValue(), problems);
+      if (v != null) {
+        out.add(v);
+      }
+    }
+    if (problems.isEmpty() && out.isEmpty()) {
+      problems.add(1, "", "the vintage table has a header but no rows");
+    }
+    if (!problems.isEmpty()) {
+      throw new ScenarioException(problems.messages());
+    }
+    return out;
+  }
+
+  /** A vintage from its rows, or null with problems: months 1..M, consistent, never falling. */
+  private static Vintage vintage(String name, List<Row> rows, Problems problems) {
+    rows.sort((a, b) -> Integer.compare(a.month(), b.month()));
+    int n = rows.size();
+    double[] outstanding = new double[n];
+    double[] defaults = new double[n];
+    double[] prepayments = new double[n];
+    double[] recoveries = new double[n];
+    int before = problems.size();
+    for (int i = 0; i < n; i++) {
+      Row r = rows.get(i);
+      if (r.month() != i + 1) {
+        problems.add(r.line(), "months_on_book", "vintage " + name + ": expected month " + (i + 1)
+            + (i == 0 ? " first" : " after month " + i) + ", found " + r.month()
+            + (r.month() == i ? " twice" : ""));
+        return null;
+      }
+      if (r.original() != rows.get(0).original()) {
+        problems.add(r.line(), "original_balance", "vintage " + name + ": expected the original"
+            + " balance of its first row, " + rows.get(0).original() + ", found " + r.original());
+      }
+      if (r.outstanding() + r.defaults() + r.prepayments() > r.original() * (1 + 1e-9)) {
+        problems.add(r.line(), "outstanding_balance", "vintage " + name + ": outstanding plus"
+            + " cumulative defaults and prepayments exceed the original balance");
+      }
+      if (r.recoveries() > r.defaults() * (1 + 1e-9)) {
+        problems.add(r.line(), "cumulative_recoveries", "vintage " + name
+            + ": expected at most the cumulative defaults, " + r.defaults() + ", found "
+            + r.recoveries());
+      }
+      if (i > 0) {
+        Row p = rows.get(i - 1);
+        falling(problems, name, r, "cumulative_defaults", p.defaults(), r.defaults());
+        falling(problems, name, r, "cumulative_prepayments", p.prepayments(), r.prepayments());
+        falling(problems, name, r, "cumulative_recoveries", p.recoveries(), r.recoveries());
+      }
+      outstanding[i] = r.outstanding();
+      defaults[i] = r.defaults();
+      prepayments[i] = r.prepayments();
+      recoveries[i] = r.recoveries();
+    }
+    return problems.size() > before ? null
+        : new Vintage(name, rows.get(0).original(), outstanding, defaults, prepayments, recoveries);
+  }
+
+  private static void falling(Problems problems, String vintage, Row r, String column,
+      double previous, double value) {
+    if (value < previous) {
+      problems.add(r.line(), column, "vintage " + vintage + ": a cumulative amount cannot fall:"
+          + " expected at least month " + (r.month() - 1) + "'s " + previous + ", found " + value);
+    }
+  }
+
+  private static Map<String, Integer> header(String[] header, Problems problems) {
+    Map<String, Integer> col = new HashMap<>();
+    boolean ok = true;
+    if (header.length > 0 && header[0].startsWith("\uFEFF")) {
+      header[0] = header[0].substring(1);
+    }
+    for (int i = 0; i < header.length; i++) {
+      String name = header[i].trim();
+      if (!COLUMNS.contains(name)) {
+        String hint = Names.nearest(name, COLUMNS).map(n -> " (did you mean '" + n + "'?)")
+            .orElse("");
+        problems.add(1, name, "unknown column" + hint + "; columns: " + String.join(", ", COLUMNS));
+        ok = false;
+      } else if (col.put(name, i) != null) {
+        problems.add(1, name, "column given twice");
+        ok = false;
+      }
+    }
+    for (String c : COLUMNS) {
+      if (col.size() == header.length && !col.containsKey(c)) {
+        problems.add(1, "", "missing column '" + c + "'");
+        ok = false;
+      }
+    }
+    return ok ? col : null;
+  }
+
+  private static String cell(String[] row, Map<String, Integer> col, String name) {
+    Integer i = col.get(name);
+    return i == null || i >= row.length ? "" : row[i].trim();
+  }
+
+  private static double number(String[] row, Map<String, Integer> col, String name, int line,
+      double lo, double hi, Problems problems) {
+    String text = cell(row, col, name);
+    double x = io.absmc.util.Decimal.parse(text);
+    if (Double.isNaN(x)) {
+      problems.add(line, name, "expected a number, found '" + text + "'");
+      return Double.NaN;
+    }
+    if (!(x >= lo && x <= hi)) {
+      problems.add(line, name, "expected " + io.absmc.util.Check.fmt(lo) + " <= " + name + " <= "
+          + io.absmc.util.Check.fmt(hi) + ", found " + text);
+      return Double.NaN;
+    }
+    return x;
+  }
+}

@@ -1,0 +1,138 @@
+package io.absmc.calibrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.absmc.scenario.ScenarioException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** Calibration recovers the parameters that generated static-pool data. */
+class CalibrationTest {
+
+  private static final double[] DEFAULTS = {0.01, 0.03, 0.05, 0.06, 0.05, 0.04, 0.03, 0.02,
+      0.02, 0.01, 0.01, 0.01};
+
+  private static VintageSimulator simulator(int vintages, double cv) {
+    return new VintageSimulator(vintages, "2018-01", 12, 0.18, DEFAULTS, 0.15, cv, 0.3, 3, 1e8);
+  }
+
+  /** A vintage's lifetime default rate given its multiplier, computed month by month. */
+  private static double lifetime(double multiplier) {
+    double alive = 1;
+    double defaulted = 0;
+    double prepay = 1 - Math.pow(0.85, 1.0 / 12);
+    double i = 0.015;
+    double b = 1;
+    for (int m = 1; m <= 12; m++) {
+      double d = b * Math.min(1, multiplier * (1 - Math.pow(1 - DEFAULTS[m - 1], 1.0 / 12)));
+      b -= d;
+      defaulted += d;
+      b -= b * prepay;
+      int remaining = 13 - m;
+      b -= remaining == 1 ? b : b * i / (1 - Math.pow(1 + i, -remaining)) - b * i;
+      alive = b;
+    }
+    return defaulted + 0 * alive;
+  }
+
+  /**
+   * The mean and coefficient of variation of the lifetime default rate when the multiplier is
+   * lognormal with mean 1 and this cv, by the trapezoid rule over the normal draw (-8 to 8).
+   */
+  private static double[] lifetimeMoments(double cv) {
+    double sigma = Math.sqrt(Math.log1p(cv * cv));
+    double m1 = 0;
+    double m2 = 0;
+    int n = 16_000;
+    for (int k = 0; k <= n; k++) {
+      double z = -8 + 16.0 * k / n;
+      double w = (k == 0 || k == n ? 0.5 : 1) * 16.0 / n * Math.exp(-z * z / 2)
+          / Math.sqrt(2 * Math.PI);
+      double l = lifetime(Math.exp(sigma * z - sigma * sigma / 2));
+      m1 += w * l;
+      m2 += w * l * l;
+    }
+    return new double[] {m1, Math.sqrt(m2 - m1 * m1) / m1};
+  }
+
+  private static void withinSe(double k, String what, Calibration.Estimate e, double truth) {
+    assertThat(Math.abs(e.value() - truth)).as("%s: %s (se %s) against %s", what, e.value(),
+        e.se(), truth).isLessThanOrEqualTo(k * e.se());
+  }
+
+  @ParameterizedTest(name = "{0} vintages")
+  @ValueSource(ints = {48, 96, 192})
+  void simulatedParametersAreRecovered(int n) {
+    List<Vintage> data = simulator(n, 0.4).simulate(n);
+    Calibration.Result r = Calibration.fit(data, 1);
+    assertThat(r.term()).isEqualTo(12);
+    // four curve points per size: 3 standard errors, as for several comparisons at once
+    for (int m : new int[] {1, 4, 8, 12}) {
+      withinSe(3, "annual default rate in month " + m, r.annualDefault()[m - 1], DEFAULTS[m - 1]);
+    }
+    for (int m = 1; m <= 12; m++) {
+      // prepayments carry no systematic draw: recovered exactly
+      assertThat(r.annualPrepayment()[m - 1].value()).isCloseTo(0.15, within(1e-9));
+    }
+    assertThat(r.recoveryLag()).isEqualTo(3);
+    assertThat(r.recoveryRate().value()).isCloseTo(0.3, within(1e-9));
+    double[] moments = lifetimeMoments(0.4);
+    withinSe(2, "mean lifetime default rate", r.meanLifetime(), moments[0]);
+    withinSe(2, "cv of lifetime default rates", r.cv(), moments[1]);
+    assertThat(r.used()).isGreaterThan(n - 12);
+    assertThat(r.vasicekRho().low()).isLessThan(r.vasicekRho().value());
+    assertThat(r.vasicekRho().high()).isGreaterThan(r.vasicekRho().value());
+  }
+
+  /**
+   * On a complete triangle the chain ladder develops nothing: each vintage's lifetime rate is its
+   * observed cumulative default rate at the term. With no dispersion every vintage has the same
+   * shape, so immature vintages are developed to exactly that rate.
+   */
+  @Test
+  void chainLadderReproducesCompleteVintagesAndDevelopsYoungOnes() {
+    List<Vintage> data = simulator(40, 0.3).simulate(3).subList(0, 25);
+    Calibration.Result r = Calibration.fit(data, 2);
+    for (int i = 0; i < data.size(); i++) {
+      Vintage v = data.get(i);
+      assertThat(r.lifetime()[i]).isEqualTo(v.defaults()[11] / v.originalBalance());
+    }
+    List<Vintage> flat = simulator(30, 0).simulate(4);
+    Calibration.Result f = Calibration.fit(flat, 3);
+    double full = flat.get(0).defaults()[11] / 1e8;
+    for (int i = 0; i < flat.size(); i++) {
+      if (!Double.isNaN(f.lifetime()[i])) {
+        assertThat(f.lifetime()[i]).as("vintage %d", i).isCloseTo(full, within(1e-12));
+      }
+    }
+    assertThat(f.used()).isLessThan(30).isGreaterThan(20);
+  }
+
+  @Test
+  void badTablesAreRefusedWithFileLineAndColumn(@TempDir Path tmp) throws IOException {
+    Path f = tmp.resolve("v.csv");
+    Files.writeString(f, """
+        vintage,months_on_book,original_balance,outstanding_balance,cumulative_defaults,cumulative_prepayments,cumulative_recoveries
+        2019-01,1,1000,900,10,50,0
+        2019-01,2,1000,800,8,90,0
+        2019-02,1,0,900,10,50,0
+        2019-03,1,1000,900,10,50,0
+        2019-03,3,1000,700,30,100,5
+        """);
+    assertThatThrownBy(() -> VintageTable.read(f)).isInstanceOfSatisfying(
+        ScenarioException.class, e -> assertThat(e.problems()).containsExactly(
+            f + ":3: cumulative_defaults: vintage 2019-01: a cumulative amount cannot fall:"
+                + " expected at least month 1's 10.0, found 8.0",
+            f + ":4: original_balance: expected 0.01 <= original_balance <= 1000000000000,"
+                + " found 0",
+            f + ":6: months_on_book: vintage 2019-03: expected month 2 after month 1, found 3"));
+  }
+}
