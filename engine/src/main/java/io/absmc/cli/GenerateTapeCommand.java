@@ -118,10 +118,9 @@ final class GenerateTapeCommand implements Callable<Integer> {
     Tape t = new Tape(loans, seed);
     Path folder = out.toAbsolutePath().getParent();
     Files.createDirectories(folder);
-    Path part = Files.createTempFile(folder, ".tape-", ".part");
+    Path part = folder.resolve("." + out.getFileName() + ".part");
     try {
       if (out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet")) {
-        Files.delete(part);
         ParquetTable.write(part, List.of(
             Column.ofString("loan_id", "loan id", i -> String.format(Locale.ROOT, "L%09d", i + 1)),
             Column.ofString("segment", "kind of loan", i -> t.segment[i]),

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "absmc", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Monte Carlo credit-risk stress testing for asset-backed securities.",
     subcommands = {RunCommand.class, BatchCommand.class, BreakEvenCommand.class, SizeCommand.class,
-        ReportCommand.class, CashflowsCommand.class, ValidateCommand.class, TapeCommand.class,
+        ReportCommand.class, CashflowsCommand.class, ValidateCommand.class, TapeCommand.class, CalibrateCommand.class,
+        GenerateVintagesCommand.class,
         GenerateTapeCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -1,0 +1,94 @@
+package io.absmc.cli;
+
+import io.absmc.calibrate.Calibration;
+import io.absmc.calibrate.CalibrationFiles;
+import io.absmc.calibrate.Vintage;
+import io.absmc.calibrate.VintageTable;
+import io.absmc.cashflow.TextTable;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code absmc calibrate FILE}: a base case from a static-pool (vintage) table: curves by month on
+ * book, recoveries, lifetime default rates and their dispersion, each with a bootstrap interval;
+ * writes {@code performance.yaml}, {@code calibration.parquet} and {@code vintages.parquet}.
+ */
+@Command(name = "calibrate", mixinStandardHelpOptions = true,
+    description = "Calibrate a base case (performance curves by month on book and the dispersion"
+        + " of lifetime default rates) from a static-pool table.")
+final class CalibrateCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE", description = "The static-pool table (CSV).")
+  Path file;
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Folder for the results (default: out/calibrate/<time>).")
+  Path out;
+
+  @Option(names = "--overwrite", description = "Replace the results in a folder that has some.")
+  boolean overwrite;
+
+  @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
+      description = "Seed of the bootstrap (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Override
+  public Integer call() throws Exception {
+    Instant start = Instant.now();
+    List<Vintage> vintages = VintageTable.read(file);
+    Calibration.Result r = Calibration.fit(vintages, seed);
+    PrintWriter w = spec.commandLine().getOut();
+    w.printf(Locale.ROOT, "absmc %s | calibrate | %s: %d vintages, %d developed to the term of %d"
+        + " months; 95%% intervals from %d bootstrap resamples (seed %d)%n%n", Version.version(),
+        file, vintages.size(), r.used(), r.term(), 400, seed);
+    TextTable curves = new TextTable("month on book", "annual default", "95% interval",
+        "annual prepayment", "timing (share of lifetime defaults)");
+    for (int m = 1; m <= r.term(); m++) {
+      Calibration.Estimate d = r.annualDefault()[m - 1];
+      curves.row(Integer.toString(m), pct(d.value()), pct(d.low()) + " - " + pct(d.high()),
+          pct(r.annualPrepayment()[m - 1].value()), pct(r.timing()[m - 1]));
+    }
+    w.println(curves);
+    TextTable t = new TextTable("estimate", "value", "s.e.", "95% interval");
+    row(t, "recovery rate (lag " + r.recoveryLag() + " months)", r.recoveryRate());
+    row(t, "mean lifetime default rate", r.meanLifetime());
+    t.row("lifetime default rate cv", String.format(Locale.ROOT, "%.4f", r.cv().value()),
+        String.format(Locale.ROOT, "%.4f", r.cv().se()),
+        String.format(Locale.ROOT, "%.4f - %.4f", r.cv().low(), r.cv().high()));
+    row(t, "Vasicek pd", r.vasicekPd());
+    row(t, "Vasicek rho (asset correlation)", r.vasicekRho());
+    w.println(t);
+    Path dir = out != null ? out : OutputFolders.defaultFor("calibrate", "", start);
+    Map<String, String> provenance = new LinkedHashMap<>();
+    provenance.put("absmc.version", Version.version());
+    provenance.put("absmc.calibration_source", file.toString());
+    provenance.put("absmc.bootstrap_seed", Long.toString(seed));
+    OutputFolders.replace(spec.commandLine(), dir, overwrite,
+        tmp -> CalibrationFiles.write(tmp, r, file.getFileName().toString(), provenance));
+    w.println("Results: " + dir + " (" + CalibrationFiles.YAML + ": the blocks to paste into a"
+        + " scenario)");
+    return 0;
+  }
+
+  private static void row(TextTable t, String name, Calibration.Estimate e) {
+    t.row(name, pct(e.value()), pct(e.se()), pct(e.low()) + " - " + pct(e.high()));
+  }
+
+  private static String pct(double x) {
+    return String.format(Locale.ROOT, "%.3f%%", 100 * x);
+  }
+}
