@@ -47,7 +47,7 @@ public final class Calibration {
    * @param used vintages in the dispersion estimates
    */
   public record Result(List<String> vintages, int term, Estimate[] annualDefault,
-      Estimate[] annualPrepayment, Estimate recoveryRate, int recoveryLag, double[] timing,
+      Estimate[] annualPrepayment, Estimate recoveryRate, int recoveryLag, Estimate[] timing,
       double[] lifetime, int used, Estimate meanLifetime, Estimate cv, Estimate vasicekPd,
       Estimate vasicekRho) {
   }
@@ -71,10 +71,12 @@ public final class Calibration {
     }
     Estimate[] def = new Estimate[term];
     Estimate[] pre = new Estimate[term];
+    Estimate[] timing = new Estimate[term];
     for (int m = 0; m < term; m++) {
       int k = m;
       def[m] = estimate(p.annualDefault()[m], boot, x -> x.annualDefault()[k]);
       pre[m] = estimate(p.annualPrepayment()[m], boot, x -> x.annualPrepayment()[k]);
+      timing[m] = estimate(p.timing()[m], boot, x -> x.timing()[k]);
     }
     int used = 0;
     double[] lifetime = new double[n];
@@ -83,7 +85,7 @@ public final class Calibration {
       used += p.developed()[i] ? 1 : 0;
     }
     return new Result(vintages.stream().map(Vintage::name).toList(), term, def, pre,
-        estimate(p.recoveryRate(), boot, Point::recoveryRate), p.recoveryLag(), p.timing(),
+        estimate(p.recoveryRate(), boot, Point::recoveryRate), p.recoveryLag(), timing,
         lifetime, used, estimate(p.mean(), boot, Point::mean), estimate(p.cv(), boot, Point::cv),
         estimate(p.vasicekPd(), boot, Point::vasicekPd),
         estimate(p.vasicekRho(), boot, Point::vasicekRho));

@@ -14,14 +14,16 @@ import java.util.Map;
 /**
  * The files of a calibration: {@code performance.yaml} (a {@code performance:} block and a
  * {@code model:} block to paste into a scenario), {@code calibration.parquet} (every estimate with
- * its standard error and interval) and {@code vintages.parquet} (each vintage's lifetime default
- * rate).
+ * its standard error and interval), {@code vintages.parquet} (each vintage's lifetime default
+ * rate) and {@code vintage_curves.parquet} (each vintage's cumulative default rate by month on
+ * book, observed and fitted).
  */
 public final class CalibrationFiles {
 
   public static final String YAML = "performance.yaml";
   public static final String ESTIMATES = "calibration.parquet";
   public static final String VINTAGES = "vintages.parquet";
+  public static final String CURVES = "vintage_curves.parquet";
 
   private CalibrationFiles() {
   }
@@ -38,6 +40,9 @@ public final class CalibrationFiles {
     for (int m = 1; m <= r.term(); m++) {
       rows.add(new Row("annual_prepayment_rate", m, r.annualPrepayment()[m - 1]));
     }
+    for (int m = 1; m <= r.term(); m++) {
+      rows.add(new Row("timing", m, r.timing()[m - 1]));
+    }
     rows.add(new Row("recovery_rate", 0, r.recoveryRate()));
     rows.add(new Row("lifetime_default_rate_mean", 0, r.meanLifetime()));
     rows.add(new Row("lifetime_default_rate_cv", 0, r.cv()));
@@ -46,8 +51,8 @@ public final class CalibrationFiles {
     return rows;
   }
 
-  /** Writes the three files into {@code dir}. */
-  public static void write(Path dir, Calibration.Result r, String source,
+  /** Writes the four files into {@code dir}. */
+  public static void write(Path dir, List<Vintage> data, Calibration.Result r, String source,
       Map<String, String> provenance) throws IOException {
     Files.writeString(dir.resolve(YAML), yaml(r, source), StandardCharsets.UTF_8);
     List<Row> rows = rows(r);
@@ -65,6 +70,20 @@ public final class CalibrationFiles {
         Column.ofDouble("lifetime_default_rate", "fraction of original balance",
             "observed, or developed to the term by the chain ladder (null: too young)",
             i -> r.lifetime()[i])), provenance, r.vintages().size());
+    int term = r.term();
+    ParquetTable.write(dir.resolve(CURVES), List.of(
+        Column.ofString("vintage", "origination month", i -> data.get(i / term).name()),
+        Column.ofInt("month_on_book", "", "month on book", i -> i % term + 1),
+        Column.ofDouble("cumulative_default_rate", "fraction of original balance",
+            "observed cumulative defaults (null: not yet observed)", i -> {
+              Vintage v = data.get(i / term);
+              int m = i % term + 1;
+              return m <= v.months() ? v.defaults()[m - 1] / v.originalBalance() : Double.NaN;
+            }),
+        Column.ofDouble("fitted_default_rate", "fraction of original balance",
+            "the vintage's lifetime rate times the timing curve (null: too young to develop)",
+            i -> r.lifetime()[i / term] * r.timing()[i % term].value())),
+        provenance, (long) data.size() * term);
   }
 
   /** The blocks to paste into a scenario, with the intervals as comments. */

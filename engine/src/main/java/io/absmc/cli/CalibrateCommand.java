@@ -42,6 +42,9 @@ final class CalibrateCommand implements Callable<Integer> {
   @Option(names = "--overwrite", description = "Replace the results in a folder that has some.")
   boolean overwrite;
 
+  @picocli.CommandLine.Mixin
+  ReportOptions report;
+
   @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
       description = "Seed of the bootstrap (default: ${DEFAULT-VALUE}).")
   long seed;
@@ -49,6 +52,7 @@ final class CalibrateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Instant start = Instant.now();
+    report.check(spec.commandLine());
     List<Vintage> vintages = VintageTable.read(file);
     Calibration.Result r = Calibration.fit(vintages, seed);
     PrintWriter w = spec.commandLine().getOut();
@@ -60,7 +64,7 @@ final class CalibrateCommand implements Callable<Integer> {
     for (int m = 1; m <= r.term(); m++) {
       Calibration.Estimate d = r.annualDefault()[m - 1];
       curves.row(Integer.toString(m), pct(d.value()), pct(d.low()) + " - " + pct(d.high()),
-          pct(r.annualPrepayment()[m - 1].value()), pct(r.timing()[m - 1]));
+          pct(r.annualPrepayment()[m - 1].value()), pct(r.timing()[m - 1].value()));
     }
     w.println(curves);
     TextTable t = new TextTable("estimate", "value", "s.e.", "95% interval");
@@ -78,10 +82,14 @@ final class CalibrateCommand implements Callable<Integer> {
     provenance.put("absmc.calibration_source", file.toString());
     provenance.put("absmc.bootstrap_seed", Long.toString(seed));
     OutputFolders.replace(spec.commandLine(), dir, overwrite,
-        tmp -> CalibrationFiles.write(tmp, r, file.getFileName().toString(), provenance));
+        tmp -> CalibrationFiles.write(tmp, vintages, r, file.getFileName().toString(), provenance));
+    Path reportFile = report.publish(spec.commandLine(), dir);
     w.println("Results: " + dir + " (" + CalibrationFiles.YAML + ": the blocks to paste into a"
         + " scenario)");
-    return 0;
+    if (reportFile != null) {
+      w.println("Report: " + reportFile);
+    }
+    return report.failed() ? 1 : 0;
   }
 
   private static void row(TextTable t, String name, Calibration.Estimate e) {

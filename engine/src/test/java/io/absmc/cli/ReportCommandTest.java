@@ -37,6 +37,7 @@ class ReportCommandTest {
   static Path sizing;
   static Path breakeven;
   static Path tape;
+  static Path calibration;
 
   private static void ok(String... args) {
     Result r = Cli.run(args);
@@ -71,6 +72,11 @@ class ReportCommandTest {
     tape = tmp.resolve("tape");
     ok("run", TestFiles.path("scenarios/examples/ali-microloan-tape.yaml").toString(), "--paths",
         "500", "--out", tape.toString());
+    calibration = tmp.resolve("calibration");
+    Result cal = Cli.run("calibrate",
+        TestFiles.path("scenarios/data/synthetic-credit-vintages.csv").toString(), "--out",
+        calibration.toString());
+    assertThat(cal.code()).as(cal.err()).isZero();
     breakeven = tmp.resolve("breakeven");
     ok("breakeven", DEAL_A, "--stress", stress.toString(), "--paths", "2000", "--out",
         breakeven.toString());
@@ -163,6 +169,8 @@ class ReportCommandTest {
       render(browser, sizing, "sizing", List.of("chart-sizing"));
       render(browser, breakeven, "breakeven", List.of("chart-breakeven"));
       render(browser, tape, "tape", List.of("chart-tape-age", "chart-loss-histogram"));
+      render(browser, calibration, "calibration", List.of("chart-vintages", "chart-residuals",
+          "chart-lifetimes"));
     }
   }
 

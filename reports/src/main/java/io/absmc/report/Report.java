@@ -24,7 +24,9 @@ public final class Report {
     /** {@code absmc breakeven}: {@code breakeven.parquet}. */
     BREAKEVEN(BreakEvenReport.FILE),
     /** {@code absmc size}: {@code sizing.parquet}. */
-    SIZING(SizingReport.FILE);
+    SIZING(SizingReport.FILE),
+    /** {@code absmc calibrate}: {@code calibration.parquet}. */
+    CALIBRATION(CalibrationReport.FILE);
 
     private final String file;
 
@@ -53,7 +55,7 @@ public final class Report {
     }
     throw new ReportException(dir + ": not an absmc output folder (it holds none of "
         + RunReport.SUMMARY + ", " + BatchReport.FILE + ", " + BreakEvenReport.FILE + ", "
-        + SizingReport.FILE + ")");
+        + SizingReport.FILE + ", " + CalibrationReport.FILE + ")");
   }
 
   /** The report of the results in {@code dir}, money written in {@code units}. */
@@ -63,6 +65,7 @@ public final class Report {
       case BATCH -> BatchReport.build(dir, units);
       case BREAKEVEN -> BreakEvenReport.build(dir, units);
       case SIZING -> SizingReport.build(dir, units);
+      case CALIBRATION -> CalibrationReport.build(dir, units);
     };
     return page.render("Made by absmc from the Parquet files beside this report; every figure in"
         + " it is read from them.");

@@ -82,6 +82,59 @@
     return o;
   };
 
+  // vintages' cumulative default curves, thin, and the fitted curve, thick
+  builders.vintages = function (spec) {
+    var o = base(spec);
+    o.legend = {show: false};
+    o.xAxis = {type: 'value', name: 'month on book', nameLocation: 'middle', nameGap: 28,
+      minInterval: 1};
+    o.yAxis = {type: 'value', name: 'cumulative default rate', axisLabel: {formatter: pctTick}};
+    o.tooltip = {trigger: 'item', confine: true, formatter: function (p) {
+      return esc(p.seriesName) + '<br>month ' + p.value[0] + ': ' + pct(p.value[1], 3);
+    }};
+    o.series = spec.series.map(function (s) {
+      return {name: s.name, type: 'line', data: s.points, symbol: 'none',
+        lineStyle: {width: 1, opacity: 0.35}, color: palette[1]};
+    });
+    o.series.push({name: 'fit: mean lifetime rate x timing', type: 'line', data: spec.fit,
+      symbolSize: 5, lineStyle: {width: 3}, color: palette[0]});
+    return o;
+  };
+
+  // residuals of the vintage fit by month on book
+  builders.residuals = function (spec) {
+    var o = base(spec);
+    o.xAxis = {type: 'value', name: 'month on book', nameLocation: 'middle', nameGap: 28,
+      minInterval: 1};
+    o.yAxis = {type: 'value', name: 'observed less fitted', axisLabel: {formatter: pctTick}};
+    o.tooltip = {trigger: 'item', confine: true, formatter: function (p) {
+      return esc(p.data.name) + '<br>month ' + p.value[0] + ': ' + pct(p.value[1], 3);
+    }};
+    o.series = [{name: 'residual', type: 'scatter', symbolSize: 4, color: palette[0],
+      data: spec.points.map(function (p) { return {value: [p.x, p.y], name: p.name}; })}];
+    return o;
+  };
+
+  // lifetime default rates: histogram with the fitted densities
+  builders.lifetimes = function (spec) {
+    var o = base(spec);
+    o.xAxis = {type: 'value', name: 'lifetime default rate', nameLocation: 'middle', nameGap: 28,
+      axisLabel: {formatter: pctTick}};
+    o.yAxis = {type: 'value', name: 'vintages'};
+    o.tooltip = {trigger: 'axis', confine: true, formatter: function (ps) {
+      return ps.map(function (p) {
+        return esc(p.seriesName) + ': ' + round(p.value[1], 2);
+      }).join('<br>');
+    }};
+    o.series = [
+      {name: 'vintages', type: 'bar', barWidth: '90%', data: spec.bars, color: palette[1]},
+      {name: 'lognormal (mean, cv)', type: 'line', symbol: 'none', data: spec.lognormal,
+        color: palette[0]},
+      {name: 'Vasicek (maximum likelihood)', type: 'line', symbol: 'none', data: spec.vasicek,
+        color: palette[2]}];
+    return o;
+  };
+
   // a loan tape's balance by bucket
   builders.bar = function (spec) {
     var o = base(spec);
