@@ -32,8 +32,14 @@ final class CalibrateCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE", description = "The static-pool table (CSV).")
+  @Parameters(paramLabel = "FILE", description = "The static-pool table, or loan-level"
+      + " performance data (CSV; told apart by the header: loan_status and issue_d).")
   Path file;
+
+  @Option(names = "--as-of", paramLabel = "YYYY-MM",
+      description = "Loan-level data: the month the data are as of (default: the latest last"
+          + " payment month).")
+  java.time.YearMonth asOf;
 
   @Option(names = "--out", paramLabel = "DIR",
       description = "Folder for the results (default: out/calibrate/<time>).")
@@ -53,7 +59,8 @@ final class CalibrateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Instant start = Instant.now();
     report.check(spec.commandLine());
-    List<Vintage> vintages = VintageTable.read(file);
+    List<Vintage> vintages = io.absmc.calibrate.LoanPerformance.isLoanLevel(file)
+        ? io.absmc.calibrate.LoanPerformance.read(file, asOf) : VintageTable.read(file);
     Calibration.Result r = Calibration.fit(vintages, seed);
     PrintWriter w = spec.commandLine().getOut();
     w.printf(Locale.ROOT, "absmc %s | calibrate | %s: %d vintages, %d developed to the term of %d"

@@ -135,4 +135,50 @@ class CalibrationTest {
                 + " found 0",
             f + ":6: months_on_book: vintage 2019-03: expected month 2 after month 1, found 3"));
   }
+
+  /**
+   * Loan-level data to a static-pool table, by hand: three 1,000 loans of January 2015, 3 months
+   * level-pay at 12% (instalment 340.02; balance after one 669.98, after two 336.66). One runs to
+   * term, one is repaid in full in month 1 (its last payment, February), one is charged off after
+   * paying February: it defaults in month 2 with 669.98 and 100 recovered.
+   */
+  @Test
+  void loanLevelDataMakeTheVintageTable(@TempDir Path tmp) throws IOException {
+    Path f = tmp.resolve("loans.csv");
+    Files.writeString(f, """
+        id,issue_d,funded_amnt,term,int_rate,loan_status,last_pymnt_d,recoveries,grade
+        1,Jan-2015,1000, 3 months,12.00%,Fully Paid,Apr-2015,0,A
+        2,Jan-2015,1000, 3 months,12.00%,Fully Paid,Feb-2015,0,B
+        3,Jan-2015,1000, 3 months,12.00%,Charged Off,Feb-2015,100,C
+        """);
+    assertThat(LoanPerformance.isLoanLevel(f)).isTrue();
+    List<Vintage> v = LoanPerformance.read(f, null);
+    assertThat(v).hasSize(1);
+    Vintage jan = v.get(0);
+    double a = 1000 * 0.01 / (1 - Math.pow(1.01, -3));
+    double b1 = 1000 * 1.01 - a;
+    double b2 = b1 * 1.01 - a;
+    assertThat(a).isCloseTo(340.02, within(0.005));
+    assertThat(jan.originalBalance()).isEqualTo(3000);
+    assertThat(jan.outstanding()).containsExactly(new double[] {2 * b1, b2, 0}, within(1e-9));
+    assertThat(jan.defaults()).containsExactly(new double[] {0, b1, b1}, within(1e-9));
+    assertThat(jan.prepayments()).containsExactly(new double[] {1000, 1000, 1000}, within(1e-9));
+    assertThat(jan.recoveries()).containsExactly(new double[] {0, 100, 100}, within(1e-9));
+  }
+
+  @Test
+  void loanLevelProblemsNameTheLine(@TempDir Path tmp) throws IOException {
+    Path f = tmp.resolve("loans.csv");
+    Files.writeString(f, """
+        issue_d,funded_amnt,term,int_rate,loan_status,last_pymnt_d,recoveries
+        Jan-2015,1000,36 months,12%,Paid,Apr-2015,0
+        Jam-2015,1000,36 months,12%,Current,Apr-2015,0
+        """);
+    assertThatThrownBy(() -> LoanPerformance.read(f, null)).isInstanceOfSatisfying(
+        ScenarioException.class, e -> assertThat(e.problems()).containsExactly(
+            f + ":2: loan_status: expected Fully Paid, Charged Off, Default, Current, In Grace"
+                + " Period or Late (...), found 'Paid'",
+            f + ":3: issue_d: expected a month (Dec-2015, 2015-12 or 2015-12-01), found"
+                + " 'Jam-2015'"));
+  }
 }
