@@ -446,6 +446,9 @@ final class CohortPool implements Purchases {
     int bucket = batchOf(day);
     int batchDay = Math.max(batchDay(bucket), day);
     for (int k = 0; k < template.length; k++) {
+      if (deal.templateShare[k] == 0) {
+        continue;
+      }
       int s = template[k];
       int slot = k * slotsPerTemplate + bucket;
       int origin = batchDay;

@@ -312,9 +312,10 @@ public final class ResolvedDeal implements Serializable {
         double q = stress.prepayment().apply(perf.annualPrepaymentRate().value(k + 1), 0, 1);
         prepaymentRates[i][k] = Math.min(1, stress.paymentRate().apply(q, 0, 1) * pm);
       }
+      int lag = (int) Math.round(stress.recoveryLag().apply(perf.recoveryLagMonths(), 0, 240));
       for (int p = 0; p < periods; p++) {
         recoveryPeriod[i * periods + p] =
-            periodContaining(periodStartDay[p] + perf.chargeOffDays(), p) + perf.recoveryLagMonths();
+            periodContaining(periodStartDay[p] + perf.chargeOffDays(), p) + lag;
       }
     }
     initialBalance = new double[initialSegments];
@@ -361,9 +362,25 @@ public final class ResolvedDeal implements Serializable {
     purchaseBucketDays = rev == null ? 1 : rev.purchaseBucketDays();
     templateSegment = new int[template.size()];
     templateShare = new double[template.size()];
+    int worst = -1;
+    double worstRate = -1;
     for (int k = 0; k < template.size(); k++) {
       templateSegment[k] = initialSegments + k;
       templateShare[k] = template.get(k).share();
+      // the riskiest kind: the highest average of its (stressed) annual default rates
+      double sum = 0;
+      for (int j = 0; j < defaults.length(initialSegments + k); j++) {
+        sum += defaults.annualRate(initialSegments + k, j);
+      }
+      double mean = sum / defaults.length(initialSegments + k);
+      if (mean > worstRate) {
+        worstRate = mean;
+        worst = k;
+      }
+    }
+    if (stress.worstTemplateMix() && worst >= 0) {
+      java.util.Arrays.fill(templateShare, 0);
+      templateShare[worst] = 1;
     }
     java.util.TreeSet<Integer> starts = new java.util.TreeSet<>();
     starts.add(0);
@@ -433,8 +450,8 @@ public final class ResolvedDeal implements Serializable {
     for (int f = 0; f < fees; f++) {
       feeNames[f] = feeList.get(f).name();
       feeBasis[f] = feeList.get(f).basis();
-      feeAnnualRate[f] = feeList.get(f).annualRate();
-      feeAnnualAmount[f] = feeList.get(f).annualAmount();
+      feeAnnualRate[f] = stress.fees().apply(feeList.get(f).annualRate(), 0, 1);
+      feeAnnualAmount[f] = stress.fees().apply(feeList.get(f).annualAmount(), 0, 1e15);
     }
 
     hasGuarantee = s.structure().guarantee().isPresent();

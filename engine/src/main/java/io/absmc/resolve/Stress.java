@@ -24,14 +24,22 @@ import java.util.Locale;
  * @param frontLoading in [-1, 1]: tilts each default curve over the deal's periods by 1 + f (1 - 2
  *     (t - 1) / (T - 1)), so defaults come earlier (f &gt; 0) or later, averaging the same
  * @param triggerThresholds on every trigger threshold
+ * @param fees on every fee's annual rate and amount (servicing fee increase), the guarantee's
+ *     included
+ * @param recoveryLag on every recovery lag in months (recovery lag extension), rounded to whole
+ *     months
+ * @param worstTemplateMix whether loans bought while revolving are all of the template's kind
+ *     with the highest base default rate (revolving-pool deterioration)
  */
 public record Stress(Shock defaults, Shock recovery, Shock prepayment, Shock paymentRate,
     Shock yield, Shock purchaseRate, Shock newAssetDefaults, Shock correlation,
-    double frontLoading, Shock triggerThresholds) implements Serializable {
+    double frontLoading, Shock triggerThresholds, Shock fees, Shock recoveryLag,
+    boolean worstTemplateMix) implements Serializable {
 
   /** The base case: no change. */
   public static final Stress NONE = new Stress(Shock.NONE, Shock.NONE, Shock.NONE, Shock.NONE,
-      Shock.NONE, Shock.NONE, Shock.NONE, Shock.NONE, 0, Shock.NONE);
+      Shock.NONE, Shock.NONE, Shock.NONE, Shock.NONE, 0, Shock.NONE, Shock.NONE, Shock.NONE,
+      false);
 
   public Stress {
     Check.notNull("defaults", defaults);
@@ -44,6 +52,8 @@ public record Stress(Shock defaults, Shock recovery, Shock prepayment, Shock pay
     Check.notNull("correlation", correlation);
     Check.inRange("frontLoading", frontLoading, -1, 1);
     Check.notNull("triggerThresholds", triggerThresholds);
+    Check.notNull("fees", fees);
+    Check.notNull("recoveryLag", recoveryLag);
   }
 
   /** Relative multipliers on default, recovery and prepayment rates (1 = base). */
@@ -60,7 +70,7 @@ public record Stress(Shock defaults, Shock recovery, Shock prepayment, Shock pay
     DEFAULTS("defaults"), RECOVERY("recovery"), PREPAYMENT("prepayment"),
     PAYMENT_RATE("payment_rate"), YIELD("yield"), PURCHASE_RATE("purchase_rate"),
     NEW_ASSET_DEFAULTS("new_asset_defaults"), CORRELATION("correlation"),
-    TRIGGER_THRESHOLDS("trigger_thresholds");
+    TRIGGER_THRESHOLDS("trigger_thresholds"), FEES("fees"), RECOVERY_LAG("recovery_lag");
 
     private final String key;
 
@@ -86,13 +96,22 @@ public record Stress(Shock defaults, Shock recovery, Shock prepayment, Shock pay
         target == Target.NEW_ASSET_DEFAULTS ? s : newAssetDefaults,
         target == Target.CORRELATION ? s : correlation,
         frontLoading,
-        target == Target.TRIGGER_THRESHOLDS ? s : triggerThresholds);
+        target == Target.TRIGGER_THRESHOLDS ? s : triggerThresholds,
+        target == Target.FEES ? s : fees,
+        target == Target.RECOVERY_LAG ? s : recoveryLag,
+        worstTemplateMix);
   }
 
   /** This stress with another default-timing tilt. */
   public Stress withFrontLoading(double f) {
     return new Stress(defaults, recovery, prepayment, paymentRate, yield, purchaseRate,
-        newAssetDefaults, correlation, f, triggerThresholds);
+        newAssetDefaults, correlation, f, triggerThresholds, fees, recoveryLag, worstTemplateMix);
+  }
+
+  /** This stress with loans bought while revolving all of the riskiest template kind, or not. */
+  public Stress withWorstTemplateMix(boolean worst) {
+    return new Stress(defaults, recovery, prepayment, paymentRate, yield, purchaseRate,
+        newAssetDefaults, correlation, frontLoading, triggerThresholds, fees, recoveryLag, worst);
   }
 
   public Stress withDefaults(Shock s) {
@@ -168,6 +187,15 @@ public record Stress(Shock defaults, Shock recovery, Shock prepayment, Shock pay
       parts.add("front-loading " + frontLoading);
     }
     add(parts, "trigger thresholds", triggerThresholds);
+    add(parts, "fees", fees);
+    if (!recoveryLag.isNone()) {
+      // months, not a rate
+      parts.add("recovery lag " + (recoveryLag.absolute()
+          ? String.format(Locale.ROOT, "%+.0f months", recoveryLag.value()) : recoveryLag));
+    }
+    if (worstTemplateMix) {
+      parts.add("worst template mix");
+    }
     return parts.isEmpty() ? "base case" : String.join(", ", parts);
   }
 

@@ -75,6 +75,7 @@ public record StressSet(String name, List<Named> scenarios) {
         // out of range: reported by the reader
         stress = stress.withFrontLoading(frontLoading);
       }
+      stress = stress.withWorstTemplateMix(s.flag("worst_template_mix", false));
       s.rejectUnknown();
       if (n != null) {
         out.add(named(n, stress, item, problems));

@@ -76,4 +76,36 @@ class StressTest {
     assertThat(byPeriod.defaults.annualRate(0, 0)).isCloseTo(0.03, within(1e-15));
     assertThat(byPeriod.defaults.annualRate(0, 17)).isCloseTo(0.01, within(1e-15));
   }
+
+  /**
+   * The agency-style stresses on Deal A: fees x1.5 (management 0.5% -> 0.75%, custody 0.03% ->
+   * 0.045%, the guarantee's 2% -> 3%); recovery lag +6 (credit loans' 6 months -> 12: a default in
+   * period 1, charged off 90 days after the cut-off date in collection period 3, to Sep 30, recovers
+   * in period 15, not 9); and every loan
+   * bought while revolving a credit loan, the kind with the higher default rate (2% against 1%).
+   */
+  @Test
+  void feesRecoveryLagAndWorstTemplateMix() {
+    var scenario = ScenarioLoader.load(TestFiles.path("scenarios/ali-microloan-plan1.yaml"));
+    StressSet set = StressSet.parse("""
+        name: agency
+        scenarios:
+          - name: s
+            fees: {multiplier: 1.5}
+            recovery_lag: {absolute: 6}
+            worst_template_mix: true
+        """, "agency.yaml");
+    Stress stress = set.scenarios().get(0).stress();
+    assertThat(stress.toString())
+        .isEqualTo("fees +50.00%, recovery lag +6 months, worst template mix");
+    ResolvedDeal base = ResolvedDeal.resolve(scenario);
+    ResolvedDeal d = ResolvedDeal.resolve(scenario, stress);
+    assertThat(d.feeAnnualRate).containsExactly(new double[] {0.0075, 0.00045, 0.03},
+        within(1e-15));
+    assertThat(base.recoveryPeriod[0]).isEqualTo(2 + 6);
+    assertThat(d.recoveryPeriod[0]).isEqualTo(2 + 12);
+    assertThat(base.templateShare).containsExactly(0.6, 0.4);
+    assertThat(d.templateShare).containsExactly(1.0, 0.0);
+    assertThat(d.segmentNames[d.templateSegment[0]]).isEqualTo("revolving:credit_loan");
+  }
 }
