@@ -8,10 +8,14 @@ import io.absmc.scenario.Scenario;
 /**
  * A tranche's break-even (critical) default rate under a stress: the largest pool cumulative
  * default rate, on the expected-value path, at which the tranche still receives all promised
- * interest and principal (guarantor's payments included), found by bisection on a multiplier of
- * the stress's default rates. The multiplier is bracketed to a relative width of
- * {@link #TOLERANCE}; the rate reported is the pool's cumulative default rate at the passing end.
- * Stateless and thread-safe.
+ * interest and principal (guarantor's payments included), found by bisection on a multiplier:
+ * by default of every loan's lifetime default rate along its timing curve, as rating agencies
+ * scale it ({@link Scaling#LIFETIME}: the cumulative probability F becomes min(1, k F)), or of
+ * the annual default rates, each capped at 100% ({@link Scaling#ANNUAL_RATES}: a multiplier that
+ * lifts a rate to the cap makes every such loan default at once, a cliff of the method rather
+ * than of the structure). The multiplier is bracketed to a relative width of {@link #TOLERANCE};
+ * the rate reported is the pool's cumulative default rate at the passing end. Stateless and
+ * thread-safe.
  */
 public final class BreakEven {
 
@@ -23,6 +27,14 @@ public final class BreakEven {
 
   /** A shortfall below this many RMB counts as none (half a cent). */
   static final double SHORTFALL_TOLERANCE = 0.005;
+
+  /** What the break-even multiplier scales. */
+  public enum Scaling {
+    /** Each loan's lifetime default rate, its timing kept (after the stress's own shocks). */
+    LIFETIME,
+    /** The stress's annual default rates, each capped at 100%. */
+    ANNUAL_RATES
+  }
 
   private BreakEven() {
   }
@@ -37,13 +49,23 @@ public final class BreakEven {
   public record Result(double criticalMultiplier, double criticalDefaultRate, boolean neverLoses) {
   }
 
-  /** The break-even of tranche {@code t} under {@code stress} (its default shock must be relative). */
+  /** The break-even of tranche {@code t} under {@code stress}, scaling lifetime default rates. */
   public static Result of(Scenario scenario, Stress stress, int t) {
-    if (stress.defaults().absolute()) {
+    return of(scenario, stress, t, Scaling.LIFETIME);
+  }
+
+  /**
+   * The break-even of tranche {@code t} under {@code stress} (scaling annual rates, its default
+   * shock must be relative).
+   */
+  public static Result of(Scenario scenario, Stress stress, int t, Scaling scaling) {
+    if (scaling == Scaling.LIFETIME) {
+      stress = stress.withLifetimeDefaults(1);
+    } else if (stress.defaults().absolute()) {
       throw new IllegalArgumentException("a break-even scales the default rates, so the stress's"
           + " default shock must be relative, found " + stress.defaults());
     }
-    double base = 1 + stress.defaults().value();
+    double base = scaling == Scaling.LIFETIME ? Double.NaN : 1 + stress.defaults().value();
     if (!passes(scenario, stress, base, 0, t)) {
       return new Result(0, 0, false);
     }
@@ -83,7 +105,9 @@ public final class BreakEven {
     return run.tranches().get(t).shortfallVsPromised() <= SHORTFALL_TOLERANCE;
   }
 
+  /** The stress at multiplier m: of lifetime rates (base NaN), or of the annual rates. */
   private static Stress scaled(Stress stress, double base, double m) {
-    return stress.withDefaults(Shock.multiplier(base * m));
+    return Double.isNaN(base) ? stress.withLifetimeDefaults(m)
+        : stress.withDefaults(Shock.multiplier(base * m));
   }
 }

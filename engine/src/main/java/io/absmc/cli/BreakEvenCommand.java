@@ -85,7 +85,9 @@ final class BreakEvenCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Print stack traces of unexpected errors.")
   boolean verbose;
 
-  private record Row(int tranche, StressSet.Named scenario, BreakEven.Result result) {
+  /** A tranche under a scenario: scaling lifetime default rates, and annual rates. */
+  private record Row(int tranche, StressSet.Named scenario, BreakEven.Result result,
+      BreakEven.Result annual) {
   }
 
   private record Target(String method, String rating, double rate) {
@@ -117,7 +119,9 @@ final class BreakEvenCommand implements Callable<Integer> {
     List<Row> rows = new ArrayList<>();
     for (int t = 0; t < base.tranches; t++) {
       for (StressSet.Named named : stresses) {
-        rows.add(new Row(t, named, BreakEven.of(scenario, named.stress(), t)));
+        rows.add(new Row(t, named, BreakEven.of(scenario, named.stress(), t),
+            named.stress().defaults().absolute() ? null : BreakEven.of(scenario, named.stress(),
+                t, BreakEven.Scaling.ANNUAL_RATES)));
       }
     }
     double[] minimum = new double[base.tranches];
@@ -142,11 +146,21 @@ final class BreakEvenCommand implements Callable<Integer> {
         Column.ofString("tranche", "tranche name", i -> base.trancheNames[rows.get(i).tranche()]),
         Column.ofString("scenario", "stress scenario", i -> rows.get(i).scenario().name()),
         Column.ofString("stress", "what the scenario changes", i -> rows.get(i).scenario().stress().toString()),
-        Column.ofDouble("critical_multiplier", "", "largest multiplier of the scenario's default"
-            + " rates at which the tranche is paid in full", i -> rows.get(i).result().criticalMultiplier()),
+        Column.ofDouble("critical_multiplier", "", "largest multiple of every loan's lifetime"
+            + " default rate (along its timing curve, after the scenario's own shocks) at which the"
+            + " tranche is paid in full", i -> rows.get(i).result().criticalMultiplier()),
         Column.ofDouble("critical_default_rate", "fraction of initial pool plus purchases",
             "the pool's cumulative default rate there (expected-value path)",
             i -> rows.get(i).result().criticalDefaultRate()),
+        Column.ofDouble("critical_multiplier_annual", "", "for comparison: the largest"
+            + " multiplier of the scenario's annual default rates, each capped at 100%, at which"
+            + " the tranche is paid in full (null when the scenario's default shock is absolute)",
+            i -> rows.get(i).annual() == null ? Double.NaN
+                : rows.get(i).annual().criticalMultiplier()),
+        Column.ofDouble("critical_default_rate_annual", "fraction of initial pool plus purchases",
+            "the pool's cumulative default rate at that annual-rate multiplier",
+            i -> rows.get(i).annual() == null ? Double.NaN
+                : rows.get(i).annual().criticalDefaultRate()),
         Column.ofInt("never_loses", "", "1 when the tranche is paid in full at the largest"
             + " multiplier tried", i -> rows.get(i).result().neverLoses() ? 1 : 0),
         Column.ofDouble("min_critical_default_rate", "fraction of initial pool plus purchases",
@@ -185,14 +199,27 @@ final class BreakEvenCommand implements Callable<Integer> {
     w.printf("base default rate %s; lognormal fit of %,d paths: mean %s, sd %s (mu %.4f, sigma %.4f)%n%n",
         Format.percent(baseRate, 3), paths, Format.percent(stats.pool().defaultRate().mean(), 3),
         Format.percent(stats.pool().defaultRate().sd(), 3), ln[0], ln[1]);
-    TextTable table = new TextTable("tranche", "min critical CDR", "in scenario", "x base",
+    TextTable table = new TextTable("tranche", "min critical CDR", "in scenario",
+        "critical CDR / base CDR", "lifetime multiple", "annual-rate multiple",
         "rating (multipliers)", "rating (lognormal)");
     for (int t = 0; t < base.tranches; t++) {
+      Row binding = null;
+      for (Row r : rows) {
+        if (r.tranche() == t && r.scenario().name().equals(worst[t])) {
+          binding = r;
+        }
+      }
       table.row(base.trancheNames[t], Format.percent(minimum[t], 3), worst[t],
           String.format(java.util.Locale.ROOT, "%.2f", minimum[t] / baseRate),
+          String.format(java.util.Locale.ROOT, "%.4f", binding.result().criticalMultiplier()),
+          binding.annual() == null ? "-" : String.format(java.util.Locale.ROOT, "%.4f%s",
+              binding.annual().criticalMultiplier(), binding.annual().neverLoses() ? "+" : ""),
           byMultiplier.rating(minimum[t]), byLognormal.rating(minimum[t]));
     }
     w.println(table);
+    w.println("The break-even scales every loan's lifetime default rate along its timing curve"
+        + " (lifetime multiple); the annual-rate multiple, each rate capped at 100%, is shown for"
+        + " comparison: where it lifts a rate to the cap, every such loan defaults at once.");
     w.println("Results: " + dir.resolve(FILE) + ", " + dir.resolve(TARGETS));
     if (reportFile != null) {
       w.println("Report: " + reportFile);

@@ -19,7 +19,8 @@ public final class ExpectedValueDriver implements PerformanceDriver {
   @Override
   public double defaults(int segment, int startDay, int fromDay, int toDay, double loans) {
     return loans * ResolvedDeal.probability(
-        deal.defaults.over(segment, deal.originDay(segment, startDay), fromDay, toDay));
+        deal.defaults.overScaled(segment, deal.originDay(segment, startDay), startDay, fromDay,
+            toDay));
   }
 
   @Override

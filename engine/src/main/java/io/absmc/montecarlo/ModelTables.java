@@ -107,6 +107,10 @@ final class ModelTables {
       for (int k = bought ? 1 : 0; k < (bought ? vintages : 1); k++) {
         int id = seg * vintages + k;
         defaultCurve[id] = curve(deal, deal.defaults, seg, days[k]);
+        for (int a = 0; a < defaultCurve[id].length; a++) {
+          // a stress on lifetime default rates scales the curve, its timing kept
+          defaultCurve[id][a] = deal.defaults.lifetime(defaultCurve[id][a]);
+        }
         if (vasicek) {
           double[] f = defaultCurve[id];
           double[] q = new double[f.length];

@@ -28,13 +28,20 @@ public final class Hazards implements Serializable {
   private final boolean[] byMonthOnBook;
   private final boolean[] none;
   private final LoanCalendar calendar;
+  /**
+   * k: each loan's base cumulative probability F from the start of its exposure becomes
+   * min(1, k F), the timing kept (1: the hazards as they are).
+   */
+  private final double lifetimeMultiplier;
 
   /**
    * @param annual per segment, its annual rates by 0-based period (one per period) or month on book
    * @param byMonthOnBook per segment, whether {@code annual} is by month on book
    * @param periodEndDay the periods' last days
    */
-  Hazards(double[][] annual, boolean[] byMonthOnBook, int[] periodEndDay, LoanCalendar calendar) {
+  Hazards(double[][] annual, boolean[] byMonthOnBook, int[] periodEndDay, LoanCalendar calendar,
+      double lifetimeMultiplier) {
+    this.lifetimeMultiplier = lifetimeMultiplier;
     int segments = annual.length;
     this.annual = annual;
     this.byMonthOnBook = byMonthOnBook;
@@ -66,6 +73,30 @@ public final class Hazards implements Serializable {
         cumulativeByDay[s] = c;
       }
     }
+  }
+
+  /** k of {@link #lifetime}: 1 unless a stress scales lifetime default rates. */
+  public double lifetimeMultiplier() {
+    return lifetimeMultiplier;
+  }
+
+  /** A base cumulative probability from the exposure's start, scaled: min(1, k F). */
+  public double lifetime(double cumulative) {
+    return lifetimeMultiplier == 1 ? cumulative : Math.min(1, lifetimeMultiplier * cumulative);
+  }
+
+  /**
+   * The cumulative hazard of the window (from, to] for a loan whose exposure started on
+   * {@code start}, with its cumulative probability from the start scaled ({@link #lifetime}):
+   * -ln((1 - G(to)) / (1 - G(from))), G = min(1, k F); infinite once G reaches 1.
+   */
+  public double overScaled(int s, int origin, int start, int from, int to) {
+    if (lifetimeMultiplier == 1) {
+      return over(s, origin, from, to);
+    }
+    double g0 = lifetime(-Math.expm1(-over(s, origin, start, from)));
+    double g1 = lifetime(-Math.expm1(-over(s, origin, start, to)));
+    return g1 >= 1 ? Double.POSITIVE_INFINITY : Math.log((1 - g0) / (1 - g1));
   }
 
   /** The daily hazard of an annual rate: -ln(1 - r) / 365 (infinite for r = 1). */

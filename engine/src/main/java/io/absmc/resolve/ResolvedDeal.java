@@ -340,8 +340,9 @@ public final class ResolvedDeal implements Serializable {
     }
     loanCalendar = new LoanCalendar(cutoff, firstOrigin, periodEndDay[periods - 1],
         longestMonths);
-    defaults = new Hazards(defaultRates, byMonthOnBook, periodEndDay, loanCalendar);
-    prepayments = new Hazards(prepaymentRates, byMonthOnBook, periodEndDay, loanCalendar);
+    defaults = new Hazards(defaultRates, byMonthOnBook, periodEndDay, loanCalendar,
+        stress.lifetimeDefaults());
+    prepayments = new Hazards(prepaymentRates, byMonthOnBook, periodEndDay, loanCalendar, 1);
     for (int i = 0; i < initialSegments; i++) {
       if (maturityDay(i, initialOriginDay[i]) <= 0) {
         throw new IllegalArgumentException("segment " + segmentNames[i] + " ("

@@ -30,16 +30,19 @@ import java.util.Locale;
  *     months
  * @param worstTemplateMix whether loans bought while revolving are all of the template's kind
  *     with the highest base default rate (revolving-pool deterioration)
+ * @param lifetimeDefaults k &gt;= 0: every loan's cumulative default probability from the start of
+ *     its exposure F becomes min(1, k F), after the other default stresses: the lifetime default
+ *     rate scaled along a fixed timing curve, as rating agencies stress it (1: none)
  */
 public record Stress(Shock defaults, Shock recovery, Shock prepayment, Shock paymentRate,
     Shock yield, Shock purchaseRate, Shock newAssetDefaults, Shock correlation,
     double frontLoading, Shock triggerThresholds, Shock fees, Shock recoveryLag,
-    boolean worstTemplateMix) implements Serializable {
+    boolean worstTemplateMix, double lifetimeDefaults) implements Serializable {
 
   /** The base case: no change. */
   public static final Stress NONE = new Stress(Shock.NONE, Shock.NONE, Shock.NONE, Shock.NONE,
       Shock.NONE, Shock.NONE, Shock.NONE, Shock.NONE, 0, Shock.NONE, Shock.NONE, Shock.NONE,
-      false);
+      false, 1);
 
   public Stress {
     Check.notNull("defaults", defaults);
@@ -54,6 +57,8 @@ public record Stress(Shock defaults, Shock recovery, Shock prepayment, Shock pay
     Check.notNull("triggerThresholds", triggerThresholds);
     Check.notNull("fees", fees);
     Check.notNull("recoveryLag", recoveryLag);
+    Check.isTrue(lifetimeDefaults >= 0 && lifetimeDefaults < Double.POSITIVE_INFINITY,
+        "the lifetime default multiplier is finite and at least 0, found " + lifetimeDefaults);
   }
 
   /** Relative multipliers on default, recovery and prepayment rates (1 = base). */
@@ -99,19 +104,28 @@ public record Stress(Shock defaults, Shock recovery, Shock prepayment, Shock pay
         target == Target.TRIGGER_THRESHOLDS ? s : triggerThresholds,
         target == Target.FEES ? s : fees,
         target == Target.RECOVERY_LAG ? s : recoveryLag,
-        worstTemplateMix);
+        worstTemplateMix, lifetimeDefaults);
   }
 
   /** This stress with another default-timing tilt. */
   public Stress withFrontLoading(double f) {
     return new Stress(defaults, recovery, prepayment, paymentRate, yield, purchaseRate,
-        newAssetDefaults, correlation, f, triggerThresholds, fees, recoveryLag, worstTemplateMix);
+        newAssetDefaults, correlation, f, triggerThresholds, fees, recoveryLag, worstTemplateMix,
+        lifetimeDefaults);
   }
 
   /** This stress with loans bought while revolving all of the riskiest template kind, or not. */
   public Stress withWorstTemplateMix(boolean worst) {
     return new Stress(defaults, recovery, prepayment, paymentRate, yield, purchaseRate,
-        newAssetDefaults, correlation, frontLoading, triggerThresholds, fees, recoveryLag, worst);
+        newAssetDefaults, correlation, frontLoading, triggerThresholds, fees, recoveryLag, worst,
+        lifetimeDefaults);
+  }
+
+  /** This stress with every loan's lifetime default rate scaled by k along its timing curve. */
+  public Stress withLifetimeDefaults(double k) {
+    return new Stress(defaults, recovery, prepayment, paymentRate, yield, purchaseRate,
+        newAssetDefaults, correlation, frontLoading, triggerThresholds, fees, recoveryLag,
+        worstTemplateMix, k);
   }
 
   public Stress withDefaults(Shock s) {
@@ -195,6 +209,10 @@ public record Stress(Shock defaults, Shock recovery, Shock prepayment, Shock pay
     }
     if (worstTemplateMix) {
       parts.add("worst template mix");
+    }
+    if (lifetimeDefaults != 1) {
+      parts.add(String.format(Locale.ROOT, "lifetime defaults x%s", io.absmc.util.Check.fmt(
+          lifetimeDefaults)));
     }
     return parts.isEmpty() ? "base case" : String.join(", ", parts);
   }

@@ -43,6 +43,17 @@ class BreakEvenTest {
     assertThat(r.neverLoses()).isFalse();
   }
 
+  /**
+   * On a pool with one horizon both scalings find the same critical default rate: scaling the
+   * annual rates also stops at 20% defaulted.
+   */
+  @Test
+  void annualRateScalingFindsTheSameRateOnOneHorizon() {
+    BreakEven.Result annual = BreakEven.of(pool("0", 0), Stress.NONE, 0,
+        BreakEven.Scaling.ANNUAL_RATES);
+    assertThat(annual.criticalDefaultRate()).isCloseTo(0.20, within(1e-5));
+  }
+
   /** Owed 80m plus a year at 5%, 84m: D <= 16%. */
   @Test
   void aCouponLowersTheBreakEven() {

@@ -35,7 +35,8 @@ final class BreakEvenReport {
     page.note("A tranche's critical default rate is the largest cumulative pool default rate at which"
         + " it is still paid in full on the expected-value path. Its rating is the best whose target"
         + " default rate is at or below its lowest critical rate over the scenarios.");
-    Page.Table summary = page.table("tranche", "lowest critical default rate", "x base",
+    Page.Table summary = page.table("tranche", "lowest critical default rate",
+        "critical / base default rate",
         "rating (stress multipliers)", "rating (lognormal)");
     List<Map<String, Object>> lines = new ArrayList<>();
     for (String t : tranches) {
@@ -75,16 +76,34 @@ final class BreakEvenReport {
         + " whose target line is below its dashed line.");
 
     page.heading("By scenario");
-    Page.Table detail = page.table("tranche", "scenario", "stress", "critical multiplier",
-        "critical default rate", "paid in full at every multiplier tried");
+    boolean annual = b.has("critical_multiplier_annual");
+    page.note("The critical multiple scales every loan's lifetime default rate along its timing"
+        + " curve, as rating agencies do." + (annual ? " For comparison, the multiplier of the"
+        + " annual default rates, each capped at 100% (where it lifts a rate to the cap, every"
+        + " such loan defaults at once), and the default rate there." : ""));
+    List<String> headings = new ArrayList<>(List.of("tranche", "scenario", "stress",
+        "critical lifetime multiple", "critical default rate"));
+    if (annual) {
+      headings.addAll(List.of("annual-rate multiplier", "its default rate"));
+    }
+    headings.add("paid in full at every multiple tried");
+    Page.Table detail = page.table(headings.toArray(new String[0]));
     for (int r = 0; r < b.rows(); r++) {
-      detail.row(null, text(b.string("tranche", r)), text(b.string("scenario", r)),
-          text(b.string("stress", r)),
+      List<String> cells = new ArrayList<>(List.of(text(b.string("tranche", r)),
+          text(b.string("scenario", r)), text(b.string("stress", r)),
           num("critical_multiplier", b.number("critical_multiplier", r),
               Numbers.fixed(b.number("critical_multiplier", r), 4)),
           num("critical_default_rate", b.number("critical_default_rate", r),
-              Numbers.percent(b.number("critical_default_rate", r), 3)),
-          text(b.number("never_loses", r) == 1 ? "yes" : "no"));
+              Numbers.percent(b.number("critical_default_rate", r), 3))));
+      if (annual) {
+        double m = b.number("critical_multiplier_annual", r);
+        double d = b.number("critical_default_rate_annual", r);
+        cells.add(num("critical_multiplier_annual", m, Double.isNaN(m) ? "-" : Numbers.fixed(m, 4)));
+        cells.add(num("critical_default_rate_annual", d,
+            Double.isNaN(d) ? "-" : Numbers.percent(d, 3)));
+      }
+      cells.add(text(b.number("never_loses", r) == 1 ? "yes" : "no"));
+      detail.row(null, cells.toArray(new String[0]));
     }
     detail.end();
     return page;
