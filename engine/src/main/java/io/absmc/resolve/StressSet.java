@@ -76,6 +76,10 @@ public record StressSet(String name, List<Named> scenarios) {
         stress = stress.withFrontLoading(frontLoading);
       }
       stress = stress.withWorstTemplateMix(s.flag("worst_template_mix", false));
+      double lifetime = s.rateOr("lifetime_default_multiplier", 1, 0, 1000);
+      if (!Double.isNaN(lifetime)) {
+        stress = stress.withLifetimeDefaults(lifetime);
+      }
       s.rejectUnknown();
       if (n != null) {
         out.add(named(n, stress, item, problems));

@@ -94,10 +94,13 @@ class StressTest {
             fees: {multiplier: 1.5}
             recovery_lag: {absolute: 6}
             worst_template_mix: true
+            lifetime_default_multiplier: 2.5
         """, "agency.yaml");
     Stress stress = set.scenarios().get(0).stress();
     assertThat(stress.toString())
-        .isEqualTo("fees +50.00%, recovery lag +6 months, worst template mix");
+        .isEqualTo("fees +50.00%, recovery lag +6 months, worst template mix,"
+            + " lifetime defaults x2.5");
+    assertThat(stress.lifetimeDefaults()).isEqualTo(2.5);
     ResolvedDeal base = ResolvedDeal.resolve(scenario);
     ResolvedDeal d = ResolvedDeal.resolve(scenario, stress);
     assertThat(d.feeAnnualRate).containsExactly(new double[] {0.0075, 0.00045, 0.03},
