@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
     description = "Monte Carlo credit-risk stress testing for asset-backed securities.",
     subcommands = {RunCommand.class, BatchCommand.class, BreakEvenCommand.class, SizeCommand.class,
         ReportCommand.class, CashflowsCommand.class, ValidateCommand.class, TapeCommand.class, CalibrateCommand.class,
-        GenerateVintagesCommand.class,
+        GenerateVintagesCommand.class, StabilityCommand.class,
         GenerateTapeCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -1,0 +1,57 @@
+package io.absmc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.absmc.TestFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code absmc stability}: rating categories moved under a moderate stress. */
+class StabilityCommandTest {
+
+  private static final String DEAL_A = TestFiles.path("scenarios/ali-microloan-plan1.yaml")
+      .toString();
+
+  @Test
+  void categoriesOfMoodysRatings() {
+    assertThat(StabilityCommand.category("Aaa")).isZero();
+    assertThat(StabilityCommand.category("Aa3")).isEqualTo(1);
+    assertThat(StabilityCommand.category("A1")).isEqualTo(2);
+    assertThat(StabilityCommand.category("Baa2")).isEqualTo(3);
+    assertThat(StabilityCommand.category("Ba1")).isEqualTo(4);
+    assertThat(StabilityCommand.category("B3")).isEqualTo(5);
+    assertThat(StabilityCommand.category("Caa")).isEqualTo(6);
+    assertThat(StabilityCommand.category("below Caa")).isEqualTo(7);
+    assertThat(StabilityCommand.category("-")).isEqualTo(-1);
+  }
+
+  /** Deal A under the agency set's BBB stress: the Aaa classes hold, exit 0. */
+  @Test
+  void dealAIsStableUnderTheBbbStress() {
+    Cli.Result r = Cli.run("stability", DEAL_A, "--stress",
+        TestFiles.path("scenarios/stress/agency-consumer.yaml").toString(), "--paths", "2000");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("moderate stress 'bbb-front'").containsPattern("senior +Aaa");
+    assertThat(r.out()).doesNotContain("UNSTABLE");
+  }
+
+  /**
+   * A "moderate" stress that multiplies every lifetime default rate by 150 costs the senior class
+   * its Aaa by more than one category: flagged, exit 3.
+   */
+  @Test
+  void aClassFallingTwoCategoriesFromAaaIsFlagged(@TempDir Path tmp) throws Exception {
+    Path stress = tmp.resolve("harsh.yaml");
+    Files.writeString(stress, """
+        name: harsh
+        scenarios:
+          - name: bbb-front
+            lifetime_default_multiplier: 150
+        """);
+    Cli.Result r = Cli.run("stability", DEAL_A, "--stress", stress.toString(), "--paths", "1000");
+    assertThat(r.code()).as(r.out() + r.err()).isEqualTo(3);
+    assertThat(r.out()).contains("UNSTABLE");
+  }
+}
