@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Reads a static-pool table: a CSV file with a header row and one row per vintage and month on
- * book. Columns (any order, no others): {@code vintage} (the origination month, text),
+ * Reads a static-pool table: a CSV file with a header row (or a Parquet file, {@code .parquet},
+ * its problems reported by row) and one row per vintage and month on book. Columns (any order, no others): {@code vintage} (the origination month, text),
  * {@code months_on_book} (1, 2, ...), {@code original_balance} (the same on every row of a
  * vintage), {@code outstanding_balance} (performing principal at the month's end),
  * {@code cumulative_defaults}, {@code cumulative_prepayments} and {@code cumulative_recoveries}
@@ -49,6 +49,39 @@ public final class VintageTable {
   public static List<Vintage> read(Path file) {
     Problems problems = new Problems(file.toString());
     Map<String, List<Row>> byVintage = new TreeMap<>();
+    try {
+      if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".parquet")) {
+        readParquet(file, byVintage, problems);
+      } else {
+        readCsv(file, byVintage, problems);
+      }
+    } catch (NoSuchFileException e) {
+      problems.add(1, "", "no such vintage table");
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof ScenarioException se) {
+        throw se;
+      }
+      problems.add(1, "", "cannot read the vintage table: "
+          + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+    }
+    List<Vintage> out = new ArrayList<>();
+    for (Map.Entry<String, List<Row>> e : byVintage.entrySet()) {
+      Vintage v = vintage(e.getKey(), e.getValue(), problems);
+      if (v != null) {
+        out.add(v);
+      }
+    }
+    if (problems.isEmpty() && out.isEmpty()) {
+      problems.add(1, "", "the vintage table has a header but no rows");
+    }
+    if (!problems.isEmpty()) {
+      throw new ScenarioException(problems.messages());
+    }
+    return out;
+  }
+
+  private static void readCsv(Path file, Map<String, List<Row>> byVintage, Problems problems)
+      throws IOException {
     int[] recordLine = {1};
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         MappingIterator<String[]> rows = new CsvMapper().readerFor(String[].class)
@@ -71,54 +104,83 @@ public final class VintageTable {
         if (r.length == 1 && r[0].isBlank()) {
           continue;
         }
-        int line = recordLine[0];
-        int before = problems.size();
-        String vintage = cell(r, col, "vintage");
-        if (vintage.isEmpty()) {
-          problems.add(line, "vintage", "expected a vintage, found nothing");
-        }
-        double month = number(r, col, "months_on_book", line, 1, 1200, problems);
-        if (!Double.isNaN(month) && month != Math.rint(month)) {
-          problems.add(line, "months_on_book", "expected a whole number, found "
-              + cell(r, col, "months_on_book"));
-        }
-        double original = number(r, col, "original_balance", line, 0.01, 1e12, problems);
-        double outstanding = number(r, col, "outstanding_balance", line, 0, 1e12, problems);
-        double defaults = number(r, col, "cumulative_defaults", line, 0, 1e12, problems);
-        double prepayments = number(r, col, "cumulative_prepayments", line, 0, 1e12, problems);
-        double recoveries = number(r, col, "cumulative_recoveries", line, 0, 1e12, problems);
-        if (problems.size() == before) {
-          byVintage.computeIfAbsent(vintage, v -> new ArrayList<>()).add(new Row(line,
-              (int) month, original, outstanding, defaults, prepayments, recoveries));
-        }
-        if (problems.size() >= 50) {
-          problems.add(line, "", "stopped reading after 50 problems");
-          throw new ScenarioException(problems.messages());
-        }
+        row(r, col, recordLine[0], byVintage, problems);
       }
-    } catch (NoSuchFileException e) {
-      problems.add(1, "", "no such vintage table");
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof ScenarioException se) {
-        throw se;
-      }
-      problems.add(recordLine[0], "", "cannot read the vintage table: "
+    } catch (com.fasterxml.jackson.core.JsonProcessingException
+        | com.fasterxml.jackson.databind.RuntimeJsonMappingException e) {
+      problems.add(recordLine[0], "", "not valid CSV: "
           + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
     }
-    List<Vintage> out = new ArrayList<>();
-    for (Map.Entry<String, List<Row>> e : byVintage.entrySet()) {
-      Vintage v = vintage(e.getKey(), e.getValue(), problems);
-      if (v != null) {
-        out.add(v);
+  }
+
+  /**
+   * A Parquet table, flat, with the same columns (numbers of any numeric type, the vintage as
+   * text or a number); its problems are reported by row (1-based).
+   */
+  private static void readParquet(Path file, Map<String, List<Row>> byVintage, Problems problems)
+      throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new NoSuchFileException(file.toString());
+    }
+    try (org.apache.parquet.hadoop.ParquetFileReader reader =
+        org.apache.parquet.hadoop.ParquetFileReader.open(
+            new org.apache.parquet.io.LocalInputFile(file),
+            org.apache.parquet.HadoopReadOptions.builder(
+                new org.apache.hadoop.conf.Configuration(false)).build())) {
+      org.apache.parquet.schema.MessageType schema =
+          reader.getFooter().getFileMetaData().getSchema();
+      String[] names = schema.getFields().stream().map(org.apache.parquet.schema.Type::getName)
+          .toArray(String[]::new);
+      Map<String, Integer> col = header(names, problems);
+      if (col == null) {
+        throw new ScenarioException(problems.messages());
+      }
+      org.apache.parquet.io.MessageColumnIO io =
+          new org.apache.parquet.io.ColumnIOFactory().getColumnIO(schema);
+      org.apache.parquet.column.page.PageReadStore pages;
+      int row = 0;
+      while ((pages = reader.readNextRowGroup()) != null) {
+        org.apache.parquet.io.RecordReader<org.apache.parquet.example.data.Group> records =
+            io.getRecordReader(pages,
+                new org.apache.parquet.example.data.simple.convert.GroupRecordConverter(schema));
+        for (long r = 0; r < pages.getRowCount(); r++) {
+          org.apache.parquet.example.data.Group g = records.read();
+          String[] cells = new String[names.length];
+          for (int f = 0; f < names.length; f++) {
+            cells[f] = g.getFieldRepetitionCount(f) == 0 ? "" : g.getValueToString(f, 0);
+          }
+          row(cells, col, ++row, byVintage, problems);
+        }
       }
     }
-    if (problems.isEmpty() && out.isEmpty()) {
-      problems.add(1, "", "the vintage table has a header but no rows");
+  }
+
+  /** One row's values, checked; added to its vintage when good. */
+  private static void row(String[] r, Map<String, Integer> col, int line,
+      Map<String, List<Row>> byVintage, Problems problems) {
+    int before = problems.size();
+    String vintage = cell(r, col, "vintage");
+    if (vintage.isEmpty()) {
+      problems.add(line, "vintage", "expected a vintage, found nothing");
     }
-    if (!problems.isEmpty()) {
+    double month = number(r, col, "months_on_book", line, 1, 1200, problems);
+    if (!Double.isNaN(month) && month != Math.rint(month)) {
+      problems.add(line, "months_on_book", "expected a whole number, found "
+          + cell(r, col, "months_on_book"));
+    }
+    double original = number(r, col, "original_balance", line, 0.01, 1e12, problems);
+    double outstanding = number(r, col, "outstanding_balance", line, 0, 1e12, problems);
+    double defaults = number(r, col, "cumulative_defaults", line, 0, 1e12, problems);
+    double prepayments = number(r, col, "cumulative_prepayments", line, 0, 1e12, problems);
+    double recoveries = number(r, col, "cumulative_recoveries", line, 0, 1e12, problems);
+    if (problems.size() == before) {
+      byVintage.computeIfAbsent(vintage, v -> new ArrayList<>()).add(new Row(line,
+          (int) month, original, outstanding, defaults, prepayments, recoveries));
+    }
+    if (problems.size() >= 50) {
+      problems.add(line, "", "stopped reading after 50 problems");
       throw new ScenarioException(problems.messages());
     }
-    return out;
   }
 
   /** A vintage from its rows, or null with problems: months 1..M, consistent, never falling. */

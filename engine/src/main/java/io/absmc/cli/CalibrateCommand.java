@@ -32,8 +32,8 @@ final class CalibrateCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE", description = "The static-pool table, or loan-level"
-      + " performance data (CSV; told apart by the header: loan_status and issue_d).")
+  @Parameters(paramLabel = "FILE", description = "The static-pool table (CSV or Parquet), or"
+      + " loan-level performance data (CSV; told apart by the header: loan_status and issue_d).")
   Path file;
 
   @Option(names = "--as-of", paramLabel = "YYYY-MM",

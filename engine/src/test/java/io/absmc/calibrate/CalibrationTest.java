@@ -181,4 +181,38 @@ class CalibrationTest {
             f + ":3: issue_d: expected a month (Dec-2015, 2015-12 or 2015-12-01), found"
                 + " 'Jam-2015'"));
   }
+
+  /** The shipped table written as Parquet reads back to the same vintages. */
+  @Test
+  void parquetTablesReadLikeCsv(@TempDir Path tmp) throws IOException {
+    List<Vintage> csv = VintageTable.read(io.absmc.TestFiles.path(
+        "scenarios/data/synthetic-credit-vintages.csv"));
+    List<String> name = new java.util.ArrayList<>();
+    List<double[]> rows = new java.util.ArrayList<>();
+    for (Vintage v : csv) {
+      for (int m = 1; m <= v.months(); m++) {
+        name.add(v.name());
+        rows.add(new double[] {m, v.originalBalance(), v.outstanding()[m - 1],
+            v.defaults()[m - 1], v.prepayments()[m - 1], v.recoveries()[m - 1]});
+      }
+    }
+    Path f = tmp.resolve("v.parquet");
+    io.absmc.output.ParquetTable.write(f, List.of(
+        io.absmc.output.Column.ofString("vintage", "", name::get),
+        io.absmc.output.Column.ofInt("months_on_book", "", "", i -> (long) rows.get(i)[0]),
+        io.absmc.output.Column.ofDouble("original_balance", "", "", i -> rows.get(i)[1]),
+        io.absmc.output.Column.ofDouble("outstanding_balance", "", "", i -> rows.get(i)[2]),
+        io.absmc.output.Column.ofDouble("cumulative_defaults", "", "", i -> rows.get(i)[3]),
+        io.absmc.output.Column.ofDouble("cumulative_prepayments", "", "", i -> rows.get(i)[4]),
+        io.absmc.output.Column.ofDouble("cumulative_recoveries", "", "", i -> rows.get(i)[5])),
+        java.util.Map.of(), rows.size());
+    List<Vintage> parquet = VintageTable.read(f);
+    assertThat(parquet).hasSameSizeAs(csv);
+    for (int i = 0; i < csv.size(); i++) {
+      assertThat(parquet.get(i).name()).isEqualTo(csv.get(i).name());
+      assertThat(parquet.get(i).defaults()).containsExactly(csv.get(i).defaults());
+      assertThat(parquet.get(i).outstanding()).containsExactly(csv.get(i).outstanding());
+      assertThat(parquet.get(i).recoveries()).containsExactly(csv.get(i).recoveries());
+    }
+  }
 }
