@@ -37,7 +37,7 @@ public final class Calibration {
   /** The point estimates of one sample of vintages. */
   record Point(double[] annualDefault, double[] annualPrepayment, double recoveryRate,
       int recoveryLag, double[] timing, double[] lifetime, boolean[] developed, double mean,
-      double cv, double vasicekPd, double vasicekRho) {
+      double cv, double vasicekPd, double vasicekRho, double timingCentre, double timingWidth) {
   }
 
   /**
@@ -49,7 +49,7 @@ public final class Calibration {
   public record Result(List<String> vintages, int term, Estimate[] annualDefault,
       Estimate[] annualPrepayment, Estimate recoveryRate, int recoveryLag, Estimate[] timing,
       double[] lifetime, int used, Estimate meanLifetime, Estimate cv, Estimate vasicekPd,
-      Estimate vasicekRho) {
+      Estimate vasicekRho, Estimate timingCentre, Estimate timingWidth) {
   }
 
   private Calibration() {
@@ -88,7 +88,58 @@ public final class Calibration {
         estimate(p.recoveryRate(), boot, Point::recoveryRate), p.recoveryLag(), timing,
         lifetime, used, estimate(p.mean(), boot, Point::mean), estimate(p.cv(), boot, Point::cv),
         estimate(p.vasicekPd(), boot, Point::vasicekPd),
-        estimate(p.vasicekRho(), boot, Point::vasicekRho));
+        estimate(p.vasicekRho(), boot, Point::vasicekRho),
+        estimate(p.timingCentre(), boot, Point::timingCentre),
+        estimate(p.timingWidth(), boot, Point::timingWidth));
+  }
+
+  /**
+   * A logistic timing curve fitted to the chain ladder's by least squares (Levenberg-Marquardt,
+   * Commons Math): W(m) = (G(m) - G(0)) / (G(T) - G(0)), G(m) = 1 / (1 + exp(-(m - centre) /
+   * width)), the smooth S-curve of when a vintage's defaults come.
+   *
+   * @return {centre, width}, NaN when the fit does not converge
+   */
+  static double[] logisticTiming(double[] timing) {
+    int term = timing.length;
+    org.apache.commons.math3.fitting.leastsquares.MultivariateJacobianFunction model = point -> {
+      double c = point.getEntry(0);
+      double w = Math.max(1e-6, point.getEntry(1));
+      double g0 = logistic(0, c, w);
+      double gt = logistic(term, c, w);
+      org.apache.commons.math3.linear.RealVector value =
+          new org.apache.commons.math3.linear.ArrayRealVector(term);
+      org.apache.commons.math3.linear.RealMatrix jacobian =
+          new org.apache.commons.math3.linear.Array2DRowRealMatrix(term, 2);
+      double h = 1e-7;
+      for (int m = 1; m <= term; m++) {
+        value.setEntry(m - 1, (logistic(m, c, w) - g0) / (gt - g0));
+        jacobian.setEntry(m - 1, 0, (shape(m, c + h, w, term) - shape(m, c - h, w, term)) / (2 * h));
+        jacobian.setEntry(m - 1, 1, (shape(m, c, w + h, term) - shape(m, c, w - h, term)) / (2 * h));
+      }
+      return new org.apache.commons.math3.util.Pair<>(value, jacobian);
+    };
+    try {
+      var problem = new org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder()
+          .start(new double[] {term / 2.0, Math.max(1, term / 6.0)}).model(model)
+          .target(timing).maxEvaluations(1000).maxIterations(1000).build();
+      var optimum = new org.apache.commons.math3.fitting.leastsquares.LevenbergMarquardtOptimizer()
+          .optimize(problem);
+      return new double[] {optimum.getPoint().getEntry(0),
+          Math.abs(optimum.getPoint().getEntry(1))};
+    } catch (org.apache.commons.math3.exception.MathIllegalStateException e) {
+      return new double[] {Double.NaN, Double.NaN};
+    }
+  }
+
+  /** The fitted logistic timing curve at month m of a term. */
+  public static double shape(double m, double centre, double width, int term) {
+    double g0 = logistic(0, centre, width);
+    return (logistic(m, centre, width) - g0) / (logistic(term, centre, width) - g0);
+  }
+
+  private static double logistic(double m, double centre, double width) {
+    return 1 / (1 + Math.exp(-(m - centre) / width));
   }
 
   /** The months on book with performing loans at their start in some vintage. */
@@ -236,7 +287,9 @@ public final class Calibration {
       rho = zVar / (1 + zVar);
       pd = Normal.cdf(zMean * Math.sqrt(1 - rho));
     }
-    return new Point(annualDefault, annualPrepayment, bestRate, bestLag,
-        Arrays.copyOfRange(timing, 1, term + 1), lifetime, developed, mean, cv, pd, rho);
+    double[] w = Arrays.copyOfRange(timing, 1, term + 1);
+    double[] logistic = logisticTiming(w);
+    return new Point(annualDefault, annualPrepayment, bestRate, bestLag, w, lifetime, developed,
+        mean, cv, pd, rho, logistic[0], logistic[1]);
   }
 }

@@ -48,6 +48,8 @@ public final class CalibrationFiles {
     rows.add(new Row("lifetime_default_rate_cv", 0, r.cv()));
     rows.add(new Row("vasicek_pd", 0, r.vasicekPd()));
     rows.add(new Row("vasicek_rho", 0, r.vasicekRho()));
+    rows.add(new Row("timing_centre_months", 0, r.timingCentre()));
+    rows.add(new Row("timing_width_months", 0, r.timingWidth()));
     return rows;
   }
 

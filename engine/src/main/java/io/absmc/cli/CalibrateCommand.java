@@ -82,6 +82,12 @@ final class CalibrateCommand implements Callable<Integer> {
         String.format(Locale.ROOT, "%.4f - %.4f", r.cv().low(), r.cv().high()));
     row(t, "Vasicek pd", r.vasicekPd());
     row(t, "Vasicek rho (asset correlation)", r.vasicekRho());
+    t.row("logistic timing: centre (months)", String.format(Locale.ROOT, "%.3f",
+        r.timingCentre().value()), String.format(Locale.ROOT, "%.3f", r.timingCentre().se()),
+        String.format(Locale.ROOT, "%.3f - %.3f", r.timingCentre().low(), r.timingCentre().high()));
+    t.row("logistic timing: width (months)", String.format(Locale.ROOT, "%.3f",
+        r.timingWidth().value()), String.format(Locale.ROOT, "%.3f", r.timingWidth().se()),
+        String.format(Locale.ROOT, "%.3f - %.3f", r.timingWidth().low(), r.timingWidth().high()));
     w.println(t);
     Path dir = out != null ? out : OutputFolders.defaultFor("calibrate", "", start);
     Map<String, String> provenance = new LinkedHashMap<>();

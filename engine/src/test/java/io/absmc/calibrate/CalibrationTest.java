@@ -215,4 +215,16 @@ class CalibrationTest {
       assertThat(parquet.get(i).recoveries()).containsExactly(csv.get(i).recoveries());
     }
   }
+
+  /** A logistic timing curve is recovered by the Levenberg-Marquardt fit from its own values. */
+  @Test
+  void logisticTimingIsRecovered() {
+    double[] w = new double[12];
+    for (int m = 1; m <= 12; m++) {
+      w[m - 1] = Calibration.shape(m, 4.3, 1.7, 12);
+    }
+    double[] fit = Calibration.logisticTiming(w);
+    assertThat(fit[0]).isCloseTo(4.3, within(1e-5));
+    assertThat(fit[1]).isCloseTo(1.7, within(1e-5));
+  }
 }

@@ -44,7 +44,8 @@ final class CalibrationReport {
     page.heading("Vintage curves");
     page.note("Each vintage's cumulative default rate by month on book as observed (thin lines),"
         + " and the fit: the vintages' mean lifetime default rate times the timing curve (the"
-        + " chain ladder's share of lifetime defaults by month; thick line).");
+        + " chain ladder's share of lifetime defaults by month; thick line), and the logistic timing"
+        + " curve fitted to it by least squares (dashed).");
     List<Map<String, Object>> series = new ArrayList<>();
     List<Map<String, Object>> residuals = new ArrayList<>();
     for (String v : curves.distinct("vintage")) {
@@ -67,9 +68,23 @@ final class CalibrationReport {
     for (int r : est.rowsWhere("parameter", "timing")) {
       fit.add(List.of(est.number("month_on_book", r), mean * est.number("value", r)));
     }
+    List<List<Double>> logistic = new ArrayList<>();
+    if (est.rowsWhere("parameter", "timing_centre_months").size() == 1) {
+      double c = value(est, "timing_centre_months", 0);
+      double w = value(est, "timing_width_months", 0);
+      int term = fit.size();
+      for (int k = 0; k <= 10 * term; k++) {
+        double m = k / 10.0;
+        double g0 = 1 / (1 + Math.exp(c / w));
+        double g = 1 / (1 + Math.exp(-(m - c) / w));
+        double gt = 1 / (1 + Math.exp(-(term - c) / w));
+        logistic.add(List.of(m, mean * (g - g0) / (gt - g0)));
+      }
+    }
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("series", series);
     data.put("fit", fit);
+    data.put("logistic", logistic);
     page.chart("chart-vintages", "vintages", "Cumulative default rate by month on book", 420,
         data);
     page.note("Residuals: each developed vintage's observed cumulative default rate less its"

@@ -98,6 +98,10 @@
     });
     o.series.push({name: 'fit: mean lifetime rate x timing', type: 'line', data: spec.fit,
       symbolSize: 5, lineStyle: {width: 3}, color: palette[0]});
+    if (spec.logistic && spec.logistic.length) {
+      o.series.push({name: 'logistic timing', type: 'line', data: spec.logistic, symbol: 'none',
+        lineStyle: {width: 2, type: 'dashed'}, color: palette[2]});
+    }
     return o;
   };
 
