@@ -50,7 +50,12 @@ public record Shock(boolean absolute, double value) implements Serializable {
 
   @Override
   public String toString() {
-    return absolute ? String.format(Locale.ROOT, "%+.6g", value)
-        : String.format(Locale.ROOT, "%+.4g%%", value * 100);
+    // an absolute shock moves a rate: in basis points (-50bp), not as a bare decimal
+    if (absolute) {
+      String bp = new java.math.BigDecimal(value * 1e4).round(new java.math.MathContext(4))
+          .stripTrailingZeros().toPlainString();
+      return (value >= 0 ? "+" : "") + bp + "bp";
+    }
+    return String.format(Locale.ROOT, "%+.4g%%", value * 100);
   }
 }
