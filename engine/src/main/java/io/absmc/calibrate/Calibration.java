@@ -37,7 +37,8 @@ public final class Calibration {
   /** The point estimates of one sample of vintages. */
   record Point(double[] annualDefault, double[] annualPrepayment, double recoveryRate,
       int recoveryLag, double[] timing, double[] lifetime, boolean[] developed, double mean,
-      double cv, double vasicekPd, double vasicekRho, double timingCentre, double timingWidth) {
+      double cv, double vasicekPd, double vasicekRho, double timingCentre, double timingWidth,
+      double vasicekRhoMoments) {
   }
 
   /**
@@ -49,7 +50,8 @@ public final class Calibration {
   public record Result(List<String> vintages, int term, Estimate[] annualDefault,
       Estimate[] annualPrepayment, Estimate recoveryRate, int recoveryLag, Estimate[] timing,
       double[] lifetime, int used, Estimate meanLifetime, Estimate cv, Estimate vasicekPd,
-      Estimate vasicekRho, Estimate timingCentre, Estimate timingWidth) {
+      Estimate vasicekRho, Estimate timingCentre, Estimate timingWidth,
+      Estimate vasicekRhoMoments) {
   }
 
   private Calibration() {
@@ -90,7 +92,8 @@ public final class Calibration {
         estimate(p.vasicekPd(), boot, Point::vasicekPd),
         estimate(p.vasicekRho(), boot, Point::vasicekRho),
         estimate(p.timingCentre(), boot, Point::timingCentre),
-        estimate(p.timingWidth(), boot, Point::timingWidth));
+        estimate(p.timingWidth(), boot, Point::timingWidth),
+        estimate(p.vasicekRhoMoments(), boot, Point::vasicekRhoMoments));
   }
 
   /**
@@ -140,6 +143,40 @@ public final class Calibration {
 
   private static double logistic(double m, double centre, double width) {
     return 1 / (1 + Math.exp(-(m - centre) / width));
+  }
+
+  /** Gauss-Hermite rule for integrals against the standard normal density (Commons Math). */
+  private static final org.apache.commons.math3.analysis.integration.gauss.HermiteRuleFactory
+      HERMITE = new org.apache.commons.math3.analysis.integration.gauss.HermiteRuleFactory();
+
+  /**
+   * The Vasicek correlation matching a mean p and variance v of lifetime default rates (method of
+   * moments): Var L = E[Phi((Phi^-1(p) + sqrt(rho) X) / sqrt(1 - rho))^2] - p^2, the expectation
+   * over X ~ N(0, 1) by 64-point Gauss-Hermite quadrature, solved for rho by Brent's method; NaN
+   * when no rho in (0, 0.999) matches.
+   */
+  static double vasicekRhoByMoments(double p, double v) {
+    if (!(p > 0 && p < 1 && v > 0)) {
+      return Double.NaN;
+    }
+    double c = Normal.quantile(p);
+    var rule = HERMITE.getRule(64);
+    org.apache.commons.math3.analysis.UnivariateFunction excess = rho -> {
+      double second = 0;
+      for (int i = 0; i < rule.getFirst().length; i++) {
+        double x = Math.sqrt(2) * rule.getFirst()[i];
+        double l = Normal.cdf((c + Math.sqrt(rho) * x) / Math.sqrt(1 - rho));
+        second += rule.getSecond()[i] * l * l;
+      }
+      return second / Math.sqrt(Math.PI) - p * p - v;
+    };
+    double lo = 1e-6;
+    double hi = 0.999;
+    if (excess.value(lo) > 0 || excess.value(hi) < 0) {
+      return Double.NaN;
+    }
+    return new org.apache.commons.math3.analysis.solvers.BrentSolver(1e-10)
+        .solve(200, excess, lo, hi);
   }
 
   /** The months on book with performing loans at their start in some vintage. */
@@ -289,7 +326,8 @@ public final class Calibration {
     }
     double[] w = Arrays.copyOfRange(timing, 1, term + 1);
     double[] logistic = logisticTiming(w);
+    double variance = rates.size() > 1 ? ss / (rates.size() - 1) : Double.NaN;
     return new Point(annualDefault, annualPrepayment, bestRate, bestLag, w, lifetime, developed,
-        mean, cv, pd, rho, logistic[0], logistic[1]);
+        mean, cv, pd, rho, logistic[0], logistic[1], vasicekRhoByMoments(mean, variance));
   }
 }

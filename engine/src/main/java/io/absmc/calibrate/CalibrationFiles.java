@@ -48,6 +48,7 @@ public final class CalibrationFiles {
     rows.add(new Row("lifetime_default_rate_cv", 0, r.cv()));
     rows.add(new Row("vasicek_pd", 0, r.vasicekPd()));
     rows.add(new Row("vasicek_rho", 0, r.vasicekRho()));
+    rows.add(new Row("vasicek_rho_moments", 0, r.vasicekRhoMoments()));
     rows.add(new Row("timing_centre_months", 0, r.timingCentre()));
     rows.add(new Row("timing_width_months", 0, r.timingWidth()));
     return rows;
@@ -108,7 +109,8 @@ public final class CalibrationFiles {
     b.append("  asset_correlation: ").append(pct(r.vasicekRho().value()))
         .append("  # Vasicek maximum likelihood, 95% ").append(pct(r.vasicekRho().low()))
         .append(" - ").append(pct(r.vasicekRho().high())).append("; its pd ")
-        .append(pct(r.vasicekPd().value())).append('\n');
+        .append(pct(r.vasicekPd().value())).append("; by moments ")
+        .append(pct(r.vasicekRhoMoments().value())).append('\n');
     b.append("  # defaults: lognormal with default_cv: ")
         .append(String.format(Locale.ROOT, "%.4f", r.cv().value())).append(" (95% ")
         .append(String.format(Locale.ROOT, "%.4f - %.4f", r.cv().low(), r.cv().high()))

@@ -82,6 +82,7 @@ final class CalibrateCommand implements Callable<Integer> {
         String.format(Locale.ROOT, "%.4f - %.4f", r.cv().low(), r.cv().high()));
     row(t, "Vasicek pd", r.vasicekPd());
     row(t, "Vasicek rho (asset correlation)", r.vasicekRho());
+    row(t, "Vasicek rho by the method of moments", r.vasicekRhoMoments());
     t.row("logistic timing: centre (months)", String.format(Locale.ROOT, "%.3f",
         r.timingCentre().value()), String.format(Locale.ROOT, "%.3f", r.timingCentre().se()),
         String.format(Locale.ROOT, "%.3f - %.3f", r.timingCentre().low(), r.timingCentre().high()));

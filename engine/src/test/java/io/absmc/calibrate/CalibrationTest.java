@@ -227,4 +227,26 @@ class CalibrationTest {
     assertThat(fit[0]).isCloseTo(4.3, within(1e-5));
     assertThat(fit[1]).isCloseTo(1.7, within(1e-5));
   }
+
+  /**
+   * The method of moments inverts the Vasicek variance: for p = 3% and rho = 8%, the variance of L
+   * computed here by the trapezoid rule over the factor (-10 to 10, 20,000 steps) gives back rho.
+   */
+  @Test
+  void vasicekMomentsGiveBackRho() {
+    double p = 0.03;
+    double rho = 0.08;
+    double c = io.absmc.random.Normal.quantile(p);
+    double m2 = 0;
+    int n = 20_000;
+    for (int k = 0; k <= n; k++) {
+      double x = -10 + 20.0 * k / n;
+      double w = (k == 0 || k == n ? 0.5 : 1) * 20.0 / n * Math.exp(-x * x / 2)
+          / Math.sqrt(2 * Math.PI);
+      double l = io.absmc.random.Normal.cdf((c + Math.sqrt(rho) * x) / Math.sqrt(1 - rho));
+      m2 += w * l * l;
+    }
+    assertThat(Calibration.vasicekRhoByMoments(p, m2 - p * p)).isCloseTo(rho, within(1e-6));
+    assertThat(Calibration.vasicekRhoByMoments(p, 0)).isNaN();
+  }
 }

@@ -119,7 +119,10 @@ final class CalibrationReport {
         + " coefficient of variation and the Vasicek distribution fitted by maximum likelihood.");
     Page.Table s = page.table("estimate", "value", "s.e.", "95% interval");
     for (String p : List.of("recovery_rate", "lifetime_default_rate_mean",
-        "lifetime_default_rate_cv", "vasicek_pd", "vasicek_rho")) {
+        "lifetime_default_rate_cv", "vasicek_pd", "vasicek_rho", "vasicek_rho_moments")) {
+      if (est.rowsWhere("parameter", p).isEmpty()) {
+        continue;
+      }
       int r = est.rowsWhere("parameter", p).get(0);
       boolean ratio = p.endsWith("_cv");
       s.row(null, text(p.replace('_', ' ')), num("value", est.number("value", r),
