@@ -48,11 +48,15 @@ public final class LoanPerformance {
   private LoanPerformance() {
   }
 
-  /** Whether a CSV header is this layout's. */
-  public static boolean isLoanLevel(Path file) {
+  /**
+   * Whether a CSV header is this layout's: it names {@code loan_status} and {@code issue_d}, or
+   * the columns {@code columns} maps them to.
+   */
+  public static boolean isLoanLevel(Path file, Map<String, String> columns) {
     try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
       String header = lines.findFirst().orElse("");
-      return header.contains("loan_status") && header.contains("issue_d");
+      return header.contains(columns.getOrDefault("loan_status", "loan_status"))
+          && header.contains(columns.getOrDefault("issue_d", "issue_d"));
     } catch (IOException | java.io.UncheckedIOException e) {
       return false;
     }
@@ -62,8 +66,18 @@ public final class LoanPerformance {
       String status, YearMonth lastPayment, double recoveries) {
   }
 
-  /** The vintages of a loan-level file, in order of origination month. */
+  /** The vintages of a loan-level file in the layout's own column names. */
   public static List<Vintage> read(Path file, YearMonth asOf) {
+    return read(file, asOf, Map.of());
+  }
+
+  /**
+   * The vintages of a loan-level file, in order of origination month.
+   *
+   * @param columns the file's name of each of the layout's columns that it names otherwise
+   *     ({@code issue_d -> orig_month}); a name not among the layout's is a problem
+   */
+  public static List<Vintage> read(Path file, YearMonth asOf, Map<String, String> columns) {
     Problems problems = new Problems(file.toString());
     List<Loan> loans = new ArrayList<>();
     int[] recordLine = {1};
@@ -71,13 +85,24 @@ public final class LoanPerformance {
         MappingIterator<String[]> rows = new CsvMapper().readerFor(String[].class)
             .with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(reader)) {
       String[] header = rows.next();
-      Map<String, Integer> col = new HashMap<>();
+      Map<String, Integer> found = new HashMap<>();
       for (int i = 0; i < header.length; i++) {
-        col.put(header[i].replace("\uFEFF", "").trim(), i);
+        found.put(header[i].replace("\uFEFF", "").trim(), i);
       }
+      for (String c : columns.keySet()) {
+        if (!REQUIRED.contains(c)) {
+          problems.add(1, "", "--column " + c + "=" + columns.get(c) + ": '" + c + "' is not a"
+              + " column of the layout (" + String.join(", ", REQUIRED) + ")");
+        }
+      }
+      Map<String, Integer> col = new HashMap<>();
       for (String c : REQUIRED) {
-        if (!col.containsKey(c)) {
-          problems.add(1, "", "missing column '" + c + "'");
+        String name = columns.getOrDefault(c, c);
+        if (!found.containsKey(name)) {
+          problems.add(1, "", "missing column '" + name + "'"
+              + (name.equals(c) ? "" : " (mapped to " + c + ")"));
+        } else {
+          col.put(c, found.get(name));
         }
       }
       if (!problems.isEmpty()) {

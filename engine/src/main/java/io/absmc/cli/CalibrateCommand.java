@@ -41,6 +41,11 @@ final class CalibrateCommand implements Callable<Integer> {
           + " payment month).")
   java.time.YearMonth asOf;
 
+  @Option(names = "--column", paramLabel = "NAME=COLUMN",
+      description = "Loan-level data: the file's column for one of the layout's (issue_d,"
+          + " funded_amnt, term, int_rate, loan_status, last_pymnt_d, recoveries); repeatable.")
+  Map<String, String> columns = new LinkedHashMap<>();
+
   @Option(names = "--out", paramLabel = "DIR",
       description = "Folder for the results (default: out/calibrate/<time>).")
   Path out;
@@ -59,8 +64,8 @@ final class CalibrateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Instant start = Instant.now();
     report.check(spec.commandLine());
-    List<Vintage> vintages = io.absmc.calibrate.LoanPerformance.isLoanLevel(file)
-        ? io.absmc.calibrate.LoanPerformance.read(file, asOf) : VintageTable.read(file);
+    List<Vintage> vintages = io.absmc.calibrate.LoanPerformance.isLoanLevel(file, columns)
+        ? io.absmc.calibrate.LoanPerformance.read(file, asOf, columns) : VintageTable.read(file);
     Calibration.Result r = Calibration.fit(vintages, seed);
     PrintWriter w = spec.commandLine().getOut();
     w.printf(Locale.ROOT, "absmc %s | calibrate | %s: %d vintages, %d developed to the term of %d"

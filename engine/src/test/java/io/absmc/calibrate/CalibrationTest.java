@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -151,7 +152,7 @@ class CalibrationTest {
         2,Jan-2015,1000, 3 months,12.00%,Fully Paid,Feb-2015,0,B
         3,Jan-2015,1000, 3 months,12.00%,Charged Off,Feb-2015,100,C
         """);
-    assertThat(LoanPerformance.isLoanLevel(f)).isTrue();
+    assertThat(LoanPerformance.isLoanLevel(f, Map.of())).isTrue();
     List<Vintage> v = LoanPerformance.read(f, null);
     assertThat(v).hasSize(1);
     Vintage jan = v.get(0);
@@ -248,5 +249,27 @@ class CalibrationTest {
     }
     assertThat(Calibration.vasicekRhoByMoments(p, m2 - p * p)).isCloseTo(rho, within(1e-6));
     assertThat(Calibration.vasicekRhoByMoments(p, 0)).isNaN();
+  }
+
+  /** Another layout's names mapped onto the layout's give the same table; a bad mapping is named. */
+  @Test
+  void loanLevelColumnsCanBeMapped(@TempDir Path tmp) throws IOException {
+    Path f = tmp.resolve("loans.csv");
+    Files.writeString(f, """
+        orig_month,amount,term,int_rate,status,last_paid,recovered
+        2015-01,1000,3,12%,Fully Paid,2015-04,0
+        2015-01,1000,3,12%,Charged Off,2015-02,100
+        """);
+    Map<String, String> names = Map.of("issue_d", "orig_month", "funded_amnt", "amount",
+        "loan_status", "status", "last_pymnt_d", "last_paid", "recoveries", "recovered");
+    assertThat(LoanPerformance.isLoanLevel(f, names)).isTrue();
+    Vintage v = LoanPerformance.read(f, null, names).get(0);
+    assertThat(v.originalBalance()).isEqualTo(2000);
+    assertThat(v.recoveries()[1]).isEqualTo(100);
+    assertThatThrownBy(() -> LoanPerformance.read(f, null, Map.of("issue", "orig_month")))
+        .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.problems()).contains(
+            f + ":1: --column issue=orig_month: 'issue' is not a column of the layout (issue_d,"
+                + " funded_amnt, term, int_rate, loan_status, last_pymnt_d, recoveries)",
+            f + ":1: missing column 'issue_d'"));
   }
 }
