@@ -1,12 +1,8 @@
 package io.absmc.calibrate;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import io.absmc.scenario.ScenarioException;
 import io.absmc.scenario.yaml.Problems;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -80,59 +76,21 @@ public final class LoanPerformance {
   public static List<Vintage> read(Path file, YearMonth asOf, Map<String, String> columns) {
     Problems problems = new Problems(file.toString());
     List<Loan> loans = new ArrayList<>();
-    int[] recordLine = {1};
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        MappingIterator<String[]> rows = new CsvMapper().readerFor(String[].class)
-            .with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(reader)) {
-      String[] header = rows.next();
-      Map<String, Integer> found = new HashMap<>();
-      for (int i = 0; i < header.length; i++) {
-        found.put(header[i].replace("\uFEFF", "").trim(), i);
-      }
-      for (String c : columns.keySet()) {
-        if (!REQUIRED.contains(c)) {
-          problems.add(1, "", "--column " + c + "=" + columns.get(c) + ": '" + c + "' is not a"
-              + " column of the layout (" + String.join(", ", REQUIRED) + ")");
-        }
-      }
-      Map<String, Integer> col = new HashMap<>();
-      for (String c : REQUIRED) {
-        String name = columns.getOrDefault(c, c);
-        if (!found.containsKey(name)) {
-          problems.add(1, "", "missing column '" + name + "'"
-              + (name.equals(c) ? "" : " (mapped to " + c + ")"));
-        } else {
-          col.put(c, found.get(name));
-        }
-      }
-      if (!problems.isEmpty()) {
-        throw new ScenarioException(problems.messages());
-      }
-      while (true) {
-        recordLine[0] = rows.getParser().currentLocation().getLineNr();
-        if (!rows.hasNext()) {
-          break;
-        }
-        String[] r = rows.next();
-        if (r.length == 1 && r[0].isBlank()) {
-          continue;
-        }
-        Loan loan = loan(r, col, recordLine[0], problems);
-        if (loan != null) {
-          loans.add(loan);
-        }
-        if (problems.size() >= 50) {
-          problems.add(recordLine[0], "", "stopped reading after 50 problems");
-          throw new ScenarioException(problems.messages());
-        }
-      }
+    try {
+      CsvRows.read(file, problems, "the loan performance file is empty",
+          header -> columns(header, columns, problems), (r, col, line) -> {
+            Loan loan = loan(r, col, line, problems);
+            if (loan != null) {
+              loans.add(loan);
+            }
+          });
     } catch (NoSuchFileException e) {
       problems.add(1, "", "no such loan performance file");
     } catch (IOException | RuntimeException e) {
       if (e instanceof ScenarioException se) {
         throw se;
       }
-      problems.add(recordLine[0], "", "cannot read the loan performance file: "
+      problems.add(1, "", "cannot read the loan performance file: "
           + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
     }
     if (problems.isEmpty() && loans.isEmpty()) {
@@ -154,6 +112,32 @@ public final class LoanPerformance {
           + " date to date the data by; give --as-of"));
     }
     return vintages(loans, date);
+  }
+
+  /** The layout's columns' positions in a header, renamed by {@code mapping}; null on problems. */
+  private static Map<String, Integer> columns(String[] header, Map<String, String> mapping,
+      Problems problems) {
+    Map<String, Integer> found = new HashMap<>();
+    for (int i = 0; i < header.length; i++) {
+      found.put(header[i].replace("\uFEFF", "").trim(), i);
+    }
+    for (String c : mapping.keySet()) {
+      if (!REQUIRED.contains(c)) {
+        problems.add(1, "", "--column " + c + "=" + mapping.get(c) + ": '" + c + "' is not a"
+            + " column of the layout (" + String.join(", ", REQUIRED) + ")");
+      }
+    }
+    Map<String, Integer> col = new HashMap<>();
+    for (String c : REQUIRED) {
+      String name = mapping.getOrDefault(c, c);
+      if (!found.containsKey(name)) {
+        problems.add(1, "", "missing column '" + name + "'"
+            + (name.equals(c) ? "" : " (mapped to " + c + ")"));
+      } else {
+        col.put(c, found.get(name));
+      }
+    }
+    return problems.isEmpty() ? col : null;
   }
 
   private static Loan loan(String[] r, Map<String, Integer> col, int line, Problems problems) {

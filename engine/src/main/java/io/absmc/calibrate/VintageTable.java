@@ -1,19 +1,12 @@
 package io.absmc.calibrate;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import io.absmc.scenario.ScenarioException;
 import io.absmc.scenario.yaml.Problems;
-import io.absmc.util.Names;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -82,35 +75,9 @@ public final class VintageTable {
 
   private static void readCsv(Path file, Map<String, List<Row>> byVintage, Problems problems)
       throws IOException {
-    int[] recordLine = {1};
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        MappingIterator<String[]> rows = new CsvMapper().readerFor(String[].class)
-            .with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(reader)) {
-      if (!rows.hasNext()) {
-        problems.add(1, "", "the vintage table is empty; expected a header row with "
-            + String.join(", ", COLUMNS));
-        throw new ScenarioException(problems.messages());
-      }
-      Map<String, Integer> col = header(rows.next(), problems);
-      if (col == null) {
-        throw new ScenarioException(problems.messages());
-      }
-      while (true) {
-        recordLine[0] = rows.getParser().currentLocation().getLineNr();
-        if (!rows.hasNext()) {
-          break;
-        }
-        String[] r = rows.next();
-        if (r.length == 1 && r[0].isBlank()) {
-          continue;
-        }
-        row(r, col, recordLine[0], byVintage, problems);
-      }
-    } catch (com.fasterxml.jackson.core.JsonProcessingException
-        | com.fasterxml.jackson.databind.RuntimeJsonMappingException e) {
-      problems.add(recordLine[0], "", "not valid CSV: "
-          + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
-    }
+    CsvRows.read(file, problems, "the vintage table is empty; expected a header row with "
+        + String.join(", ", COLUMNS), h -> header(h, problems),
+        (r, col, line) -> row(r, col, line, byVintage, problems));
   }
 
   /**
@@ -150,6 +117,10 @@ public final class VintageTable {
             cells[f] = g.getFieldRepetitionCount(f) == 0 ? "" : g.getValueToString(f, 0);
           }
           row(cells, col, ++row, byVintage, problems);
+          if (problems.size() >= 50) {
+            problems.add(row, "", "stopped reading after 50 problems");
+            throw new ScenarioException(problems.messages());
+          }
         }
       }
     }
@@ -176,10 +147,6 @@ public final class VintageTable {
     if (problems.size() == before) {
       byVintage.computeIfAbsent(vintage, v -> new ArrayList<>()).add(new Row(line,
           (int) month, original, outstanding, defaults, prepayments, recoveries));
-    }
-    if (problems.size() >= 50) {
-      problems.add(line, "", "stopped reading after 50 problems");
-      throw new ScenarioException(problems.messages());
     }
   }
 
@@ -237,25 +204,13 @@ public final class VintageTable {
   }
 
   private static Map<String, Integer> header(String[] header, Problems problems) {
-    Map<String, Integer> col = new HashMap<>();
+    Map<String, Integer> col = io.absmc.scenario.CsvColumns.index(header, COLUMNS, problems);
+    if (col == null) {
+      return null;
+    }
     boolean ok = true;
-    if (header.length > 0 && header[0].startsWith("\uFEFF")) {
-      header[0] = header[0].substring(1);
-    }
-    for (int i = 0; i < header.length; i++) {
-      String name = header[i].trim();
-      if (!COLUMNS.contains(name)) {
-        String hint = Names.nearest(name, COLUMNS).map(n -> " (did you mean '" + n + "'?)")
-            .orElse("");
-        problems.add(1, name, "unknown column" + hint + "; columns: " + String.join(", ", COLUMNS));
-        ok = false;
-      } else if (col.put(name, i) != null) {
-        problems.add(1, name, "column given twice");
-        ok = false;
-      }
-    }
     for (String c : COLUMNS) {
-      if (col.size() == header.length && !col.containsKey(c)) {
+      if (!col.containsKey(c)) {
         problems.add(1, "", "missing column '" + c + "'");
         ok = false;
       }

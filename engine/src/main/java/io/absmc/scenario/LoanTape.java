@@ -369,30 +369,18 @@ public final class LoanTape {
 
     /** The columns' positions by name, or null after recording what is wrong. */
     Map<String, Integer> header(String[] header) {
-      Map<String, Integer> col = new HashMap<>();
-      boolean ok = true;
       if (java.util.Arrays.stream(header).map(String::trim).noneMatch(COLUMNS::contains)) {
         // not a loan tape: say so without repeating what the file holds
         problems.add(1, "", "not a loan tape: its first line names none of the columns "
             + String.join(", ", COLUMNS));
         return null;
       }
-      for (int i = 0; i < header.length; i++) {
-        String name = header[i].trim();
-        if (!COLUMNS.contains(name)) {
-          String hint = Names.nearest(name, COLUMNS).map(n -> " (did you mean '" + n + "'?)")
-              .orElse("");
-          problems.add(1, name, "unknown column" + hint + "; columns: " + String.join(", ", COLUMNS));
-          ok = false;
-        } else if (col.put(name, i) != null) {
-          problems.add(1, name, "column given twice");
-          ok = false;
-        }
-      }
-      if (!ok) {
+      Map<String, Integer> col = CsvColumns.index(header, COLUMNS, problems);
+      if (col == null) {
         // the columns a misspelt one stands for would only be reported missing too
         return null;
       }
+      boolean ok = true;
       for (String required : List.of("loan_id", "segment", "balance", "annual_rate")) {
         if (!col.containsKey(required)) {
           problems.add(1, "", "missing column '" + required + "'");
