@@ -75,11 +75,6 @@ public final class Hazards implements Serializable {
     }
   }
 
-  /** k of {@link #lifetime}: 1 unless a stress scales lifetime default rates. */
-  public double lifetimeMultiplier() {
-    return lifetimeMultiplier;
-  }
-
   /** A base cumulative probability from the exposure's start, scaled: min(1, k F). */
   public double lifetime(double cumulative) {
     return lifetimeMultiplier == 1 ? cumulative : Math.min(1, lifetimeMultiplier * cumulative);
@@ -119,10 +114,6 @@ public final class Hazards implements Serializable {
     return byMonthOnBook[s];
   }
 
-  /** Whether the event never happens to segment s's loans. */
-  public boolean none(int s) {
-    return none[s];
-  }
 
   /**
    * The hazard of day {@code day} for a loan of segment s originated on day {@code origin}.

@@ -106,7 +106,7 @@ public final class ResolvedDeal implements Serializable {
   public final double[] averageBalance;
   /**
    * A segment's recovery rates after stresses, by the payment period or month on book of the
-   * default (index as {@link #recoveryIndex}); one value when constant.
+   * default (index as {@link #curveIndex}); one value when constant.
    */
   public final double[][] recoveryRates;
   public final int[] chargeOffDays;

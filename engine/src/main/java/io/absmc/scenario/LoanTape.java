@@ -104,19 +104,6 @@ public final class LoanTape {
   private LoanTape() {
   }
 
-  /**
-   * Reads and stratifies a tape: Parquet when its name ends in {@code .parquet}, else CSV.
-   *
-   * @param instalmentKinds kinds whose loans pay monthly instalments (their terms must be in months)
-   * @param poolDate the date the ages are counted to (null when unknown: ages are then checked
-   *     against the longest a term in months can be)
-   * @return null when the file has problems (recorded in {@code problems})
-   */
-  public static Result read(Path file, Set<String> kinds, Set<String> instalmentKinds,
-      int ageBucketDays, LocalDate poolDate, Problems problems) {
-    return read(file, new Rules(kinds, instalmentKinds, null, poolDate), ageBucketDays, problems);
-  }
-
   /** Reads a tape for its stratification only (no segments); null when it has problems. */
   public static TapeStratification stratification(Path file, Rules rules, Problems problems) {
     Result r = read(file, rules, 0, problems);
