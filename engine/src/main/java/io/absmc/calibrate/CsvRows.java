@@ -25,7 +25,30 @@ final class CsvRows {
     void accept(String[] cells, Map<String, Integer> columns, int line);
   }
 
+  /** Reading that may fail on the file (a missing file, an I/O error). */
+  interface Reading {
+    void run() throws IOException;
+  }
+
   private CsvRows() {
+  }
+
+  /**
+   * Runs {@code reading}, turning a missing or unreadable file into a problem naming
+   * {@code what} (problems already thrown pass through).
+   */
+  static void guarded(Problems problems, String what, Reading reading) {
+    try {
+      reading.run();
+    } catch (java.nio.file.NoSuchFileException e) {
+      problems.add(1, "", "no such " + what);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof ScenarioException se) {
+        throw se;
+      }
+      problems.add(1, "", "cannot read the " + what + ": "
+          + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+    }
   }
 
   /**

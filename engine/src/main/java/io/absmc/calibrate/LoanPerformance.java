@@ -5,7 +5,6 @@ import io.absmc.scenario.yaml.Problems;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -76,23 +75,14 @@ public final class LoanPerformance {
   public static List<Vintage> read(Path file, YearMonth asOf, Map<String, String> columns) {
     Problems problems = new Problems(file.toString());
     List<Loan> loans = new ArrayList<>();
-    try {
-      CsvRows.read(file, problems, "the loan performance file is empty",
-          header -> columns(header, columns, problems), (r, col, line) -> {
-            Loan loan = loan(r, col, line, problems);
-            if (loan != null) {
-              loans.add(loan);
-            }
-          });
-    } catch (NoSuchFileException e) {
-      problems.add(1, "", "no such loan performance file");
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof ScenarioException se) {
-        throw se;
-      }
-      problems.add(1, "", "cannot read the loan performance file: "
-          + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
-    }
+    CsvRows.guarded(problems, "loan performance file", () -> CsvRows.read(file, problems,
+        "the loan performance file is empty", header -> columns(header, columns, problems),
+        (r, col, line) -> {
+          Loan loan = loan(r, col, line, problems);
+          if (loan != null) {
+            loans.add(loan);
+          }
+        }));
     if (problems.isEmpty() && loans.isEmpty()) {
       problems.add(1, "", "the loan performance file has no loans");
     }

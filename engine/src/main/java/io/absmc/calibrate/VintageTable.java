@@ -42,21 +42,13 @@ public final class VintageTable {
   public static List<Vintage> read(Path file) {
     Problems problems = new Problems(file.toString());
     Map<String, List<Row>> byVintage = new TreeMap<>();
-    try {
+    CsvRows.guarded(problems, "vintage table", () -> {
       if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".parquet")) {
         readParquet(file, byVintage, problems);
       } else {
         readCsv(file, byVintage, problems);
       }
-    } catch (NoSuchFileException e) {
-      problems.add(1, "", "no such vintage table");
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof ScenarioException se) {
-        throw se;
-      }
-      problems.add(1, "", "cannot read the vintage table: "
-          + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
-    }
+    });
     List<Vintage> out = new ArrayList<>();
     for (Map.Entry<String, List<Row>> e : byVintage.entrySet()) {
       Vintage v = vintage(e.getKey(), e.getValue(), problems);

@@ -1,5 +1,7 @@
 package io.absmc.cli;
 
+import io.absmc.io.AtomicOutput;
+import io.absmc.io.OutputRefusedException;
 import io.absmc.output.Column;
 import io.absmc.output.ParquetTable;
 import java.io.BufferedWriter;
@@ -7,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -111,49 +112,45 @@ final class GenerateTapeCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "--loans must be at least 1");
     }
-    if (Files.exists(out)) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          out + " already exists: choose another name, or delete it first");
-    }
-    Tape t = new Tape(loans, seed);
-    Path folder = out.toAbsolutePath().getParent();
-    Files.createDirectories(folder);
-    Path part = folder.resolve("." + out.getFileName() + ".part");
     try {
-      if (out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet")) {
-        ParquetTable.write(part, List.of(
-            Column.ofString("loan_id", "loan id", i -> String.format(Locale.ROOT, "L%09d", i + 1)),
-            Column.ofString("segment", "kind of loan", i -> t.segment[i]),
-            Column.ofDouble("balance", "RMB", "outstanding principal", i -> t.balance[i]),
-            Column.ofDouble("annual_rate", "1/year", "interest rate", i -> t.rate[i]),
-            Column.ofDouble("term_days", "days", "term in days (null: in months)",
-                i -> t.termDays[i] > 0 ? t.termDays[i] : Double.NaN),
-            Column.ofDouble("term_months", "months", "term in months (null: in days)",
-                i -> t.termMonths[i] > 0 ? t.termMonths[i] : Double.NaN),
-            Column.ofInt("age_days", "days", "age at the cut-off date", i -> t.age[i]),
-            Column.ofDouble("annual_default_rate", "1/year", "the loan's base default rate",
-                i -> t.defaultRate[i]),
-            Column.ofString("performance_key", "score band", i -> t.key[i])),
-            Map.of("absmc.tape.seed", Long.toString(seed)), loans);
-      } else {
-        try (BufferedWriter w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
-          w.write("loan_id,segment,balance,annual_rate,term_days,term_months,age_days,"
-              + "annual_default_rate,performance_key\n");
-          for (int i = 0; i < loans; i++) {
-            w.write(String.format(Locale.ROOT, "L%09d,%s,%.2f,%s,%s,%s,%d,%s,%s\n", i + 1,
-                t.segment[i], t.balance[i], Double.toString(t.rate[i]),
-                t.termDays[i] > 0 ? Integer.toString(t.termDays[i]) : "",
-                t.termMonths[i] > 0 ? Integer.toString(t.termMonths[i]) : "", t.age[i],
-                Double.toString(t.defaultRate[i]), t.key[i]));
-          }
-        }
-      }
-      Files.move(part, out, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(part);
+      AtomicOutput.writeNewFile(out, part -> write(new Tape(loans, seed), part));
+    } catch (OutputRefusedException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %,d loans (seed %d)%n", out, loans,
         seed);
     return 0;
+  }
+
+  /** Writes the tape to {@code part}: Parquet when OUT's name ends in .parquet, else CSV. */
+  private void write(Tape t, Path part) throws IOException {
+    if (out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet")) {
+      ParquetTable.write(part, List.of(
+          Column.ofString("loan_id", "loan id", i -> String.format(Locale.ROOT, "L%09d", i + 1)),
+          Column.ofString("segment", "kind of loan", i -> t.segment[i]),
+          Column.ofDouble("balance", "RMB", "outstanding principal", i -> t.balance[i]),
+          Column.ofDouble("annual_rate", "1/year", "interest rate", i -> t.rate[i]),
+          Column.ofDouble("term_days", "days", "term in days (null: in months)",
+              i -> t.termDays[i] > 0 ? t.termDays[i] : Double.NaN),
+          Column.ofDouble("term_months", "months", "term in months (null: in days)",
+              i -> t.termMonths[i] > 0 ? t.termMonths[i] : Double.NaN),
+          Column.ofInt("age_days", "days", "age at the cut-off date", i -> t.age[i]),
+          Column.ofDouble("annual_default_rate", "1/year", "the loan's base default rate",
+              i -> t.defaultRate[i]),
+          Column.ofString("performance_key", "score band", i -> t.key[i])),
+          Map.of("absmc.tape.seed", Long.toString(seed)), loans);
+    } else {
+      try (BufferedWriter w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
+        w.write("loan_id,segment,balance,annual_rate,term_days,term_months,age_days,"
+            + "annual_default_rate,performance_key\n");
+        for (int i = 0; i < loans; i++) {
+          w.write(String.format(Locale.ROOT, "L%09d,%s,%.2f,%s,%s,%s,%d,%s,%s\n", i + 1,
+              t.segment[i], t.balance[i], Double.toString(t.rate[i]),
+              t.termDays[i] > 0 ? Integer.toString(t.termDays[i]) : "",
+              t.termMonths[i] > 0 ? Integer.toString(t.termMonths[i]) : "", t.age[i],
+              Double.toString(t.defaultRate[i]), t.key[i]));
+        }
+      }
+    }
   }
 }

@@ -1,13 +1,14 @@
 package io.absmc.cli;
 
 import io.absmc.calibrate.Vintage;
+import io.absmc.io.AtomicOutput;
+import io.absmc.io.OutputRefusedException;
 import io.absmc.calibrate.VintageSimulator;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -55,15 +56,18 @@ final class GenerateVintagesCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "expected --vintages of at least 2 and 0 <= --cv <= 5");
     }
-    if (Files.exists(out)) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          out + " already exists: choose another name, or delete it first");
+    try {
+      AtomicOutput.writeNewFile(out, part -> write(new VintageSimulator(vintages, "2013-01", 6,
+          0.18, DEFAULTS, 0.2, cv, 0.1, 6, 50_000_000).simulate(seed), part));
+    } catch (OutputRefusedException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    List<Vintage> data = new VintageSimulator(vintages, "2013-01", 6, 0.18, DEFAULTS, 0.2, cv, 0.1,
-        6, 50_000_000).simulate(seed);
-    Path folder = out.toAbsolutePath().getParent();
-    Files.createDirectories(folder);
-    Path part = folder.resolve("." + out.getFileName() + ".part");
+    spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %d vintages (seed %d, cv %s)%n",
+        out, vintages, seed, cv);
+    return 0;
+  }
+
+  private static void write(List<Vintage> data, Path part) throws IOException {
     try (BufferedWriter w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
       w.write("vintage,months_on_book,original_balance,outstanding_balance,cumulative_defaults,"
           + "cumulative_prepayments,cumulative_recoveries\n");
@@ -74,13 +78,6 @@ final class GenerateVintagesCommand implements Callable<Integer> {
               v.prepayments()[m - 1], v.recoveries()[m - 1]));
         }
       }
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(part);
-      throw e;
     }
-    Files.move(part, out, StandardCopyOption.ATOMIC_MOVE);
-    spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %d vintages (seed %d, cv %s)%n",
-        out, vintages, seed, cv);
-    return 0;
   }
 }

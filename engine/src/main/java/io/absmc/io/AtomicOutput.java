@@ -26,7 +26,34 @@ public final class AtomicOutput {
     void writeInto(Path tmpDir) throws IOException;
   }
 
+  /** Writes one file to the path it is given. */
+  @FunctionalInterface
+  public interface FileContent {
+    void writeTo(Path file) throws IOException;
+  }
+
   private AtomicOutput() {
+  }
+
+  /**
+   * Writes a new file: into a hidden {@code .NAME.part} beside it, moved into place when complete
+   * (removed on failure). An existing file is never replaced: it is an
+   * {@link OutputRefusedException}, and nothing is written.
+   */
+  public static void writeNewFile(Path file, FileContent content) throws IOException {
+    if (Files.exists(file)) {
+      throw new OutputRefusedException(file + " already exists: choose another name, or delete"
+          + " it first");
+    }
+    Path folder = file.toAbsolutePath().getParent();
+    Files.createDirectories(folder);
+    Path part = folder.resolve("." + file.getFileName() + ".part");
+    try {
+      content.writeTo(part);
+      Files.move(part, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(part);
+    }
   }
 
   /** Writes {@code content} and publishes it in {@code dir}. */
