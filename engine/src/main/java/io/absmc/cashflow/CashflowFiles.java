@@ -25,7 +25,8 @@ public final class CashflowFiles {
   static final List<String> POOL_COLUMNS = List.of("period", "payment_date", "deal_state",
       "opening_balance", "defaults", "prepayments", "scheduled_principal", "interest",
       "recoveries", "losses", "purchases", "purchase_cash", "closing_balance",
-      "cumulative_default_rate", "delinquency_30", "delinquency_90", "excess_spread",
+      "cumulative_default_rate", "past_due_1_30", "past_due_31_60", "past_due_61_90",
+      "past_due_91_plus", "excess_spread",
       "account_interest", "fees_paid", "guarantee_draw", "residual_paid", "interest_account",
       "principal_account", "reserve_drawn", "reserve_account", "triggers_breached");
 
@@ -54,7 +55,8 @@ public final class CashflowFiles {
             money(r.prepayments[p]), money(r.scheduledPrincipal[p]), money(r.interest[p]),
             money(r.recoveries[p]), money(r.losses[p]), money(r.purchases[p]),
             money(r.purchaseCash[p]), money(r.poolClosing[p]), rate(r.cumulativeDefaultRate[p]),
-            rate(r.delinquency30[p]), rate(r.delinquency90[p]), rate(r.excessSpread[p]),
+            rate(r.pastDue[p]), rate(r.pastDue[r.periods + p]), rate(r.pastDue[2 * r.periods + p]),
+            rate(r.pastDue[3 * r.periods + p]), rate(r.excessSpread[p]),
             money(r.accountInterest[p]), money(r.feesPaid[p]), money(r.guaranteeDraw[p]),
             money(r.residualPaid[p]), money(r.interestAccount[p]), money(r.principalAccount[p]),
             money(r.reserveDrawn[p]), money(r.reserveAccount[p]), run.triggersBreached(p)});

@@ -3,6 +3,7 @@ package io.absmc.engine;
 import io.absmc.resolve.LoanCalendar;
 import io.absmc.resolve.ResolvedDeal;
 import io.absmc.scenario.Amortisation;
+import io.absmc.scenario.RollRates;
 import java.util.Arrays;
 
 /**
@@ -63,6 +64,18 @@ final class CohortPool implements Purchases {
   private double[] loans;
   private double[] balance;
 
+  // roll-rate cohorts, by cohort * RollRates.LIVE + state: loans, and principal and interest
+  // missed (past due) by them; empty when no segment defaults by roll rates
+  private double[] stateLoans;
+  private double[] arrearsPrincipal;
+  private double[] arrearsInterest;
+  // scratch for one due date
+  private final double[] rowProbability = new double[RollRates.STATES];
+  private final double[] moved = new double[RollRates.STATES];
+  private final double[] nextLoans = new double[RollRates.LIVE];
+  private final double[] nextPrincipal = new double[RollRates.LIVE];
+  private final double[] nextInterest = new double[RollRates.LIVE];
+
   /** Recoveries arriving in each period. */
   private final double[] recoveryDue;
   /** Defaulted balance by segment and period of default, for delinquency. */
@@ -108,6 +121,10 @@ final class CohortPool implements Purchases {
     mergeInto = new int[capacity];
     loans = new double[capacity];
     balance = new double[capacity];
+    int live = deal.anyRollRates ? capacity * RollRates.LIVE : 0;
+    stateLoans = new double[live];
+    arrearsPrincipal = new double[live];
+    arrearsInterest = new double[live];
     recoveryDue = new double[periods];
     defaultsBySegmentPeriod = new double[deal.segments * periods];
     // batches from a period's start to its payment date, when the reinvest step buys
@@ -145,6 +162,10 @@ final class CohortPool implements Purchases {
       int i = add(s, origin, deal.maturityDay(s, origin), deal.instalments[s]);
       loans[i] = wholeLoans ? Math.max(1, Math.rint(deal.initialLoans[s])) : deal.initialLoans[s];
       balance[i] = deal.initialBalance[s];
+      if (deal.rollRates[s] != null) {
+        // the initial pool is current at the cut-off date
+        stateLoans[i * RollRates.LIVE + RollRates.CURRENT] = loans[i];
+      }
       exposedUntil[i] = 0;
       if (deal.instalments[s] > 0) {
         // instalments falling on or before closing were paid to the originator
@@ -174,6 +195,10 @@ final class CohortPool implements Purchases {
     }
     System.arraycopy(o.loans, 0, loans, 0, count);
     System.arraycopy(o.balance, 0, balance, 0, count);
+    int live = deal.anyRollRates ? count * RollRates.LIVE : 0;
+    System.arraycopy(o.stateLoans, 0, stateLoans, 0, live);
+    System.arraycopy(o.arrearsPrincipal, 0, arrearsPrincipal, 0, live);
+    System.arraycopy(o.arrearsInterest, 0, arrearsInterest, 0, live);
     System.arraycopy(o.recoveryDue, 0, recoveryDue, 0, recoveryDue.length);
     System.arraycopy(o.defaultsBySegmentPeriod, 0, defaultsBySegmentPeriod, 0,
         defaultsBySegmentPeriod.length);
@@ -273,6 +298,10 @@ final class CohortPool implements Purchases {
    * from the balance it left, however the collection periods fall.
    */
   private void stepCohort(int i, int p, int periodEnd, PerformanceDriver driver) {
+    if (deal.rollRates[segment[i]] != null) {
+      stepRollCohort(i, p, periodEnd, driver);
+      return;
+    }
     int end = Math.min(periodEnd, maturityDay[i]);
     int n = instalments[i];
     while (n > 0 && nextInstalment[i] <= n && loans[i] > 0) {
@@ -313,21 +342,9 @@ final class CohortPool implements Purchases {
       double bd = b * (nd / n);
       n -= nd;
       b -= bd;
-      defaults += bd;
-      cumulativeDefaults += bd;
       defaultsBySegmentPeriod[sp] += bd;
-      // the rate of the default's period (or month on book), a default counted on the window's
-      // first day
-      int k = deal.curveIndex(s, origin, windowStart + 1);
-      double rr = driver.recoveryRate(s, k, deal.recoveryRate(s, k));
-      losses += bd * (1 - rr);
-      int rp = deal.recoveryPeriod[sp];
-      if (rp < periods) {
-        recoveryDue[rp] += bd * rr;
-      } else {
-        // due after the legal final date: the plan never receives it
-        losses += bd * rr;
-      }
+      // a default counted on the window's first day
+      chargeOff(s, origin, p, windowStart + 1, bd, driver);
     }
 
     // 2. full prepayments, with interest accrued to the end of the window where the segment's
@@ -475,6 +492,9 @@ final class CohortPool implements Purchases {
       double principal = cash * principalPerCash[k];
       loans[j] += cash * loansPerCash[k];
       balance[j] += principal;
+      if (deal.rollRates[s] != null) {
+        stateLoans[j * RollRates.LIVE + RollRates.CURRENT] = loans[j];
+      }
       purchasedBalance += principal;
       cumulativePurchased += principal;
       spent += cash * deal.templateShare[k];
@@ -497,6 +517,11 @@ final class CohortPool implements Purchases {
     mergeInto[i] = -1;
     loans[i] = 0;
     balance[i] = 0;
+    if (deal.anyRollRates) {
+      Arrays.fill(stateLoans, i * RollRates.LIVE, (i + 1) * RollRates.LIVE, 0);
+      Arrays.fill(arrearsPrincipal, i * RollRates.LIVE, (i + 1) * RollRates.LIVE, 0);
+      Arrays.fill(arrearsInterest, i * RollRates.LIVE, (i + 1) * RollRates.LIVE, 0);
+    }
     return i;
   }
 
@@ -512,6 +537,11 @@ final class CohortPool implements Purchases {
     mergeInto = Arrays.copyOf(mergeInto, c);
     loans = Arrays.copyOf(loans, c);
     balance = Arrays.copyOf(balance, c);
+    if (deal.anyRollRates) {
+      stateLoans = Arrays.copyOf(stateLoans, c * RollRates.LIVE);
+      arrearsPrincipal = Arrays.copyOf(arrearsPrincipal, c * RollRates.LIVE);
+      arrearsInterest = Arrays.copyOf(arrearsInterest, c * RollRates.LIVE);
+    }
   }
 
   /** Drops cohorts with no loans left, keeping the order of the others; call at each period start. */
@@ -526,6 +556,13 @@ final class CohortPool implements Purchases {
         balance[t] += balance[r];
         loans[r] = 0;
         balance[r] = 0;
+        if (deal.anyRollRates) {
+          for (int st = 0; st < RollRates.LIVE; st++) {
+            stateLoans[t * RollRates.LIVE + st] += stateLoans[r * RollRates.LIVE + st];
+            arrearsPrincipal[t * RollRates.LIVE + st] += arrearsPrincipal[r * RollRates.LIVE + st];
+            arrearsInterest[t * RollRates.LIVE + st] += arrearsInterest[r * RollRates.LIVE + st];
+          }
+        }
       }
     }
     int w = 0;
@@ -541,6 +578,14 @@ final class CohortPool implements Purchases {
           instalments[w] = instalments[r];
           loans[w] = loans[r];
           balance[w] = balance[r];
+          if (deal.anyRollRates) {
+            System.arraycopy(stateLoans, r * RollRates.LIVE, stateLoans, w * RollRates.LIVE,
+                RollRates.LIVE);
+            System.arraycopy(arrearsPrincipal, r * RollRates.LIVE, arrearsPrincipal,
+                w * RollRates.LIVE, RollRates.LIVE);
+            System.arraycopy(arrearsInterest, r * RollRates.LIVE, arrearsInterest,
+                w * RollRates.LIVE, RollRates.LIVE);
+          }
         }
         mergeInto[w] = -1;
         w++;
@@ -551,21 +596,245 @@ final class CohortPool implements Purchases {
   }
 
   /**
-   * Defaulted balance not yet charged off that is at least {@code minDays} past due at the end of
-   * period {@code p} (a loan defaults on the first day of its period).
+   * The pool's past-due principal at the end of period {@code p} by bucket (1-30, 31-60, 61-90,
+   * 91+ days) into {@code out}. A roll-rate cohort's loans are in the buckets of their payment
+   * states, with the principal they owe (scheduled and missed). A defaulted loan of a segment with
+   * a default rate counts from its default (on the first day of its period) until it is charged
+   * off.
    */
-  double delinquent(int p, int minDays) {
-    double sum = 0;
+  void pastDue(int p, double[] out) {
+    Arrays.fill(out, 0);
     int end = deal.periodEndDay[p];
     for (int s = 0; s < deal.segments; s++) {
+      if (deal.rollRates[s] != null) {
+        continue;
+      }
       int chargeOff = deal.chargeOffDays[s];
       for (int q = 0; q <= p; q++) {
         int age = end - deal.periodStartDay[q];
-        if (age >= minDays && age < chargeOff) {
-          sum += defaultsBySegmentPeriod[s * periods + q];
+        if (age < chargeOff) {
+          out[Math.min(3, age / 30)] += defaultsBySegmentPeriod[s * periods + q];
         }
       }
     }
-    return sum;
+    if (deal.anyRollRates) {
+      for (int i = 0; i < count; i++) {
+        if (deal.rollRates[segment[i]] == null || loans[i] <= 0) {
+          continue;
+        }
+        int base = i * RollRates.LIVE;
+        double perLoan = scheduled(i) / loans[i];
+        for (int st = 1; st < RollRates.LIVE; st++) {
+          out[st - 1] += stateLoans[base + st] * perLoan + arrearsPrincipal[base + st];
+        }
+      }
+    }
+  }
+
+  /** Loans of cohort i by payment state at the end of the last period stepped (for tests). */
+  double[] states(int i) {
+    return Arrays.copyOfRange(stateLoans, i * RollRates.LIVE, (i + 1) * RollRates.LIVE);
+  }
+
+  // ---- roll-rate cohorts -------------------------------------------------------------------
+
+  /**
+   * Steps a roll-rate cohort to {@code periodEnd}: current loans prepay between due dates; at each
+   * due date every loan moves between payment states by the (path-conditional) roll rates and the
+   * cash follows its new state. Due dates are the instalment dates (a bullet loan's maturity),
+   * then every 30 days after the last while loans are past due.
+   */
+  private void stepRollCohort(int i, int p, int periodEnd, PerformanceDriver driver) {
+    if (wholeLoans && loans[i] != Math.rint(loans[i])) {
+      // loans bought in pieces are counted once, when the cohort is first stepped
+      loans[i] = Math.max(1, Math.rint(loans[i]));
+      stateLoans[i * RollRates.LIVE + RollRates.CURRENT] = loans[i];
+    }
+    while (loans[i] > 0) {
+      int due = dueDay(i, nextInstalment[i]);
+      if (due > periodEnd) {
+        prepayCurrent(i, periodEnd, driver);
+        return;
+      }
+      prepayCurrent(i, due, driver);
+      rollAt(i, p, due, driver);
+      nextInstalment[i]++;
+    }
+  }
+
+  /** The j-th due date (1-based) of cohort i. */
+  private int dueDay(int i, int j) {
+    int n = instalments[i];
+    int last = Math.max(1, n);
+    if (j > last) {
+      return maturityDay[i] + 30 * (j - last);
+    }
+    return n == 0 ? maturityDay[i] : calendar.day(originDay[i], j);
+  }
+
+  /** Scheduled principal of cohort i's live loans (what they owe but for missed payments). */
+  private double scheduled(int i) {
+    double missed = 0;
+    for (int st = 0; st < RollRates.LIVE; st++) {
+      missed += arrearsPrincipal[i * RollRates.LIVE + st];
+    }
+    return balance[i] - missed;
+  }
+
+  /** Full prepayments of cohort i's current loans over its exposure to {@code to}. */
+  private void prepayCurrent(int i, int to, PerformanceDriver driver) {
+    int from = exposedUntil[i];
+    if (to <= from) {
+      return;
+    }
+    int s = segment[i];
+    int c = i * RollRates.LIVE + RollRates.CURRENT;
+    double current = stateLoans[c];
+    if (current > 0 && deal.prepayments.over(s, originDay[i], from, to) > 0) {
+      double np = driver.prepayments(s, Math.max(0, originDay[i]), from, to, current);
+      if (np > 0) {
+        double bp = scheduled(i) / loans[i] * np;
+        if (deal.prepaymentPaysInterest[s]) {
+          interest += bp * deal.loanRate[s] * (to - interestPaidUntil[i]) / DAYS_PER_YEAR;
+        }
+        prepayments += bp;
+        collectPrincipal(to, bp);
+        stateLoans[c] -= np;
+        loans[i] -= np;
+        balance[i] -= bp;
+      }
+    }
+    exposedUntil[i] = to;
+  }
+
+  /**
+   * Cohort i's due date {@code due}: loans move between states; those now current pay what is due
+   * and what they missed, those past due pay nothing and owe this due date's payment too, those
+   * charged off default on the principal they owe (their missed interest is lost).
+   */
+  private void rollAt(int i, int p, int due, PerformanceDriver driver) {
+    int s = segment[i];
+    double[] m = deal.rollRates[s];
+    int base = i * RollRates.LIVE;
+    int j = nextInstalment[i];
+    int n = instalments[i];
+    double perLoan = scheduled(i) / loans[i];
+    double principalDue;
+    double interestDue;
+    double rate = deal.loanRate[s];
+    if (n > 0 && j <= n) {
+      double monthly = rate / 12;
+      int remaining = n - j + 1;
+      interestDue = perLoan * monthly;
+      principalDue = remaining == 1 ? perLoan : switch (deal.amortisation[s]) {
+        case INTEREST_ONLY -> 0;
+        case EQUAL_PRINCIPAL -> perLoan / remaining;
+        case LEVEL_PAYMENT -> monthly == 0 ? perLoan / remaining
+            : perLoan * monthly / (1 - Math.pow(1 + monthly, -remaining)) - interestDue;
+        case BULLET -> throw new IllegalStateException("bullet loans have no instalments");
+      };
+    } else if (n == 0 && j == 1) {
+      principalDue = perLoan;
+      interestDue = perLoan * rate * (due - interestPaidUntil[i]) / DAYS_PER_YEAR;
+    } else {
+      principalDue = 0;
+      interestDue = 0;
+    }
+    boolean last = j >= Math.max(1, n);
+    int start = Math.max(0, originDay[i]);
+    Arrays.fill(nextLoans, 0);
+    Arrays.fill(nextPrincipal, 0);
+    Arrays.fill(nextInterest, 0);
+    double chargedOff = 0;
+    double paidPrincipal = 0;
+    for (int r = 0; r < RollRates.LIVE; r++) {
+      double nr = stateLoans[base + r];
+      if (nr <= 0) {
+        continue;
+      }
+      conditionalRow(m, r, s, start, driver);
+      driver.split(nr, rowProbability, RollRates.STATES, moved);
+      double owedPrincipal = arrearsPrincipal[base + r];
+      double owedInterest = arrearsInterest[base + r];
+      for (int c = 0; c < RollRates.STATES; c++) {
+        double x = moved[c];
+        if (x <= 0) {
+          continue;
+        }
+        double share = x / nr;
+        if (c == RollRates.CHARGED_OFF) {
+          chargedOff += x * perLoan + owedPrincipal * share;
+        } else if (c == RollRates.CURRENT) {
+          double principal = x * principalDue + owedPrincipal * share;
+          paidPrincipal += principal;
+          interest += x * interestDue + owedInterest * share;
+          if (!last) {
+            nextLoans[c] += x;
+          }
+        } else {
+          nextLoans[c] += x;
+          nextPrincipal[c] += owedPrincipal * share + x * principalDue;
+          nextInterest[c] += owedInterest * share + x * interestDue;
+        }
+      }
+    }
+    if (paidPrincipal > 0) {
+      scheduledPrincipal += paidPrincipal;
+      collectPrincipal(due, paidPrincipal);
+    }
+    double live = 0;
+    double owed = 0;
+    for (int st = 0; st < RollRates.LIVE; st++) {
+      stateLoans[base + st] = nextLoans[st];
+      arrearsPrincipal[base + st] = nextPrincipal[st];
+      arrearsInterest[base + st] = nextInterest[st];
+      live += nextLoans[st];
+      owed += nextPrincipal[st];
+    }
+    loans[i] = live;
+    balance[i] = live * (last ? 0 : perLoan - principalDue) + owed;
+    interestPaidUntil[i] = due;
+    if (chargedOff > 0) {
+      chargeOff(s, originDay[i], p, due, chargedOff, driver);
+    }
+  }
+
+  /**
+   * Row r of the roll rates given the path: the probabilities of worse states scaled to the
+   * driver's conditional probability of worsening, the others to the rest, into {@link
+   * #rowProbability}.
+   */
+  private void conditionalRow(double[] m, int r, int s, int start, PerformanceDriver driver) {
+    int row = r * RollRates.STATES;
+    double worse = 0;
+    for (int c = r + 1; c < RollRates.STATES; c++) {
+      worse += m[row + c];
+    }
+    double given = worse > 0 && worse < 1 ? driver.worsening(s, start, worse) : worse;
+    double up = worse > 0 ? given / worse : 0;
+    double down = worse < 1 ? (1 - given) / (1 - worse) : 0;
+    for (int c = 0; c < RollRates.STATES; c++) {
+      rowProbability[c] = m[row + c] * (c > r ? up : down);
+    }
+  }
+
+  /**
+   * A default of {@code amount} of principal on {@code day} of period p: the loss and the recovery,
+   * at the rate of the day's period (or the loan's month on book); a recovery due after the legal
+   * final date is never received.
+   */
+  private void chargeOff(int s, int origin, int p, int day, double amount,
+      PerformanceDriver driver) {
+    defaults += amount;
+    cumulativeDefaults += amount;
+    int k = deal.curveIndex(s, origin, day);
+    double rr = driver.recoveryRate(s, k, deal.recoveryRate(s, k));
+    losses += amount * (1 - rr);
+    int rp = deal.recoveryPeriod[s * periods + p];
+    if (rp < periods) {
+      recoveryDue[rp] += amount * rr;
+    } else {
+      losses += amount * rr;
+    }
   }
 }

@@ -28,6 +28,7 @@ public final class PathEngine {
   private final CohortPool pool;
   private final DealBook book;
   private final WaterfallRunner waterfall;
+  private final double[] pastDue = new double[PathRecord.PAST_DUE_BUCKETS];
 
   public PathEngine(ResolvedDeal deal) {
     this.deal = deal;
@@ -81,8 +82,10 @@ public final class PathEngine {
     out.poolBeforeWaterfall[p] = poolBalance;
     out.cumulativeDefaultRate[p] =
         pool.cumulativeDefaults / (deal.initialPoolBalance + pool.cumulativePurchased);
-    out.delinquency30[p] = poolBalance > 0 ? pool.delinquent(p, 30) / poolBalance : 0;
-    out.delinquency90[p] = poolBalance > 0 ? pool.delinquent(p, 90) / poolBalance : 0;
+    pool.pastDue(p, pastDue);
+    for (int b = 0; b < PathRecord.PAST_DUE_BUCKETS; b++) {
+      out.pastDue[b * deal.periods + p] = poolBalance > 0 ? pastDue[b] / poolBalance : 0;
+    }
 
     dealPhase(p, out, pool);
     out.poolClosing[p] = pool.balance();
@@ -125,8 +128,9 @@ public final class PathEngine {
       out.reinvestable[p] = trace.reinvestable[p];
       out.poolBeforeWaterfall[p] = trace.poolBeforeWaterfall[p];
       out.cumulativeDefaultRate[p] = trace.cumulativeDefaultRate[p];
-      out.delinquency30[p] = trace.delinquency30[p];
-      out.delinquency90[p] = trace.delinquency90[p];
+      for (int b = 0; b < PathRecord.PAST_DUE_BUCKETS; b++) {
+        out.pastDue[b * deal.periods + p] = trace.pastDue[b * deal.periods + p];
+      }
       dealPhase(p, out, recorded);
       out.poolClosing[p] = trace.poolClosing[p];
       out.purchases[p] = trace.purchases[p];
@@ -193,8 +197,9 @@ public final class PathEngine {
         double value = switch (deal.triggerMetric[k]) {
           case CUMULATIVE_DEFAULT_RATE -> out.cumulativeDefaultRate[p];
           case PERIOD_DEFAULT_RATE -> out.defaults[p] / opening;
-          case DELINQUENCY_30 -> poolBalance > NOTHING ? out.delinquency30[p] : Double.NaN;
-          case DELINQUENCY_90 -> poolBalance > NOTHING ? out.delinquency90[p] : Double.NaN;
+          case DELINQUENCY_30 -> poolBalance > NOTHING ? out.delinquency(p, 30) : Double.NaN;
+          case DELINQUENCY_60 -> poolBalance > NOTHING ? out.delinquency(p, 60) : Double.NaN;
+          case DELINQUENCY_90 -> poolBalance > NOTHING ? out.delinquency(p, 90) : Double.NaN;
           case EXCESS_SPREAD_3M -> average3(book.excessSpreadHistory, p);
           case POOL_FACTOR -> poolBalance / deal.initialPoolBalance;
         };

@@ -10,6 +10,9 @@ import io.absmc.scenario.DealState;
  */
 public final class PathRecord {
 
+  /** Past-due buckets: 1-30, 31-60, 61-90 and 91+ days. */
+  public static final int PAST_DUE_BUCKETS = 4;
+
   public final int periods;
   public final int tranches;
   /** Each tranche's legal final period (0-based), where its loss is measured. */
@@ -37,8 +40,11 @@ public final class PathRecord {
   public final double[] poolClosing;
   /** Defaulted balance to date over the initial pool plus all purchases. */
   public final double[] cumulativeDefaultRate;
-  public final double[] delinquency30;
-  public final double[] delinquency90;
+  /**
+   * Past-due principal over the pool balance, by bucket (1-30, 31-60, 61-90, 91+ days) and period,
+   * at {@code bucket * periods + period}.
+   */
+  public final double[] pastDue;
   /** Annualised excess spread of the period over the opening pool balance. */
   public final double[] excessSpread;
   public final double[] feesPaid;
@@ -100,8 +106,7 @@ public final class PathRecord {
     purchaseCash = new double[p];
     poolClosing = new double[p];
     cumulativeDefaultRate = new double[p];
-    delinquency30 = new double[p];
-    delinquency90 = new double[p];
+    pastDue = new double[PAST_DUE_BUCKETS * p];
     excessSpread = new double[p];
     feesPaid = new double[p];
     guaranteeDraw = new double[p];
@@ -125,6 +130,21 @@ public final class PathRecord {
     trancheGuaranteeDraw = new double[tp];
     trancheResidualPaid = new double[tp];
     trancheClosing = new double[tp];
+  }
+
+  /**
+   * Principal at least {@code minDays} (0, 30, 60 or 90) days past due at the end of period p and
+   * not charged off, over the pool balance.
+   */
+  public double delinquency(int p, int minDays) {
+    if (minDays % 30 != 0 || minDays < 0 || minDays > 90) {
+      throw new IllegalArgumentException("delinquency is measured from 0, 30, 60 or 90 days");
+    }
+    double sum = 0;
+    for (int b = minDays / 30; b < PAST_DUE_BUCKETS; b++) {
+      sum += pastDue[b * periods + p];
+    }
+    return sum;
   }
 
   /** Index of a tranche's value in a period. */

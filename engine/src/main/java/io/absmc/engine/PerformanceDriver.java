@@ -54,6 +54,25 @@ public interface PerformanceDriver {
   double prepayments(int segment, int startDay, int fromDay, int toDay, double loans);
 
   /**
+   * For a roll-rate segment: the probability, given this path's systematic factor of the
+   * cohort's vintage, that a loan in a payment state moves to a worse one at a due date, when the
+   * base probability is {@code base} (in (0, 1)). Its mean over the factor is {@code base}.
+   */
+  default double worsening(int segment, int startDay, double base) {
+    return base;
+  }
+
+  /**
+   * Splits {@code loans} among {@code k} outcomes of probabilities {@code p[0..k)} (summing to 1)
+   * into {@code out[0..k)}: the expected numbers, or whole loans drawn.
+   */
+  default void split(double loans, double[] p, int k, double[] out) {
+    for (int j = 0; j < k; j++) {
+      out[j] = loans * p[j];
+    }
+  }
+
+  /**
    * The recovery rate of this path for a default of a segment whose base rate, at its curve index
    * {@code index} (period or month on book), is given.
    */

@@ -289,6 +289,62 @@ final class MonteCarloDriver implements PerformanceDriver {
     return Math.min(1, defaultMultiplier[x] * tables.defaultCurve[id][age]);
   }
 
+  /**
+   * Vasicek: Phi((Phi^-1(w) + sqrt(rho) X) / sqrt(1 - rho)); lognormal: min(1, M w), with the
+   * cohort's vintage factor X (multiplier M), as for the default curve.
+   */
+  @Override
+  public double worsening(int segment, int startDay, double base) {
+    int k = tables.vintageOfDay[startDay];
+    int x = innovations == 1 ? 0 : k;
+    if (vasicek) {
+      return Normal.cdf((Normal.quantile(base) + tables.sqrtRho[segment] * factor[x])
+          / tables.sqrtOneMinusRho[segment]);
+    }
+    return Math.min(1, defaultMultiplier[x] * base);
+  }
+
+  @Override
+  public void split(double loans, double[] p, int k, double[] out) {
+    switch (granularity) {
+      case LARGE_POOL -> {
+        for (int j = 0; j < k; j++) {
+          out[j] = loans * p[j];
+        }
+      }
+      case COHORT -> {
+        // a multinomial as binomials, each outcome's count given the ones before
+        int lastPossible = k - 1;
+        while (lastPossible > 0 && p[lastPossible] <= 0) {
+          lastPossible--;
+        }
+        long n = (long) loans;
+        double rest = 1;
+        for (int j = 0; j < k; j++) {
+          long x = n <= 0 || p[j] <= 0 ? 0 : j == lastPossible || p[j] >= rest ? n
+              : BinomialSampler.sample(idiosyncratic, n, p[j] / rest);
+          out[j] = x;
+          n -= x;
+          rest -= p[j];
+        }
+      }
+      case LOAN -> {
+        java.util.Arrays.fill(out, 0, k, 0);
+        long n = (long) loans;
+        for (long i = 0; i < n; i++) {
+          double u = idiosyncratic.nextDouble();
+          int j = 0;
+          double c = p[0];
+          while (u >= c && j < k - 1) {
+            c += p[++j];
+          }
+          out[j]++;
+        }
+      }
+      default -> throw new IllegalStateException("unknown granularity " + granularity);
+    }
+  }
+
   @Override
   public double recoveryRate(int segment, int index, double baseRate) {
     return tables.recoveryQuantiles == null ? baseRate

@@ -14,6 +14,7 @@ import io.absmc.scenario.PrincipalPayment;
 import io.absmc.scenario.RateCurve;
 import io.absmc.scenario.ReinvestTiming;
 import io.absmc.scenario.Revolving;
+import io.absmc.scenario.RollRates;
 import io.absmc.scenario.Scenario;
 import io.absmc.scenario.Segment;
 import io.absmc.scenario.Step;
@@ -114,6 +115,13 @@ public final class ResolvedDeal implements Serializable {
   public final Hazards defaults;
   /** Each segment's full-prepayment hazards, likewise. */
   public final Hazards prepayments;
+  /**
+   * A segment's roll rates after stresses (row-major, {@link RollRates#LIVE} rows of {@link
+   * RollRates#STATES}), or null when it defaults by its default rate.
+   */
+  public final double[][] rollRates;
+  /** Whether any segment defaults by roll rates. */
+  public final boolean anyRollRates;
   /** Period in which recoveries of a default in a period arrive ({@code >= periods}: never). */
   public final int[] recoveryPeriod;
   /** The pool's Monte Carlo assumptions. */
@@ -254,6 +262,8 @@ public final class ResolvedDeal implements Serializable {
     recoveryPeriod = new int[segments * periods];
     model = s.pool().model();
     assetCorrelation = new double[segments];
+    rollRates = new double[segments][];
+    boolean anyRoll = false;
     for (int i = 0; i < segments; i++) {
       Segment base;
       Term term;
@@ -312,12 +322,25 @@ public final class ResolvedDeal implements Serializable {
         double q = stress.prepayment().apply(perf.annualPrepaymentRate().value(k + 1), 0, 1);
         prepaymentRates[i][k] = Math.min(1, stress.paymentRate().apply(q, 0, 1) * pm);
       }
+      if (perf.rollRates().isPresent()) {
+        // default stresses and multipliers scale the roll rates from current into delinquency
+        RollRates r = perf.rollRates().get();
+        double entry = 1 - r.probability(RollRates.CURRENT, RollRates.CURRENT);
+        double stressed = entry == 0 ? 0
+            : stress.defaults().apply(entry, 0, 1) * stress.lifetimeDefaults() * dm;
+        if (bought) {
+          stressed = stress.newAssetDefaults().apply(stressed, 0, 1);
+        }
+        rollRates[i] = r.entryScaled(entry == 0 ? 1 : stressed / entry).matrix();
+        anyRoll = true;
+      }
       int lag = (int) Math.round(stress.recoveryLag().apply(perf.recoveryLagMonths(), 0, 240));
       for (int p = 0; p < periods; p++) {
         recoveryPeriod[i * periods + p] =
             periodContaining(periodStartDay[p] + perf.chargeOffDays(), p) + lag;
       }
     }
+    anyRollRates = anyRoll;
     initialBalance = new double[initialSegments];
     initialLoans = new double[initialSegments];
     initialOriginDay = new int[initialSegments];

@@ -15,10 +15,12 @@ import io.absmc.util.Check;
  * @param chargeOffDays days past due at which a defaulted loan is charged off; until then it counts
  *     as delinquent (30+, 90+)
  * @param assetCorrelation the segment's Vasicek rho; empty for the pool model's
+ * @param rollRates the roll-rate delinquency model, when defaults are the charge-offs it produces
+ *     (then the default rate is 0 and there are no charge-off days: charge-off is a state)
  */
 public record Performance(RateCurve annualDefaultRate, RateCurve annualPrepaymentRate,
     CurveBasis curvesBy, RateCurve recoveryRate, int recoveryLagMonths, int chargeOffDays,
-    java.util.OptionalDouble assetCorrelation) {
+    java.util.OptionalDouble assetCorrelation, java.util.Optional<RollRates> rollRates) {
 
   public Performance {
     Check.notNull("annualDefaultRate", annualDefaultRate);
@@ -32,6 +34,9 @@ public record Performance(RateCurve annualDefaultRate, RateCurve annualPrepaymen
     Check.nonNegative("chargeOffDays", chargeOffDays);
     Check.notNull("assetCorrelation", assetCorrelation);
     assetCorrelation.ifPresent(rho -> Check.inRange("assetCorrelation", rho, 0, 0.999));
+    Check.notNull("rollRates", rollRates);
+    Check.isTrue(rollRates.isEmpty() || annualDefaultRate.equals(RateCurve.constant(0))
+        && chargeOffDays == 0, "roll-rate segments default by their roll rates alone");
   }
 
   /** Performance by payment period without a segment-specific asset correlation. */
@@ -40,6 +45,6 @@ public record Performance(RateCurve annualDefaultRate, RateCurve annualPrepaymen
     Check.inRange("recoveryRate", recoveryRate, 0, 1);
     return new Performance(annualDefaultRate, annualPrepaymentRate, CurveBasis.PAYMENT_PERIOD,
         RateCurve.constant(recoveryRate),
-        recoveryLagMonths, chargeOffDays, java.util.OptionalDouble.empty());
+        recoveryLagMonths, chargeOffDays, java.util.OptionalDouble.empty(), java.util.Optional.empty());
   }
 }

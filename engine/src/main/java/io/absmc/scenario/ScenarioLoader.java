@@ -318,6 +318,11 @@ public final class ScenarioLoader {
       for (LoanTape.Stratum st : tape.strata()) {
         KindSpec k = byName.get(st.kind());
         int n = counter.merge(st.kind(), 1, Integer::sum);
+        if (k.performance().rollRates().isPresent() && !Double.isNaN(st.annualDefaultRate())) {
+          problems.add(c.node().entries().get("segments"), "'" + st.kind() + "' loans default by"
+              + " their roll rates, so the loan tape's annual_default_rate cannot apply to them");
+          return null;
+        }
         Performance perf = tapePerformance(k.performance(), st,
             keyMultipliers.getOrDefault(st.key(), new double[] {1, 1}));
         segments.add(build(c.node(), () -> new Segment(st.kind() + "#" + n, st.balance(),
@@ -345,7 +350,8 @@ public final class ScenarioLoader {
           ? kind.annualPrepaymentRate() : RateCurve.constant(st.annualPrepaymentRate());
       return new Performance(defaults.scaled(multipliers[0], 1),
           prepayments.scaled(multipliers[1], 1), kind.curvesBy(), kind.recoveryRate(),
-          kind.recoveryLagMonths(), kind.chargeOffDays(), kind.assetCorrelation());
+          kind.recoveryLagMonths(), kind.chargeOffDays(), kind.assetCorrelation(),
+          kind.rollRates().map(r -> r.entryScaled(multipliers[0])));
     }
 
     /** The Monte Carlo model under {@code pool.model}. */
@@ -509,7 +515,15 @@ public final class ScenarioLoader {
 
     Performance performance(MapCursor c) {
       int before = problems.size();
-      RateCurve defaults = curve(c, "annual_default_rate", true, 0, 1);
+      boolean roll = c.has("roll_rates");
+      c.eitherOr("annual_default_rate", "roll_rates", true);
+      if (roll && c.has("charge_off_days")) {
+        c.problem("charge_off_days", "with roll_rates a loan is charged off by the roll rates"
+            + " (the charged_off column), not after a number of days");
+      }
+      RateCurve defaults = roll ? RateCurve.constant(0)
+          : curve(c, "annual_default_rate", false, 0, 1);
+      Optional<RollRates> rollRates = roll ? Optional.ofNullable(rollRates(c)) : Optional.empty();
       RateCurve prepayments = c.has("annual_prepayment_rate")
           ? curve(c, "annual_prepayment_rate", true, 0, 1) : RateCurve.constant(0);
       CurveBasis curvesBy = c.choiceOr("curves_by", CurveBasis.class, CurveBasis.PAYMENT_PERIOD);
@@ -523,7 +537,50 @@ public final class ScenarioLoader {
         return null;
       }
       return build(c.node(), () -> new Performance(defaults, prepayments, curvesBy, recovery, lag,
-          chargeOff, rho));
+          roll ? 0 : chargeOff, rho, rollRates));
+    }
+
+    /**
+     * A roll-rate matrix: a map from each live state to the probabilities of moving to the others
+     * at a due date; what a row does not give stays in its state. Every live state needs a row.
+     */
+    RollRates rollRates(MapCursor c) {
+      int before = problems.size();
+      MapCursor m = c.map("roll_rates").orElse(null);
+      if (m == null) {
+        return null;
+      }
+      List<String> labels = RollRates.LABELS;
+      double[][] leaving = new double[RollRates.LIVE][RollRates.STATES];
+      for (int r = 0; r < RollRates.LIVE; r++) {
+        MapCursor row = m.map(labels.get(r)).orElse(null);
+        if (row == null) {
+          continue;
+        }
+        double out = 0;
+        for (int to = 0; to < RollRates.STATES; to++) {
+          if (to != r) {
+            leaving[r][to] = row.rateOr(labels.get(to), 0, 0, 1);
+            out += Double.isNaN(leaving[r][to]) ? 0 : leaving[r][to];
+          }
+        }
+        OptionalDouble stay = row.optRate(labels.get(r), 0, 1);
+        row.rejectUnknown();
+        if (out > 1 + 1e-9) {
+          problems.add(row.node(), "the roll rates from " + labels.get(r) + " sum to "
+              + String.format(java.util.Locale.ROOT, "%.6g", out) + ", more than 1 (what a row"
+              + " does not give stays in " + labels.get(r) + ")");
+        } else if (stay.isPresent() && Math.abs(out + stay.getAsDouble() - 1) > 1e-9) {
+          problems.add(row.node(), "the roll rates from " + labels.get(r) + " sum to "
+              + String.format(java.util.Locale.ROOT, "%.6g", out + stay.getAsDouble())
+              + ", not 1 (or leave out " + labels.get(r) + " for the rest)");
+        }
+      }
+      m.rejectUnknown();
+      if (problems.size() > before) {
+        return null;
+      }
+      return build(m.node(), () -> RollRates.leaving(leaving));
     }
 
     /** A rate that is a single value or a list of values by period. */

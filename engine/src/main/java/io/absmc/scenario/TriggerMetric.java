@@ -10,6 +10,8 @@ public enum TriggerMetric implements Labelled {
   PERIOD_DEFAULT_RATE("period_default_rate"),
   /** Balance 30 or more days past due and not yet charged off, over the pool balance. */
   DELINQUENCY_30("delinquency_30"),
+  /** Balance 60 or more days past due and not yet charged off, over the pool balance. */
+  DELINQUENCY_60("delinquency_60"),
   /** Balance 90 or more days past due and not yet charged off, over the pool balance. */
   DELINQUENCY_90("delinquency_90"),
   /** Annualised excess spread (pool interest less fees and coupons due, over the pool balance), averaged over the last 3 periods. */

@@ -24,6 +24,7 @@ import io.absmc.scenario.PrincipalPayment;
 import io.absmc.scenario.RateCurve;
 import io.absmc.scenario.ReinvestTiming;
 import io.absmc.scenario.Reserve;
+import io.absmc.scenario.RollRates;
 import io.absmc.scenario.Revolving;
 import io.absmc.scenario.Scenario;
 import io.absmc.scenario.Segment;
@@ -146,9 +147,32 @@ class CashConservationPropertiesTest {
     }
 
     @Override
+    public double worsening(int segment, int startDay, double base) {
+      return Math.min(1, base * 3 * rnd.nextDouble());
+    }
+
+    @Override
     public double recoveryRate(int segment, int index, double baseRate) {
       return rnd.nextDouble();
     }
+  }
+
+  /** Roll rates with every transition possible: each row leaves its state with up to 60%. */
+  static RollRates randomRollRates(Random rnd) {
+    double[][] leaving = new double[RollRates.LIVE][RollRates.STATES];
+    for (int r = 0; r < RollRates.LIVE; r++) {
+      double total = 0.6 * rnd.nextDouble();
+      double[] w = new double[RollRates.STATES];
+      double sum = 0;
+      for (int c = 0; c < RollRates.STATES; c++) {
+        w[c] = c == r ? 0 : rnd.nextDouble();
+        sum += w[c];
+      }
+      for (int c = 0; c < RollRates.STATES; c++) {
+        leaving[r][c] = total * w[c] / sum;
+      }
+    }
+    return RollRates.leaving(leaving);
   }
 
   static Scenario randomScenario(Random rnd) {
@@ -182,13 +206,18 @@ class CashConservationPropertiesTest {
         term = Term.ofDays(10 + rnd.nextInt(200));
       }
       int seasoning = rnd.nextInt(term.shortestDays());
+      // a third of the segments default by random roll rates
+      Optional<RollRates> roll = rnd.nextInt(3) == 0 ? Optional.of(randomRollRates(rnd))
+          : Optional.empty();
       Performance perf = new Performance(
-          rnd.nextBoolean() ? RateCurve.constant(0.3 * rnd.nextDouble())
+          roll.isPresent() ? RateCurve.constant(0)
+              : rnd.nextBoolean() ? RateCurve.constant(0.3 * rnd.nextDouble())
               : RateCurve.byPeriod(0.5 * rnd.nextDouble(), 0.2 * rnd.nextDouble(), 0),
           RateCurve.constant(0.3 * rnd.nextDouble()), CurveBasis.values()[rnd.nextInt(2)],
           rnd.nextBoolean() ? RateCurve.constant(rnd.nextDouble())
               : RateCurve.byPeriod(rnd.nextDouble(), rnd.nextDouble(), rnd.nextDouble()),
-          rnd.nextInt(6), rnd.nextInt(150), java.util.OptionalDouble.empty());
+          rnd.nextInt(6), roll.isPresent() ? 0 : rnd.nextInt(150),
+          java.util.OptionalDouble.empty(), roll);
       segments.add(new Segment("s" + s, poolBalance / nSegments, 100 + rnd.nextInt(10000), term,
           seasoning, a, 0.3 * rnd.nextDouble(),
           PrepaymentInterest.values()[rnd.nextInt(2)], perf));

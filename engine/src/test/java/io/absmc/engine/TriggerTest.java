@@ -90,9 +90,9 @@ class TriggerTest {
           curable: true
         """;
     PathRecord r = Deals.expected(deal(curable)).record();
-    assertThat(r.delinquency30[2]).isZero();
-    assertThat(r.delinquency30[3]).isGreaterThan(0.01);
-    assertThat(r.delinquency30[4]).isZero();
+    assertThat(r.delinquency(2, 30)).isZero();
+    assertThat(r.delinquency(3, 30)).isGreaterThan(0.01);
+    assertThat(r.delinquency(4, 30)).isZero();
     assertThat(r.dealState[2]).isEqualTo(DealState.REVOLVING);
     assertThat(r.dealState[3]).isEqualTo(DealState.AMORTISING);
     assertThat(r.dealState[4]).isEqualTo(DealState.REVOLVING);
