@@ -102,6 +102,28 @@ public final class ExpectedCashflows {
   }
 
   /**
+   * Per-period table of the pool's past-due principal at the period's end, by bucket of days past
+   * due and 30+, 60+ and 90+, over the pool balance.
+   */
+  public String pastDueTable() {
+    TextTable table = new TextTable("period", "1-30", "31-60", "61-90", "91+", "30+", "60+",
+        "90+");
+    PathRecord r = record;
+    for (int p = 0; p < r.periods; p++) {
+      String[] row = new String[8];
+      row[0] = Integer.toString(p + 1);
+      for (int b = 0; b < PathRecord.PAST_DUE_BUCKETS; b++) {
+        row[1 + b] = Format.percent(r.pastDue[b * r.periods + p], 2);
+      }
+      for (int d = 1; d <= 3; d++) {
+        row[4 + d] = Format.percent(r.delinquency(p, 30 * d), 2);
+      }
+      table.row(row);
+    }
+    return table.toString();
+  }
+
+  /**
    * Per-period table of the plan's accounts after the waterfall, amounts in millions of RMB; the
    * excess spread is blank once the pool is empty (undefined).
    */

@@ -35,6 +35,8 @@ final class CashflowsCommand implements Callable<Integer> {
     w.println(Header.of(deal, "expected-value path"));
     w.println("Pool (RMB m)");
     w.println(run.poolTable());
+    w.println("Past due at the period's end (share of the pool)");
+    w.println(run.pastDueTable());
     w.println("Accounts after the waterfall (RMB m)");
     w.println(run.accountsTable());
     for (int t = 0; t < deal.tranches; t++) {

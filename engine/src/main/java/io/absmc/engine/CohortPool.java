@@ -60,11 +60,22 @@ final class CohortPool implements Purchases {
   private int[] exposedUntil;
   private int[] interestPaidUntil;
   private int[] nextInstalment;
+  /** For roll-rate cohorts: the first due date (1-based) after the vintage's start. */
+  private int[] firstDue;
   private int[] instalments;
   private double[] loans;
   private double[] balance;
 
-  // roll-rate cohorts, by cohort * RollRates.LIVE + state: loans, and principal and interest
+  /**
+   * A roll-rate cohort's slots: the live payment states, current split in two: slot 0 for loans
+   * current since their vintage's start (which fall past due by the factor-driven rate), slot
+   * {@link #CURED} for loans current again after a cure (by the base rate), so that every
+   * expected count is the base chain's.
+   */
+  private static final int SLOTS = RollRates.LIVE + 1;
+  private static final int CURED = RollRates.LIVE;
+
+  // roll-rate cohorts, by cohort * SLOTS + slot: loans, and principal and interest
   // missed (past due) by them; empty when no segment defaults by roll rates
   private double[] stateLoans;
   private double[] arrearsPrincipal;
@@ -72,9 +83,9 @@ final class CohortPool implements Purchases {
   // scratch for one due date
   private final double[] rowProbability = new double[RollRates.STATES];
   private final double[] moved = new double[RollRates.STATES];
-  private final double[] nextLoans = new double[RollRates.LIVE];
-  private final double[] nextPrincipal = new double[RollRates.LIVE];
-  private final double[] nextInterest = new double[RollRates.LIVE];
+  private final double[] nextLoans = new double[SLOTS];
+  private final double[] nextPrincipal = new double[SLOTS];
+  private final double[] nextInterest = new double[SLOTS];
 
   /** Recoveries arriving in each period. */
   private final double[] recoveryDue;
@@ -117,11 +128,12 @@ final class CohortPool implements Purchases {
     exposedUntil = new int[capacity];
     interestPaidUntil = new int[capacity];
     nextInstalment = new int[capacity];
+    firstDue = new int[capacity];
     instalments = new int[capacity];
     mergeInto = new int[capacity];
     loans = new double[capacity];
     balance = new double[capacity];
-    int live = deal.anyRollRates ? capacity * RollRates.LIVE : 0;
+    int live = deal.anyRollRates ? capacity * SLOTS : 0;
     stateLoans = new double[live];
     arrearsPrincipal = new double[live];
     arrearsInterest = new double[live];
@@ -164,7 +176,7 @@ final class CohortPool implements Purchases {
       balance[i] = deal.initialBalance[s];
       if (deal.rollRates[s] != null) {
         // the initial pool is current at the cut-off date
-        stateLoans[i * RollRates.LIVE + RollRates.CURRENT] = loans[i];
+        stateLoans[i * SLOTS + RollRates.CURRENT] = loans[i];
       }
       exposedUntil[i] = 0;
       if (deal.instalments[s] > 0) {
@@ -174,6 +186,7 @@ final class CohortPool implements Purchases {
           k++;
         }
         nextInstalment[i] = k;
+        firstDue[i] = k;
         interestPaidUntil[i] = calendar.day(origin, k - 1);
       }
     }
@@ -190,12 +203,13 @@ final class CohortPool implements Purchases {
     for (int[][] pair : new int[][][] {{o.segment, segment}, {o.originDay, originDay},
         {o.maturityDay, maturityDay}, {o.exposedUntil, exposedUntil},
         {o.interestPaidUntil, interestPaidUntil}, {o.nextInstalment, nextInstalment},
+        {o.firstDue, firstDue},
         {o.instalments, instalments}, {o.mergeInto, mergeInto}}) {
       System.arraycopy(pair[0], 0, pair[1], 0, count);
     }
     System.arraycopy(o.loans, 0, loans, 0, count);
     System.arraycopy(o.balance, 0, balance, 0, count);
-    int live = deal.anyRollRates ? count * RollRates.LIVE : 0;
+    int live = deal.anyRollRates ? count * SLOTS : 0;
     System.arraycopy(o.stateLoans, 0, stateLoans, 0, live);
     System.arraycopy(o.arrearsPrincipal, 0, arrearsPrincipal, 0, live);
     System.arraycopy(o.arrearsInterest, 0, arrearsInterest, 0, live);
@@ -493,7 +507,7 @@ final class CohortPool implements Purchases {
       loans[j] += cash * loansPerCash[k];
       balance[j] += principal;
       if (deal.rollRates[s] != null) {
-        stateLoans[j * RollRates.LIVE + RollRates.CURRENT] = loans[j];
+        stateLoans[j * SLOTS + RollRates.CURRENT] = loans[j];
       }
       purchasedBalance += principal;
       cumulativePurchased += principal;
@@ -514,13 +528,14 @@ final class CohortPool implements Purchases {
     interestPaidUntil[i] = origin;
     instalments[i] = n;
     nextInstalment[i] = 1;
+    firstDue[i] = 1;
     mergeInto[i] = -1;
     loans[i] = 0;
     balance[i] = 0;
     if (deal.anyRollRates) {
-      Arrays.fill(stateLoans, i * RollRates.LIVE, (i + 1) * RollRates.LIVE, 0);
-      Arrays.fill(arrearsPrincipal, i * RollRates.LIVE, (i + 1) * RollRates.LIVE, 0);
-      Arrays.fill(arrearsInterest, i * RollRates.LIVE, (i + 1) * RollRates.LIVE, 0);
+      Arrays.fill(stateLoans, i * SLOTS, (i + 1) * SLOTS, 0);
+      Arrays.fill(arrearsPrincipal, i * SLOTS, (i + 1) * SLOTS, 0);
+      Arrays.fill(arrearsInterest, i * SLOTS, (i + 1) * SLOTS, 0);
     }
     return i;
   }
@@ -533,14 +548,15 @@ final class CohortPool implements Purchases {
     exposedUntil = Arrays.copyOf(exposedUntil, c);
     interestPaidUntil = Arrays.copyOf(interestPaidUntil, c);
     nextInstalment = Arrays.copyOf(nextInstalment, c);
+    firstDue = Arrays.copyOf(firstDue, c);
     instalments = Arrays.copyOf(instalments, c);
     mergeInto = Arrays.copyOf(mergeInto, c);
     loans = Arrays.copyOf(loans, c);
     balance = Arrays.copyOf(balance, c);
     if (deal.anyRollRates) {
-      stateLoans = Arrays.copyOf(stateLoans, c * RollRates.LIVE);
-      arrearsPrincipal = Arrays.copyOf(arrearsPrincipal, c * RollRates.LIVE);
-      arrearsInterest = Arrays.copyOf(arrearsInterest, c * RollRates.LIVE);
+      stateLoans = Arrays.copyOf(stateLoans, c * SLOTS);
+      arrearsPrincipal = Arrays.copyOf(arrearsPrincipal, c * SLOTS);
+      arrearsInterest = Arrays.copyOf(arrearsInterest, c * SLOTS);
     }
   }
 
@@ -557,10 +573,10 @@ final class CohortPool implements Purchases {
         loans[r] = 0;
         balance[r] = 0;
         if (deal.anyRollRates) {
-          for (int st = 0; st < RollRates.LIVE; st++) {
-            stateLoans[t * RollRates.LIVE + st] += stateLoans[r * RollRates.LIVE + st];
-            arrearsPrincipal[t * RollRates.LIVE + st] += arrearsPrincipal[r * RollRates.LIVE + st];
-            arrearsInterest[t * RollRates.LIVE + st] += arrearsInterest[r * RollRates.LIVE + st];
+          for (int st = 0; st < SLOTS; st++) {
+            stateLoans[t * SLOTS + st] += stateLoans[r * SLOTS + st];
+            arrearsPrincipal[t * SLOTS + st] += arrearsPrincipal[r * SLOTS + st];
+            arrearsInterest[t * SLOTS + st] += arrearsInterest[r * SLOTS + st];
           }
         }
       }
@@ -575,16 +591,17 @@ final class CohortPool implements Purchases {
           exposedUntil[w] = exposedUntil[r];
           interestPaidUntil[w] = interestPaidUntil[r];
           nextInstalment[w] = nextInstalment[r];
+          firstDue[w] = firstDue[r];
           instalments[w] = instalments[r];
           loans[w] = loans[r];
           balance[w] = balance[r];
           if (deal.anyRollRates) {
-            System.arraycopy(stateLoans, r * RollRates.LIVE, stateLoans, w * RollRates.LIVE,
-                RollRates.LIVE);
-            System.arraycopy(arrearsPrincipal, r * RollRates.LIVE, arrearsPrincipal,
-                w * RollRates.LIVE, RollRates.LIVE);
-            System.arraycopy(arrearsInterest, r * RollRates.LIVE, arrearsInterest,
-                w * RollRates.LIVE, RollRates.LIVE);
+            System.arraycopy(stateLoans, r * SLOTS, stateLoans, w * SLOTS,
+                SLOTS);
+            System.arraycopy(arrearsPrincipal, r * SLOTS, arrearsPrincipal,
+                w * SLOTS, SLOTS);
+            System.arraycopy(arrearsInterest, r * SLOTS, arrearsInterest,
+                w * SLOTS, SLOTS);
           }
         }
         mergeInto[w] = -1;
@@ -622,18 +639,13 @@ final class CohortPool implements Purchases {
         if (deal.rollRates[segment[i]] == null || loans[i] <= 0) {
           continue;
         }
-        int base = i * RollRates.LIVE;
+        int base = i * SLOTS;
         double perLoan = scheduled(i) / loans[i];
         for (int st = 1; st < RollRates.LIVE; st++) {
           out[st - 1] += stateLoans[base + st] * perLoan + arrearsPrincipal[base + st];
         }
       }
     }
-  }
-
-  /** Loans of cohort i by payment state at the end of the last period stepped (for tests). */
-  double[] states(int i) {
-    return Arrays.copyOfRange(stateLoans, i * RollRates.LIVE, (i + 1) * RollRates.LIVE);
   }
 
   // ---- roll-rate cohorts -------------------------------------------------------------------
@@ -648,7 +660,7 @@ final class CohortPool implements Purchases {
     if (wholeLoans && loans[i] != Math.rint(loans[i])) {
       // loans bought in pieces are counted once, when the cohort is first stepped
       loans[i] = Math.max(1, Math.rint(loans[i]));
-      stateLoans[i * RollRates.LIVE + RollRates.CURRENT] = loans[i];
+      stateLoans[i * SLOTS + RollRates.CURRENT] = loans[i];
     }
     while (loans[i] > 0) {
       int due = dueDay(i, nextInstalment[i]);
@@ -675,8 +687,8 @@ final class CohortPool implements Purchases {
   /** Scheduled principal of cohort i's live loans (what they owe but for missed payments). */
   private double scheduled(int i) {
     double missed = 0;
-    for (int st = 0; st < RollRates.LIVE; st++) {
-      missed += arrearsPrincipal[i * RollRates.LIVE + st];
+    for (int st = 0; st < SLOTS; st++) {
+      missed += arrearsPrincipal[i * SLOTS + st];
     }
     return balance[i] - missed;
   }
@@ -688,20 +700,22 @@ final class CohortPool implements Purchases {
       return;
     }
     int s = segment[i];
-    int c = i * RollRates.LIVE + RollRates.CURRENT;
-    double current = stateLoans[c];
-    if (current > 0 && deal.prepayments.over(s, originDay[i], from, to) > 0) {
-      double np = driver.prepayments(s, Math.max(0, originDay[i]), from, to, current);
-      if (np > 0) {
-        double bp = scheduled(i) / loans[i] * np;
-        if (deal.prepaymentPaysInterest[s]) {
-          interest += bp * deal.loanRate[s] * (to - interestPaidUntil[i]) / DAYS_PER_YEAR;
+    if (deal.prepayments.over(s, originDay[i], from, to) > 0) {
+      for (int c : new int[] {i * SLOTS + RollRates.CURRENT, i * SLOTS + CURED}) {
+        double current = stateLoans[c];
+        double np = current > 0
+            ? driver.prepayments(s, Math.max(0, originDay[i]), from, to, current) : 0;
+        if (np > 0) {
+          double bp = scheduled(i) / loans[i] * np;
+          if (deal.prepaymentPaysInterest[s]) {
+            interest += bp * deal.loanRate[s] * (to - interestPaidUntil[i]) / DAYS_PER_YEAR;
+          }
+          prepayments += bp;
+          collectPrincipal(to, bp);
+          stateLoans[c] -= np;
+          loans[i] -= np;
+          balance[i] -= bp;
         }
-        prepayments += bp;
-        collectPrincipal(to, bp);
-        stateLoans[c] -= np;
-        loans[i] -= np;
-        balance[i] -= bp;
       }
     }
     exposedUntil[i] = to;
@@ -715,7 +729,7 @@ final class CohortPool implements Purchases {
   private void rollAt(int i, int p, int due, PerformanceDriver driver) {
     int s = segment[i];
     double[] m = deal.rollRates[s];
-    int base = i * RollRates.LIVE;
+    int base = i * SLOTS;
     int j = nextInstalment[i];
     int n = instalments[i];
     double perLoan = scheduled(i) / loans[i];
@@ -747,12 +761,12 @@ final class CohortPool implements Purchases {
     Arrays.fill(nextInterest, 0);
     double chargedOff = 0;
     double paidPrincipal = 0;
-    for (int r = 0; r < RollRates.LIVE; r++) {
+    for (int r = 0; r < SLOTS; r++) {
       double nr = stateLoans[base + r];
       if (nr <= 0) {
         continue;
       }
-      conditionalRow(m, r, s, start, driver);
+      conditionalRow(i, m, r, s, start, driver);
       driver.split(nr, rowProbability, RollRates.STATES, moved);
       double owedPrincipal = arrearsPrincipal[base + r];
       double owedInterest = arrearsInterest[base + r];
@@ -769,7 +783,8 @@ final class CohortPool implements Purchases {
           paidPrincipal += principal;
           interest += x * interestDue + owedInterest * share;
           if (!last) {
-            nextLoans[c] += x;
+            // loans that were past due (or cured before) are current again after a cure
+            nextLoans[r == RollRates.CURRENT ? RollRates.CURRENT : CURED] += x;
           }
         } else {
           nextLoans[c] += x;
@@ -784,7 +799,7 @@ final class CohortPool implements Purchases {
     }
     double live = 0;
     double owed = 0;
-    for (int st = 0; st < RollRates.LIVE; st++) {
+    for (int st = 0; st < SLOTS; st++) {
       stateLoans[base + st] = nextLoans[st];
       arrearsPrincipal[base + st] = nextPrincipal[st];
       arrearsInterest[base + st] = nextInterest[st];
@@ -800,17 +815,26 @@ final class CohortPool implements Purchases {
   }
 
   /**
-   * Row r of the roll rates given the path: the probabilities of worse states scaled to the
-   * driver's conditional probability of worsening, the others to the rest, into {@link
-   * #rowProbability}.
+   * Slot r's roll rates given the path, into {@link #rowProbability}. For loans current since
+   * their vintage's start, the probabilities of falling past due (or charged off) are scaled to
+   * the driver's conditional probability of a first fall, staying current taking the rest; every
+   * other slot has its base row (cured loans the current row), so that a path's charge-offs follow
+   * its first falls into delinquency with the default model's factor and tail, and every expected
+   * count is the base chain's (docs/model.md).
    */
-  private void conditionalRow(double[] m, int r, int s, int start, PerformanceDriver driver) {
-    int row = r * RollRates.STATES;
+  private void conditionalRow(int i, double[] m, int r, int s, int start,
+      PerformanceDriver driver) {
+    int row = (r == CURED ? RollRates.CURRENT : r) * RollRates.STATES;
+    if (r != RollRates.CURRENT) {
+      System.arraycopy(m, row, rowProbability, 0, RollRates.STATES);
+      return;
+    }
     double worse = 0;
     for (int c = r + 1; c < RollRates.STATES; c++) {
       worse += m[row + c];
     }
-    double given = worse > 0 && worse < 1 ? driver.worsening(s, start, worse) : worse;
+    double given = worse > 0 && worse < 1
+        ? driver.worsening(s, start, nextInstalment[i] - firstDue[i] + 1, worse) : worse;
     double up = worse > 0 ? given / worse : 0;
     double down = worse < 1 ? (1 - given) / (1 - worse) : 0;
     for (int c = 0; c < RollRates.STATES; c++) {

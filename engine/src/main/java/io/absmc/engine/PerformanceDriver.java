@@ -54,11 +54,13 @@ public interface PerformanceDriver {
   double prepayments(int segment, int startDay, int fromDay, int toDay, double loans);
 
   /**
-   * For a roll-rate segment: the probability, given this path's systematic factor of the
-   * cohort's vintage, that a loan in a payment state moves to a worse one at a due date, when the
-   * base probability is {@code base} (in (0, 1)). Its mean over the factor is {@code base}.
+   * For a roll-rate segment: the probability, given this path's systematic factor of the cohort's
+   * vintage, that a current loan falls past due at the {@code step}-th due date since the
+   * vintage's start, when the base probability at each due date is {@code base} (in (0, 1)). Over
+   * the factor, the probability of a first fall by the t-th due date, 1 - (1 - base)^t, keeps its
+   * mean.
    */
-  default double worsening(int segment, int startDay, double base) {
+  default double worsening(int segment, int startDay, int step, double base) {
     return base;
   }
 

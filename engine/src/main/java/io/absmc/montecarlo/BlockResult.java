@@ -69,6 +69,11 @@ public final class BlockResult {
   public final float[] collections;
   /** Defaults of each period, at {@code p * paths + i}. */
   public final float[] defaults;
+  /**
+   * Past-due principal over the pool balance at each period's end, by bucket (1-30, 31-60, 61-90,
+   * 91+ days), at {@code (bucket * periods + p) * paths + i}.
+   */
+  public final float[] pastDue;
   /** Interest paid to each tranche in each period, at {@code (t * periods + p) * paths + i}. */
   public final float[] interestPaid;
   /** Principal paid to each tranche in each period, likewise. */
@@ -102,6 +107,7 @@ public final class BlockResult {
     poolBalance = new float[periods * paths];
     collections = new float[periods * paths];
     defaults = new float[periods * paths];
+    pastDue = new float[PathRecord.PAST_DUE_BUCKETS * periods * paths];
     interestPaid = new float[tranches * periods * paths];
     principalPaid = new float[tranches * periods * paths];
   }
@@ -127,6 +133,9 @@ public final class BlockResult {
       collections[p * paths + i] = (float) (r.interest[p] + r.prepayments[p]
           + r.scheduledPrincipal[p] + r.recoveries[p]);
       defaults[p * paths + i] = (float) r.defaults[p];
+      for (int b = 0; b < PathRecord.PAST_DUE_BUCKETS; b++) {
+        pastDue[(b * periods + p) * paths + i] = (float) r.pastDue[b * periods + p];
+      }
       if (r.triggerMask[p] != 0 && firstTrigger == 0) {
         firstTrigger = p + 1;
       }

@@ -290,18 +290,30 @@ final class MonteCarloDriver implements PerformanceDriver {
   }
 
   /**
-   * Vasicek: Phi((Phi^-1(w) + sqrt(rho) X) / sqrt(1 - rho)); lognormal: min(1, M w), with the
-   * cohort's vintage factor X (multiplier M), as for the default curve.
+   * The first fall past due as a default time: the base cumulative probability of a first fall by
+   * the t-th due date, F(t) = 1 - (1 - w)^t, is made conditional on the cohort's vintage factor
+   * like the default curve, C(t) (Vasicek or lognormal), and the t-th due date's probability is
+   * (C(t) - C(t - 1)) / (1 - C(t - 1)).
    */
   @Override
-  public double worsening(int segment, int startDay, double base) {
+  public double worsening(int segment, int startDay, int step, double base) {
     int k = tables.vintageOfDay[startDay];
     int x = innovations == 1 ? 0 : k;
+    double before = step <= 1 ? 0 : conditional(segment, x, -Math.expm1((step - 1) * Math.log1p(-base)));
+    double by = conditional(segment, x, -Math.expm1(step * Math.log1p(-base)));
+    return before >= 1 ? 1 : Math.max(0, (by - before) / (1 - before));
+  }
+
+  /** A base cumulative probability f made conditional on the factor of innovation index x. */
+  private double conditional(int segment, int x, double f) {
+    if (f <= 0) {
+      return 0;
+    }
     if (vasicek) {
-      return Normal.cdf((Normal.quantile(base) + tables.sqrtRho[segment] * factor[x])
+      return f >= 1 ? 1 : Normal.cdf((Normal.quantile(f) + tables.sqrtRho[segment] * factor[x])
           / tables.sqrtOneMinusRho[segment]);
     }
-    return Math.min(1, defaultMultiplier[x] * base);
+    return Math.min(1, defaultMultiplier[x] * f);
   }
 
   @Override

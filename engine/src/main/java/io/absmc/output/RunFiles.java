@@ -355,15 +355,18 @@ public final class RunFiles {
     int periods = deal.periods;
     List<LocalDate> dates = deal.scenario.calendar().paymentDates();
     double[][] values = new double[series * periods][];
-    // columns: balance mean, q05, q95, collections, defaults, interest paid, principal paid
+    // columns: balance mean, q05, q95, collections, defaults, interest paid, principal paid,
+    // past due 1-30, 31-60, 61-90, 91+ (means), 30+ q95
+    double no = Double.NaN;
     for (int p = 0; p < periods; p++) {
       double[] pool = stats.poolCashflows(p);
-      values[p * series] = new double[] {pool[0], pool[1], pool[2], pool[3], pool[4], Double.NaN,
-          Double.NaN};
+      double[] due = stats.pastDue(p);
+      values[p * series] = new double[] {pool[0], pool[1], pool[2], pool[3], pool[4], no, no,
+          due[0], due[1], due[2], due[3], due[4]};
       for (int t = 0; t < deal.tranches; t++) {
         double[] v = stats.trancheCashflows(t, p);
-        values[p * series + t + 1] = new double[] {v[0], v[1], v[2], Double.NaN, Double.NaN, v[3],
-            v[4]};
+        values[p * series + t + 1] = new double[] {v[0], v[1], v[2], no, no, v[3], v[4], no, no,
+            no, no, no};
       }
     }
     List<Column> c = new ArrayList<>();
@@ -387,6 +390,16 @@ public final class RunFiles {
         + " period (tranche rows only)", r -> values[r][5]));
     c.add(Column.ofDouble("principal_paid_mean", "RMB", "mean principal paid to the tranche in the"
         + " period (tranche rows only)", r -> values[r][6]));
+    String[] buckets = {"1_30", "31_60", "61_90", "91_plus"};
+    for (int k = 0; k < buckets.length; k++) {
+      int col = 7 + k;
+      c.add(Column.ofDouble("past_due_" + buckets[k] + "_mean", "fraction of pool", "mean share"
+          + " of the pool " + buckets[k].replace('_', '-').replace("-plus", "+") + " days past"
+          + " due and not charged off at the period's end (pool rows only)", r -> values[r][col]));
+    }
+    c.add(Column.ofDouble("delinquency_30_q95", "fraction of pool", "95th percentile of the share"
+        + " of the pool 30+ days past due at the period's end (histogram of 2,000 bins; pool rows"
+        + " only)", r -> values[r][11]));
     return new CashflowRows(c, (long) series * periods);
   }
 

@@ -515,11 +515,11 @@ public final class ScenarioLoader {
 
     Performance performance(MapCursor c) {
       int before = problems.size();
-      boolean roll = c.has("roll_rates");
       c.eitherOr("annual_default_rate", "roll_rates", true);
+      boolean roll = c.has("roll_rates");
       if (roll && c.has("charge_off_days")) {
         c.problem("charge_off_days", "with roll_rates a loan is charged off by the roll rates"
-            + " (the charged_off column), not after a number of days");
+            + " (the charged_off state), not after a number of days");
       }
       RateCurve defaults = roll ? RateCurve.constant(0)
           : curve(c, "annual_default_rate", false, 0, 1);
@@ -540,6 +540,12 @@ public final class ScenarioLoader {
           roll ? 0 : chargeOff, rho, rollRates));
     }
 
+    /** A share as a percentage to 6 significant digits, without trailing zeros. */
+    private static String percent(double share) {
+      return new java.math.BigDecimal(share * 100, new java.math.MathContext(6))
+          .stripTrailingZeros().toPlainString() + "%";
+    }
+
     /**
      * A roll-rate matrix: a map from each live state to the probabilities of moving to the others
      * at a due date; what a row does not give stays in its state. Every live state needs a row.
@@ -558,22 +564,24 @@ public final class ScenarioLoader {
           continue;
         }
         double out = 0;
+        OptionalDouble stay = OptionalDouble.empty();
         for (int to = 0; to < RollRates.STATES; to++) {
-          if (to != r) {
+          if (to == r) {
+            stay = row.optRate(labels.get(to), 0, 1);
+          } else {
             leaving[r][to] = row.rateOr(labels.get(to), 0, 0, 1);
             out += Double.isNaN(leaving[r][to]) ? 0 : leaving[r][to];
           }
         }
-        OptionalDouble stay = row.optRate(labels.get(r), 0, 1);
         row.rejectUnknown();
         if (out > 1 + 1e-9) {
           problems.add(row.node(), "the roll rates from " + labels.get(r) + " sum to "
-              + String.format(java.util.Locale.ROOT, "%.6g", out) + ", more than 1 (what a row"
-              + " does not give stays in " + labels.get(r) + ")");
+              + percent(out) + ", more than 100% (what a row does not give stays in "
+              + labels.get(r) + ")");
         } else if (stay.isPresent() && Math.abs(out + stay.getAsDouble() - 1) > 1e-9) {
           problems.add(row.node(), "the roll rates from " + labels.get(r) + " sum to "
-              + String.format(java.util.Locale.ROOT, "%.6g", out + stay.getAsDouble())
-              + ", not 1 (or leave out " + labels.get(r) + " for the rest)");
+              + percent(out + stay.getAsDouble()) + ", not 100% (or leave out " + labels.get(r)
+              + " for the rest)");
         }
       }
       m.rejectUnknown();

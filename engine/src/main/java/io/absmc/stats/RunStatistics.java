@@ -1,5 +1,6 @@
 package io.absmc.stats;
 
+import io.absmc.engine.PathRecord;
 import io.absmc.montecarlo.BlockConsumer;
 import io.absmc.montecarlo.BlockResult;
 import io.absmc.rating.IdealizedTable;
@@ -83,6 +84,10 @@ public final class RunStatistics implements BlockConsumer, Serializable {
   private final Histogram[] poolBalanceHistogram;
   private final Moments[] collections;
   private final Moments[] defaults;
+  /** Past-due share of the pool by bucket and period, at {@code bucket * periods + p}. */
+  private final Moments[] pastDue;
+  /** 30+ days past-due share of the pool by period. */
+  private final Histogram[] delinquency30Histogram;
   private final Moments[] interestPaid;
   private final Moments[] principalPaid;
 
@@ -139,6 +144,11 @@ public final class RunStatistics implements BlockConsumer, Serializable {
     }
     collections = moments(p);
     defaults = moments(p);
+    pastDue = moments(PathRecord.PAST_DUE_BUCKETS * p);
+    delinquency30Histogram = new Histogram[p];
+    for (int i = 0; i < p; i++) {
+      delinquency30Histogram[i] = new Histogram(0, 1, BALANCE_BINS);
+    }
     interestPaid = moments(t * p);
     principalPaid = moments(t * p);
   }
@@ -221,6 +231,17 @@ public final class RunStatistics implements BlockConsumer, Serializable {
         }
         collections[p].add(b.collections[p * n + i], w[i]);
         defaults[p].add(b.defaults[p * n + i], w[i]);
+        double over30 = 0;
+        for (int k = 0; k < PathRecord.PAST_DUE_BUCKETS; k++) {
+          double share = b.pastDue[(k * periods + p) * n + i];
+          pastDue[k * periods + p].add(share, w[i]);
+          over30 += k > 0 ? share : 0;
+        }
+        if (unit) {
+          delinquency30Histogram[p].add(over30);
+        } else {
+          delinquency30Histogram[p].add(over30, w[i]);
+        }
       }
       for (int t = 0; t < b.tranches; t++) {
         int idx = t * periods + p;
@@ -256,7 +277,7 @@ public final class RunStatistics implements BlockConsumer, Serializable {
   private List<Moments> moments() {
     List<Moments> all = new ArrayList<>();
     for (Moments[] group : List.of(irr, firstLoss, guarantee, guaranteed, firstBreach, trancheBalance, poolBalance, collections, defaults, interestPaid,
-        principalPaid)) {
+        principalPaid, pastDue)) {
       all.addAll(Arrays.asList(group));
     }
     all.addAll(List.of(weights, defaultRate, lossRate, prepaymentRate, poolGuarantee,
@@ -267,6 +288,7 @@ public final class RunStatistics implements BlockConsumer, Serializable {
   private List<Histogram> histograms() {
     List<Histogram> all = new ArrayList<>(Arrays.asList(trancheBalanceHistogram));
     all.addAll(Arrays.asList(poolBalanceHistogram));
+    all.addAll(Arrays.asList(delinquency30Histogram));
     return all;
   }
 
@@ -420,6 +442,19 @@ public final class RunStatistics implements BlockConsumer, Serializable {
   public double[] poolCashflows(int p) {
     return new double[] {poolBalance[p].mean(), poolBalanceHistogram[p].quantile(0.05),
         poolBalanceHistogram[p].quantile(0.95), collections[p].mean(), defaults[p].mean()};
+  }
+
+  /**
+   * The pool at the end of period p: the mean past-due shares by bucket (1-30, 31-60, 61-90, 91+
+   * days), then the 95th percentile of the 30+ share (histogram of 2,000 bins over [0, 1]).
+   */
+  public double[] pastDue(int p) {
+    double[] out = new double[PathRecord.PAST_DUE_BUCKETS + 1];
+    for (int k = 0; k < PathRecord.PAST_DUE_BUCKETS; k++) {
+      out[k] = pastDue[k * deal.periods + p].mean();
+    }
+    out[PathRecord.PAST_DUE_BUCKETS] = delinquency30Histogram[p].quantile(0.95);
+    return out;
   }
 
   public ResolvedDeal deal() {

@@ -147,7 +147,7 @@ class CashConservationPropertiesTest {
     }
 
     @Override
-    public double worsening(int segment, int startDay, double base) {
+    public double worsening(int segment, int startDay, int step, double base) {
       return Math.min(1, base * 3 * rnd.nextDouble());
     }
 
