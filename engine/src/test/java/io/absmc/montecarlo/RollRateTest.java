@@ -141,7 +141,7 @@ class RollRateTest {
    * and every other move has its base probability, so every expected count is the base chain's:
    * the mean cumulative charge-off rate over paths equals the expected-value path's at every
    * period within 3 standard errors, under Vasicek and lognormal (cv 0.5, where the cap at 1 takes
-   * away under 1e-4 of the rate), with cures and re-falls. With each due date's rate drawn from
+   * away about 0.2% of the rate), with cures and re-falls. With each due date's rate drawn from
    * the factor on its own, or with cured loans falling again at the factor-driven rate, it fails.
    */
   @Test
