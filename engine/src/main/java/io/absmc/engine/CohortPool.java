@@ -657,10 +657,13 @@ final class CohortPool implements Purchases {
    * then every 30 days after the last while loans are past due.
    */
   private void stepRollCohort(int i, int p, int periodEnd, PerformanceDriver driver) {
-    if (wholeLoans && loans[i] != Math.rint(loans[i])) {
-      // loans bought in pieces are counted once, when the cohort is first stepped
-      loans[i] = Math.max(1, Math.rint(loans[i]));
-      stateLoans[i * SLOTS + RollRates.CURRENT] = loans[i];
+    int c = i * SLOTS + RollRates.CURRENT;
+    if (wholeLoans && stateLoans[c] != Math.rint(stateLoans[c])) {
+      // loans bought in pieces are counted once, when they are first stepped (those bought by
+      // the reinvest step into a batch already stepped join its current loans)
+      double whole = Math.max(1, Math.rint(stateLoans[c]));
+      loans[i] += whole - stateLoans[c];
+      stateLoans[c] = whole;
     }
     while (loans[i] > 0) {
       int due = dueDay(i, nextInstalment[i]);
@@ -669,6 +672,9 @@ final class CohortPool implements Purchases {
         return;
       }
       prepayCurrent(i, due, driver);
+      if (loans[i] <= 0) {
+        return;
+      }
       rollAt(i, p, due, driver);
       nextInstalment[i]++;
     }

@@ -70,10 +70,12 @@ public final class BlockResult {
   /** Defaults of each period, at {@code p * paths + i}. */
   public final float[] defaults;
   /**
-   * Past-due principal over the pool balance at each period's end, by bucket (1-30, 31-60, 61-90,
-   * 91+ days), at {@code (bucket * periods + p) * paths + i}.
+   * Past-due principal at each period's end, by bucket (1-30, 31-60, 61-90, 91+ days), at {@code
+   * (bucket * periods + p) * paths + i}.
    */
   public final float[] pastDue;
+  /** Share of the pool 30+ days past due at each period's end, at {@code p * paths + i}. */
+  public final float[] delinquency30;
   /** Interest paid to each tranche in each period, at {@code (t * periods + p) * paths + i}. */
   public final float[] interestPaid;
   /** Principal paid to each tranche in each period, likewise. */
@@ -108,6 +110,7 @@ public final class BlockResult {
     collections = new float[periods * paths];
     defaults = new float[periods * paths];
     pastDue = new float[PathRecord.PAST_DUE_BUCKETS * periods * paths];
+    delinquency30 = new float[periods * paths];
     interestPaid = new float[tranches * periods * paths];
     principalPaid = new float[tranches * periods * paths];
   }
@@ -134,8 +137,10 @@ public final class BlockResult {
           + r.scheduledPrincipal[p] + r.recoveries[p]);
       defaults[p * paths + i] = (float) r.defaults[p];
       for (int b = 0; b < PathRecord.PAST_DUE_BUCKETS; b++) {
-        pastDue[(b * periods + p) * paths + i] = (float) r.pastDue[b * periods + p];
+        pastDue[(b * periods + p) * paths + i] =
+            (float) (r.pastDue[b * periods + p] * r.poolBeforeWaterfall[p]);
       }
+      delinquency30[p * paths + i] = (float) r.delinquency(p, 30);
       if (r.triggerMask[p] != 0 && firstTrigger == 0) {
         firstTrigger = p + 1;
       }

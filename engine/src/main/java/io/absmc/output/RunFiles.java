@@ -393,9 +393,9 @@ public final class RunFiles {
     String[] buckets = {"1_30", "31_60", "61_90", "91_plus"};
     for (int k = 0; k < buckets.length; k++) {
       int col = 7 + k;
-      c.add(Column.ofDouble("past_due_" + buckets[k] + "_mean", "fraction of pool", "mean share"
-          + " of the pool " + buckets[k].replace('_', '-').replace("-plus", "+") + " days past"
-          + " due and not charged off at the period's end (pool rows only)", r -> values[r][col]));
+      c.add(Column.ofDouble("past_due_" + buckets[k] + "_mean", "RMB", "mean principal "
+          + buckets[k].replace('_', '-').replace("-plus", "+") + " days past due and not charged"
+          + " off at the period's end (pool rows only)", r -> values[r][col]));
     }
     c.add(Column.ofDouble("delinquency_30_q95", "fraction of pool", "95th percentile of the share"
         + " of the pool 30+ days past due at the period's end (histogram of 2,000 bins; pool rows"

@@ -84,7 +84,7 @@ public final class RunStatistics implements BlockConsumer, Serializable {
   private final Histogram[] poolBalanceHistogram;
   private final Moments[] collections;
   private final Moments[] defaults;
-  /** Past-due share of the pool by bucket and period, at {@code bucket * periods + p}. */
+  /** Past-due principal by bucket and period, at {@code bucket * periods + p}. */
   private final Moments[] pastDue;
   /** 30+ days past-due share of the pool by period. */
   private final Histogram[] delinquency30Histogram;
@@ -231,12 +231,10 @@ public final class RunStatistics implements BlockConsumer, Serializable {
         }
         collections[p].add(b.collections[p * n + i], w[i]);
         defaults[p].add(b.defaults[p * n + i], w[i]);
-        double over30 = 0;
         for (int k = 0; k < PathRecord.PAST_DUE_BUCKETS; k++) {
-          double share = b.pastDue[(k * periods + p) * n + i];
-          pastDue[k * periods + p].add(share, w[i]);
-          over30 += k > 0 ? share : 0;
+          pastDue[k * periods + p].add(b.pastDue[(k * periods + p) * n + i], w[i]);
         }
+        double over30 = b.delinquency30[p * n + i];
         if (unit) {
           delinquency30Histogram[p].add(over30);
         } else {
@@ -445,8 +443,9 @@ public final class RunStatistics implements BlockConsumer, Serializable {
   }
 
   /**
-   * The pool at the end of period p: the mean past-due shares by bucket (1-30, 31-60, 61-90, 91+
-   * days), then the 95th percentile of the 30+ share (histogram of 2,000 bins over [0, 1]).
+   * The pool at the end of period p: the mean past-due principal by bucket (1-30, 31-60, 61-90,
+   * 91+ days), then the 95th percentile of the share of the pool 30+ days past due (histogram of
+   * 2,000 bins over [0, 1]).
    */
   public double[] pastDue(int p) {
     double[] out = new double[PathRecord.PAST_DUE_BUCKETS + 1];

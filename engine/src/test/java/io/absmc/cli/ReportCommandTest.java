@@ -164,7 +164,8 @@ class ReportCommandTest {
   void everyKindOfReportRendersInHeadlessChromiumWithoutErrors() throws Exception {
     try (HeadlessChromium browser = HeadlessChromium.start()) {
       render(browser, run, "run", List.of("chart-loss-histogram", "chart-exceedance-tranches",
-          "chart-exceedance-pool", "chart-balances", "chart-pool", "chart-triggers"));
+          "chart-exceedance-pool", "chart-balances", "chart-pool", "chart-past-due",
+          "chart-triggers"));
       render(browser, batch, "batch", List.of("chart-heatmap", "chart-tornado-2"));
       render(browser, sizing, "sizing", List.of("chart-sizing"));
       render(browser, breakeven, "breakeven", List.of("chart-breakeven"));

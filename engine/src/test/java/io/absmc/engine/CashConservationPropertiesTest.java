@@ -127,23 +127,49 @@ class CashConservationPropertiesTest {
   static final class RandomDriver implements PerformanceDriver {
     private final Random rnd;
     private final ResolvedDeal deal;
+    /** Whether counts are whole loans (then the pool rounds purchases as drawn paths do). */
+    private final boolean whole;
+
     RandomDriver(ResolvedDeal deal, long seed) {
       this.deal = deal;
       this.rnd = new Random(seed);
+      this.whole = rnd.nextBoolean();
+    }
+
+    @Override
+    public boolean wholeLoans() {
+      return whole;
+    }
+
+    private double count(double loans, double share) {
+      double x = Math.min(loans, loans * share);
+      return whole ? Math.floor(x + rnd.nextDouble() * (x < loans ? 1 : 0)) : x;
     }
 
     @Override
     public double defaults(int segment, int startDay, int fromDay, int toDay, double loans) {
       double p = ResolvedDeal.probability(
           deal.defaults.over(segment, deal.originDay(segment, startDay), fromDay, toDay));
-      return Math.min(loans, loans * p * 3 * rnd.nextDouble());
+      return count(loans, p * 3 * rnd.nextDouble());
     }
 
     @Override
     public double prepayments(int segment, int startDay, int fromDay, int toDay, double loans) {
       double p = ResolvedDeal.probability(
           deal.prepayments.over(segment, deal.originDay(segment, startDay), fromDay, toDay));
-      return Math.min(loans, loans * p * 3 * rnd.nextDouble());
+      return count(loans, p * 3 * rnd.nextDouble());
+    }
+
+    @Override
+    public void split(double loans, double[] p, int k, double[] out) {
+      double left = loans;
+      double rest = 1;
+      for (int j = 0; j < k; j++) {
+        double x = j == k - 1 || rest <= p[j] ? left : count(left, p[j] / rest);
+        out[j] = Math.min(left, x);
+        left -= out[j];
+        rest -= p[j];
+      }
     }
 
     @Override

@@ -62,6 +62,11 @@ final class RunReport {
     page.heading("Balances and collections");
     balances(page, cash, tranches.stream().map(r -> summary.string("tranche", r)).toList());
 
+    if (cash.has("past_due_1_30_mean")) {
+      page.heading("Delinquency");
+      pastDue(page, cash);
+    }
+
     page.heading("Triggers");
     triggerSection(page, triggers);
 
@@ -399,6 +404,35 @@ final class RunReport {
         "Pool balance (mean, 5-95% band), mean collections and defaults per period", 420, pool);
     page.note("Balances and flows are means over the paths; the bands come from histograms of 2,000"
         + " bins (cashflows.parquet).");
+  }
+
+  /**
+   * The pool's past-due principal at each period's end: the mean share by bucket, stacked, and
+   * the 95th percentile of the 30+ share.
+   */
+  private static void pastDue(Page page, ResultTable cash) {
+    List<String> dates = new ArrayList<>();
+    for (int r : cash.rowsWhere("series", "pool")) {
+      dates.add(cash.string("payment_date", r));
+    }
+    List<Map<String, Object>> buckets = new ArrayList<>();
+    for (String[] b : new String[][] {{"1-30", "1_30"}, {"31-60", "31_60"}, {"61-90", "61_90"},
+        {"91+", "91_plus"}}) {
+      buckets.add(Map.of("name", b[0],
+          "values", column(cash, "pool", "past_due_" + b[1] + "_mean")));
+    }
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("dates", dates);
+    data.put("buckets", buckets);
+    data.put("q95", column(cash, "pool", "delinquency_30_q95"));
+    page.chart("chart-past-due", "pastdue",
+        "Principal past due at each period's end: mean by bucket of days past due, and the 95th"
+        + " percentile of the 30+ share of the pool (right axis)", 380, data);
+    page.note("For segments on roll rates, the principal owed by loans in each payment state; for"
+        + " segments with a default rate, defaulted principal from its default until its"
+        + " charge-off days. The share is over the pool left, so it rises as the pool runs off"
+        + " with past-due loans in it. The percentile comes from a histogram of 2,000 bins"
+        + " (cashflows.parquet).");
   }
 
   private static Map<String, Object> bandSeries(ResultTable cash, String series) {

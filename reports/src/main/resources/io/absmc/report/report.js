@@ -233,6 +233,34 @@
     return o;
   };
 
+  // mean past-due principal stacked by bucket; on the right, the 95th percentile of the share
+  // of the pool 30+ days past due
+  builders.pastdue = function (spec) {
+    var o = base(spec);
+    o.xAxis = {type: 'category', data: spec.dates, name: 'payment date', nameLocation: 'middle',
+      nameGap: 28, boundaryGap: false};
+    o.yAxis = [moneyAxis('past due'),
+      {type: 'value', name: '30+ share of the pool', axisLabel: {formatter: pctTick},
+        splitLine: {show: false}}];
+    o.grid.right = 80;
+    o.tooltip = {trigger: 'axis', confine: true, formatter: function (ps) {
+      var k = ps[0].dataIndex;
+      var lines = [esc(spec.dates[k]) + ' (period ' + (k + 1) + ')'];
+      spec.buckets.forEach(function (b) {
+        lines.push(esc(b.name) + ' days: ' + money(b.values[k], 2));
+      });
+      lines.push('30+ share, 95th percentile: ' + pct(spec.q95[k], 2));
+      return lines.join('<br>');
+    }};
+    o.series = spec.buckets.map(function (b) {
+      return {name: b.name + ' days (mean)', type: 'line', stack: 'past-due', symbol: 'none',
+        areaStyle: {opacity: 0.6}, data: b.values};
+    });
+    o.series.push({name: '30+ share, 95th percentile', type: 'line', yAxisIndex: 1,
+      data: spec.q95, symbolSize: 4, lineStyle: {type: 'dashed'}, color: '#333333'});
+    return o;
+  };
+
   builders.triggers = function (spec) {
     var o = base(spec);
     o.xAxis = {type: 'category', data: spec.dates, name: 'payment date', nameLocation: 'middle',
