@@ -20,6 +20,7 @@ import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
  *       defaults by month m;
  *   <li>their dispersion: mean, coefficient of variation, and the Vasicek parameters by maximum
  *       likelihood (closed form: Phi^-1 of a Vasicek variable is normal);
+ *   <li>when the data have past-due buckets, the roll rates' flow rates ({@link #flows});
  * </ul>
  * each with a 95% interval and a standard error from a bootstrap over the vintages.
  */
@@ -38,20 +39,30 @@ public final class Calibration {
   record Point(double[] annualDefault, double[] annualPrepayment, double recoveryRate,
       int recoveryLag, double[] timing, double[] lifetime, boolean[] developed, double mean,
       double cv, double vasicekPd, double vasicekRho, double timingCentre, double timingWidth,
-      double vasicekRhoMoments) {
+      double vasicekRhoMoments, double[] flows) {
   }
+
+  /**
+   * The roll rates' flow rates, in order: current to 1-30 days past due, 1-30 to 31-60, 31-60 to
+   * 61-90, 61-90 to 91+, 91+ to charged off.
+   */
+  public static final List<String> FLOWS = List.of("current_to_dpd_1_30",
+      "dpd_1_30_to_dpd_31_60", "dpd_31_60_to_dpd_61_90", "dpd_61_90_to_dpd_91_plus",
+      "dpd_91_plus_to_charged_off");
 
   /**
    * The calibration: estimates with intervals, and the vintages' lifetime rates.
    *
    * @param lifetime each vintage's lifetime default rate (NaN: too young to develop)
    * @param used vintages in the dispersion estimates
+   * @param flows the roll rates' flow rates ({@link #FLOWS}) when the data have past-due
+   *     buckets, else null
    */
   public record Result(List<String> vintages, int term, Estimate[] annualDefault,
       Estimate[] annualPrepayment, Estimate recoveryRate, int recoveryLag, Estimate[] timing,
       double[] lifetime, int used, Estimate meanLifetime, Estimate cv, Estimate vasicekPd,
       Estimate vasicekRho, Estimate timingCentre, Estimate timingWidth,
-      Estimate vasicekRhoMoments) {
+      Estimate vasicekRhoMoments, Estimate[] flows) {
   }
 
   private Calibration() {
@@ -80,6 +91,14 @@ public final class Calibration {
       pre[m] = estimate(p.annualPrepayment()[m], boot, x -> x.annualPrepayment()[k]);
       timing[m] = estimate(p.timing()[m], boot, x -> x.timing()[k]);
     }
+    Estimate[] flows = null;
+    if (p.flows() != null) {
+      flows = new Estimate[FLOWS.size()];
+      for (int k = 0; k < flows.length; k++) {
+        int j = k;
+        flows[k] = estimate(p.flows()[k], boot, x -> x.flows()[j]);
+      }
+    }
     int used = 0;
     double[] lifetime = new double[n];
     for (int i = 0; i < n; i++) {
@@ -93,7 +112,40 @@ public final class Calibration {
         estimate(p.vasicekRho(), boot, Point::vasicekRho),
         estimate(p.timingCentre(), boot, Point::timingCentre),
         estimate(p.timingWidth(), boot, Point::timingWidth),
-        estimate(p.vasicekRhoMoments(), boot, Point::vasicekRhoMoments));
+        estimate(p.vasicekRhoMoments(), boot, Point::vasicekRhoMoments), flows);
+  }
+
+  /**
+   * Flow rates from past-due buckets, pooled over every vintage and month m to m + 1 observed
+   * (balances): falling past due, the 1-30 bucket at m + 1 over the current balance at m less
+   * the prepayments of m + 1; rolling on, each bucket at m + 1 over the one before it at m;
+   * charge-off, the defaults of m + 1 over the 91+ bucket at m. Null when the vintages have no
+   * buckets. What does not roll on from 1-30, 31-60 and 61-90 cures; what is not charged off from
+   * 91+ stays (docs/calibration.md).
+   */
+  static double[] flows(List<Vintage> vintages) {
+    double[] num = new double[FLOWS.size()];
+    double[] den = new double[FLOWS.size()];
+    for (Vintage v : vintages) {
+      if (v.pastDue() == null) {
+        return null;
+      }
+      for (int m = 0; m < v.months(); m++) {
+        num[0] += v.pastDue(0, m + 1);
+        den[0] += v.current(m) - v.prepaidIn(m + 1);
+        for (int k = 1; k < 4; k++) {
+          num[k] += v.pastDue(k, m + 1);
+          den[k] += v.pastDue(k - 1, m);
+        }
+        num[4] += v.defaultedIn(m + 1);
+        den[4] += v.pastDue(3, m);
+      }
+    }
+    double[] rate = new double[num.length];
+    for (int k = 0; k < rate.length; k++) {
+      rate[k] = den[k] > 0 ? Math.min(1, num[k] / den[k]) : Double.NaN;
+    }
+    return rate;
   }
 
   /**
@@ -328,6 +380,7 @@ public final class Calibration {
     double[] logistic = logisticTiming(w);
     double variance = rates.size() > 1 ? ss / (rates.size() - 1) : Double.NaN;
     return new Point(annualDefault, annualPrepayment, bestRate, bestLag, w, lifetime, developed,
-        mean, cv, pd, rho, logistic[0], logistic[1], vasicekRhoByMoments(mean, variance));
+        mean, cv, pd, rho, logistic[0], logistic[1], vasicekRhoByMoments(mean, variance),
+        flows(vintages));
   }
 }

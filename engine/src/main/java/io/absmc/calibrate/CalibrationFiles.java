@@ -16,11 +16,14 @@ import java.util.Map;
  * {@code model:} block to paste into a scenario), {@code calibration.parquet} (every estimate with
  * its standard error and interval), {@code vintages.parquet} (each vintage's lifetime default
  * rate) and {@code vintage_curves.parquet} (each vintage's cumulative default rate by month on
- * book, observed and fitted).
+ * book, observed and fitted); with past-due buckets in the data, {@code
+ * performance-roll-rates.yaml} too (the block on roll rates).
  */
 public final class CalibrationFiles {
 
   public static final String YAML = "performance.yaml";
+  /** With past-due buckets in the data: the performance block on roll rates. */
+  public static final String ROLL_RATES_YAML = "performance-roll-rates.yaml";
   public static final String ESTIMATES = "calibration.parquet";
   public static final String VINTAGES = "vintages.parquet";
   public static final String CURVES = "vintage_curves.parquet";
@@ -51,6 +54,11 @@ public final class CalibrationFiles {
     rows.add(new Row("vasicek_rho_moments", 0, r.vasicekRhoMoments()));
     rows.add(new Row("timing_centre_months", 0, r.timingCentre()));
     rows.add(new Row("timing_width_months", 0, r.timingWidth()));
+    if (r.flows() != null) {
+      for (int k = 0; k < r.flows().length; k++) {
+        rows.add(new Row("roll_" + Calibration.FLOWS.get(k), 0, r.flows()[k]));
+      }
+    }
     return rows;
   }
 
@@ -58,6 +66,10 @@ public final class CalibrationFiles {
   public static void write(Path dir, List<Vintage> data, Calibration.Result r, String source,
       Map<String, String> provenance) throws IOException {
     Files.writeString(dir.resolve(YAML), yaml(r, source), StandardCharsets.UTF_8);
+    if (r.flows() != null) {
+      Files.writeString(dir.resolve(ROLL_RATES_YAML), rollRatesYaml(r, source),
+          StandardCharsets.UTF_8);
+    }
     List<Row> rows = rows(r);
     ParquetTable.write(dir.resolve(ESTIMATES), List.of(
         Column.ofString("parameter", "what is estimated", i -> rows.get(i).parameter()),
@@ -116,6 +128,43 @@ public final class CalibrationFiles {
         .append(String.format(Locale.ROOT, "%.4f - %.4f", r.cv().low(), r.cv().high()))
         .append("), mean lifetime default rate ").append(pct(r.meanLifetime().value()))
         .append('\n');
+    return b.toString();
+  }
+
+  /**
+   * The performance block on roll rates: the flow rates as a roll-rate matrix (what does not roll
+   * on from 1-30, 31-60 and 61-90 cures; what is not charged off from 91+ stays), with the
+   * prepayment curve and recoveries of the other block.
+   */
+  public static String rollRatesYaml(Calibration.Result r, String source) {
+    Calibration.Estimate[] f = r.flows();
+    String[] states = {"current", "dpd_1_30", "dpd_31_60", "dpd_61_90", "dpd_91_plus",
+        "charged_off"};
+    StringBuilder b = new StringBuilder();
+    b.append("# calibrated by absmc calibrate from ").append(source).append(": ")
+        .append(r.vintages().size()).append(" vintages' past-due buckets, flow rates pooled over"
+            + " every vintage and month; 95% bootstrap intervals in the comments
+");
+    b.append("performance:
+");
+    b.append("  curves_by: months_on_book
+");
+    b.append("  roll_rates:
+");
+    for (int k = 0; k < f.length; k++) {
+      String from = states[k];
+      String to = states[k + 1];
+      b.append("    ").append(from).append(": {").append(to).append(": ")
+          .append(pct(f[k].value()));
+      if (k >= 1 && k <= 3) {
+        b.append(", current: ").append(pct(1 - f[k].value()));
+      }
+      b.append("}  # 95% ").append(pct(f[k].low())).append(" - ").append(pct(f[k].high()))
+          .append('\n');
+    }
+    b.append("  annual_prepayment_rate: ").append(list(r.annualPrepayment())).append('\n');
+    b.append("  recovery_rate: ").append(pct(r.recoveryRate().value())).append('\n');
+    b.append("  recovery_lag_months: ").append(r.recoveryLag()).append('\n');
     return b.toString();
   }
 

@@ -11,9 +11,38 @@ package io.absmc.calibrate;
  * @param defaults cumulative defaulted principal by the end of month m
  * @param prepayments cumulative principal prepaid in full
  * @param recoveries cumulative recoveries on the defaults
+ * @param pastDue when the data have them, the principal past due at the end of month m by bucket
+ *     (1-30, 31-60, 61-90, 91+ days), at {@code [bucket][m - 1]}, part of the outstanding
+ *     balance; null otherwise
  */
 public record Vintage(String name, double originalBalance, double[] outstanding, double[] defaults,
-    double[] prepayments, double[] recoveries) {
+    double[] prepayments, double[] recoveries, double[][] pastDue) {
+
+  /** A vintage without past-due buckets. */
+  public Vintage(String name, double originalBalance, double[] outstanding, double[] defaults,
+      double[] prepayments, double[] recoveries) {
+    this(name, originalBalance, outstanding, defaults, prepayments, recoveries, null);
+  }
+
+  /**
+   * The balance past due by bucket b (0: 1-30 ... 3: 91+) at the end of month m (0: origination,
+   * nothing past due).
+   */
+  double pastDue(int b, int m) {
+    return m == 0 ? 0 : pastDue[b][m - 1];
+  }
+
+  /** The current (not past-due) balance at the end of month m (0: the original balance). */
+  double current(int m) {
+    if (m == 0) {
+      return originalBalance;
+    }
+    double c = outstanding[m - 1];
+    for (double[] bucket : pastDue) {
+      c -= bucket[m - 1];
+    }
+    return c;
+  }
 
   /** Months on book observed. */
   public int months() {

@@ -17,7 +17,9 @@ import java.util.TreeMap;
  * {@code months_on_book} (1, 2, ...), {@code original_balance} (the same on every row of a
  * vintage), {@code outstanding_balance} (performing principal at the month's end),
  * {@code cumulative_defaults}, {@code cumulative_prepayments} and {@code cumulative_recoveries}
- * (amounts to the month's end, never falling). A vintage's months run from 1 without gaps. Every
+ * (amounts to the month's end, never falling); optionally the principal past due at the month's
+ * end by bucket, {@code dpd_1_30}, {@code dpd_31_60}, {@code dpd_61_90} and {@code dpd_91_plus}
+ * (all four, within the outstanding balance), when the defaults are charge-offs. A vintage's months run from 1 without gaps. Every
  * problem is reported as {@code file:line: column: message}.
  */
 public final class VintageTable {
@@ -25,13 +27,18 @@ public final class VintageTable {
   static final List<String> COLUMNS = List.of("vintage", "months_on_book", "original_balance",
       "outstanding_balance", "cumulative_defaults", "cumulative_prepayments",
       "cumulative_recoveries");
+  /** Optional, all four or none: principal past due at the month's end, by bucket. */
+  static final List<String> PAST_DUE = List.of("dpd_1_30", "dpd_31_60", "dpd_61_90",
+      "dpd_91_plus");
+  private static final List<String> ALL = java.util.stream.Stream.concat(COLUMNS.stream(),
+      PAST_DUE.stream()).toList();
 
   private VintageTable() {
   }
 
   /** One row as read, with its line. */
   private record Row(int line, int month, double original, double outstanding, double defaults,
-      double prepayments, double recoveries) {
+      double prepayments, double recoveries, double[] pastDue) {
   }
 
   /**
@@ -136,9 +143,22 @@ public final class VintageTable {
     double defaults = number(r, col, "cumulative_defaults", line, 0, 1e12, problems);
     double prepayments = number(r, col, "cumulative_prepayments", line, 0, 1e12, problems);
     double recoveries = number(r, col, "cumulative_recoveries", line, 0, 1e12, problems);
+    double[] pastDue = null;
+    if (col.containsKey(PAST_DUE.get(0))) {
+      pastDue = new double[PAST_DUE.size()];
+      double sum = 0;
+      for (int b = 0; b < pastDue.length; b++) {
+        pastDue[b] = number(r, col, PAST_DUE.get(b), line, 0, 1e12, problems);
+        sum += pastDue[b];
+      }
+      if (sum > outstanding * (1 + 1e-9)) {
+        problems.add(line, "dpd_1_30", "vintage " + vintage + ": the past-due buckets sum to "
+            + sum + ", more than the outstanding balance " + outstanding);
+      }
+    }
     if (problems.size() == before) {
       byVintage.computeIfAbsent(vintage, v -> new ArrayList<>()).add(new Row(line,
-          (int) month, original, outstanding, defaults, prepayments, recoveries));
+          (int) month, original, outstanding, defaults, prepayments, recoveries, pastDue));
     }
   }
 
@@ -150,6 +170,7 @@ public final class VintageTable {
     double[] defaults = new double[n];
     double[] prepayments = new double[n];
     double[] recoveries = new double[n];
+    double[][] pastDue = rows.get(0).pastDue() == null ? null : new double[PAST_DUE.size()][n];
     int before = problems.size();
     for (int i = 0; i < n; i++) {
       Row r = rows.get(i);
@@ -182,9 +203,15 @@ public final class VintageTable {
       defaults[i] = r.defaults();
       prepayments[i] = r.prepayments();
       recoveries[i] = r.recoveries();
+      if (pastDue != null) {
+        for (int b = 0; b < pastDue.length; b++) {
+          pastDue[b][i] = r.pastDue()[b];
+        }
+      }
     }
     return problems.size() > before ? null
-        : new Vintage(name, rows.get(0).original(), outstanding, defaults, prepayments, recoveries);
+        : new Vintage(name, rows.get(0).original(), outstanding, defaults, prepayments, recoveries,
+            pastDue);
   }
 
   private static void falling(Problems problems, String vintage, Row r, String column,
@@ -196,7 +223,7 @@ public final class VintageTable {
   }
 
   private static Map<String, Integer> header(String[] header, Problems problems) {
-    Map<String, Integer> col = io.absmc.scenario.CsvColumns.index(header, COLUMNS, problems);
+    Map<String, Integer> col = io.absmc.scenario.CsvColumns.index(header, ALL, problems);
     if (col == null) {
       return null;
     }
@@ -206,6 +233,13 @@ public final class VintageTable {
         problems.add(1, "", "missing column '" + c + "'");
         ok = false;
       }
+    }
+    long buckets = PAST_DUE.stream().filter(col::containsKey).count();
+    if (buckets > 0 && buckets < PAST_DUE.size()) {
+      problems.add(1, "", "past-due buckets come all four or none: expected "
+          + String.join(", ", PAST_DUE) + ", missing "
+          + String.join(", ", PAST_DUE.stream().filter(c -> !col.containsKey(c)).toList()));
+      ok = false;
     }
     return ok ? col : null;
   }

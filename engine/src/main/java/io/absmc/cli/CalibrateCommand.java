@@ -94,6 +94,11 @@ final class CalibrateCommand implements Callable<Integer> {
     t.row("logistic timing: width (months)", String.format(Locale.ROOT, "%.3f",
         r.timingWidth().value()), String.format(Locale.ROOT, "%.3f", r.timingWidth().se()),
         String.format(Locale.ROOT, "%.3f - %.3f", r.timingWidth().low(), r.timingWidth().high()));
+    if (r.flows() != null) {
+      for (int k = 0; k < r.flows().length; k++) {
+        row(t, "roll rate " + Calibration.FLOWS.get(k).replace("_to_", " to "), r.flows()[k]);
+      }
+    }
     w.println(t);
     Path dir = out != null ? out : OutputFolders.defaultFor("calibrate", "", start);
     Map<String, String> provenance = new LinkedHashMap<>();
@@ -104,7 +109,8 @@ final class CalibrateCommand implements Callable<Integer> {
         tmp -> CalibrationFiles.write(tmp, vintages, r, file.getFileName().toString(), provenance));
     Path reportFile = report.publish(spec.commandLine(), dir);
     w.println("Results: " + dir + " (" + CalibrationFiles.YAML + ": the blocks to paste into a"
-        + " scenario)");
+        + " scenario" + (r.flows() != null ? "; " + CalibrationFiles.ROLL_RATES_YAML
+        + ": the same with roll rates" : "") + ")");
     if (reportFile != null) {
       w.println("Report: " + reportFile);
     }

@@ -93,6 +93,151 @@ class CalibrationTest {
     assertThat(r.vasicekRho().high()).isGreaterThan(r.vasicekRho().value());
   }
 
+  /** The flow rates that generate roll-rate vintages: fall, three rolls, charge-off from 91+. */
+  private static final double[] FLOWS = {0.02, 0.45, 0.6, 0.75, 0.5};
+
+  /**
+   * Vintages simulated on roll rates (each vintage's rate of falling past due drawn around its
+   * base with cv 0.3, the rolls fixed) give back every flow rate within 2 standard errors, for 24,
+   * 60 and 120 vintages; the rolls, which carry no draw, exactly; and the interval of the rate of
+   * falling past due narrows as vintages are added.
+   */
+  @Test
+  void rollRatesAreRecoveredFromPastDueBuckets() {
+    double previous = Double.POSITIVE_INFINITY;
+    for (int n : new int[] {24, 60, 120}) {
+      List<Vintage> data = simulator(n, 0.3).simulateRollRates(n, FLOWS);
+      Calibration.Result r = Calibration.fit(data, 5);
+      withinSe(2, n + " vintages: current to dpd_1_30", r.flows()[0], FLOWS[0]);
+      for (int k = 1; k < FLOWS.length; k++) {
+        assertThat(r.flows()[k].value()).as("%d vintages: %s", n, Calibration.FLOWS.get(k))
+            .isCloseTo(FLOWS[k], within(1e-9));
+      }
+      double width = r.flows()[0].high() - r.flows()[0].low();
+      assertThat(width).as("%d vintages: interval width", n).isLessThan(previous).isPositive();
+      previous = width;
+    }
+  }
+
+  /**
+   * The calibrated block on roll rates is a valid scenario's performance, whose matrix has the
+   * estimates: a loan 1-30 days past due rolls on with the estimate and cures otherwise.
+   */
+  @Test
+  void theRollRateBlockLoadsIntoAScenario() {
+    List<Vintage> data = simulator(36, 0.2).simulateRollRates(7, FLOWS);
+    Calibration.Result r = Calibration.fit(data, 6);
+    String block = CalibrationFiles.rollRatesYaml(r, "test");
+    String performance = block.substring(block.indexOf("performance:\n") + 13).indent(6);
+    String yaml = """
+        name: calibrated
+        calendar:
+          closing_date: 2024-01-01
+          first_payment_date: 2024-02-01
+          legal_final_date: 2025-01-01
+        pool:
+          segments:
+            - name: loans
+              balance: 100m
+              average_balance: 5000
+              term_months: 12
+              amortisation: level_payment
+              annual_rate: 18%
+              performance:
+        %s
+        structure:
+          plan_size: 100m
+          tranches:
+            - name: all
+              amount: 100m
+        waterfall:
+          amortising:
+            - pay_residual: all
+        """.formatted(performance.stripTrailing());
+    io.absmc.resolve.ResolvedDeal deal = io.absmc.resolve.ResolvedDeal.resolve(
+        io.absmc.scenario.ScenarioLoader.parse(yaml, "calibrated.yaml"));
+    double[] m = deal.rollRates[0];
+    assertThat(m[1]).isCloseTo(r.flows()[0].value(), within(1e-6));
+    assertThat(m[6 + 2]).isCloseTo(r.flows()[1].value(), within(1e-6));
+    assertThat(m[6]).isCloseTo(1 - r.flows()[1].value(), within(1e-6));
+    assertThat(m[4 * 6 + 5]).isCloseTo(r.flows()[4].value(), within(1e-6));
+  }
+
+  /**
+   * The engine on the generating roll rates charges off what the simulated vintage does: a
+   * 12-month level-pay pool made on the cut-off date, due on the 1st like the deal's periods, no
+   * prepayment, no dispersion. Month by month to the term the cumulative charge-offs agree to 1e-9
+   * of the pool; after the term the engine steps past-due loans every 30 days rather than every
+   * month, so only the lifetime total is compared there.
+   */
+  @Test
+  void theEngineChargesOffWhatTheSimulatedVintageDoes() {
+    VintageSimulator sim = new VintageSimulator(1, "2024-01", 12, 0.18, DEFAULTS, 0, 0, 0, 0, 1e8);
+    Vintage v = sim.simulateRollRates(1, FLOWS).get(0);
+    String yaml = """
+        name: engine-vs-simulator
+        calendar:
+          closing_date: 2024-01-01
+          first_payment_date: 2024-02-01
+          legal_final_date: 2027-01-01
+        pool:
+          segments:
+            - name: loans
+              balance: 100m
+              average_balance: 5000
+              term_months: 12
+              amortisation: level_payment
+              annual_rate: 18%
+              performance:
+                roll_rates:
+                  current: {dpd_1_30: 2%}
+                  dpd_1_30: {dpd_31_60: 45%, current: 55%}
+                  dpd_31_60: {dpd_61_90: 60%, current: 40%}
+                  dpd_61_90: {dpd_91_plus: 75%, current: 25%}
+                  dpd_91_plus: {charged_off: 50%}
+        structure:
+          plan_size: 100m
+          tranches:
+            - name: all
+              amount: 100m
+        waterfall:
+          amortising:
+            - pay_residual: all
+        """;
+    io.absmc.engine.PathRecord r = io.absmc.cashflow.ExpectedCashflows.run(
+        io.absmc.resolve.ResolvedDeal.resolve(io.absmc.scenario.ScenarioLoader.parse(yaml,
+            "engine.yaml"))).record();
+    for (int m = 1; m <= 12; m++) {
+      assertThat(r.cumulativeDefaultRate[m - 1]).as("month %d", m)
+          .isCloseTo(v.defaults()[m - 1] / 1e8, within(1e-9));
+    }
+    assertThat(r.cumulativeDefaultRate[r.periods - 1])
+        .isCloseTo(v.defaults()[v.months() - 1] / 1e8, within(1e-6));
+    assertThat(v.defaults()[v.months() - 1] / 1e8).isGreaterThan(0.002);
+  }
+
+  @Test
+  void pastDueBucketsComeAllOrNoneAndWithinTheBalance(@TempDir Path tmp) throws IOException {
+    Path partial = tmp.resolve("p.csv");
+    Files.writeString(partial, """
+        vintage,months_on_book,original_balance,outstanding_balance,cumulative_defaults,cumulative_prepayments,cumulative_recoveries,dpd_1_30,dpd_31_60
+        2019-01,1,1000,900,10,50,0,5,0
+        """);
+    assertThatThrownBy(() -> VintageTable.read(partial)).isInstanceOfSatisfying(
+        ScenarioException.class, e -> assertThat(e.problems()).containsExactly(
+            partial + ":1: past-due buckets come all four or none: expected dpd_1_30, dpd_31_60,"
+                + " dpd_61_90, dpd_91_plus, missing dpd_61_90, dpd_91_plus"));
+    Path over = tmp.resolve("o.csv");
+    Files.writeString(over, """
+        vintage,months_on_book,original_balance,outstanding_balance,cumulative_defaults,cumulative_prepayments,cumulative_recoveries,dpd_1_30,dpd_31_60,dpd_61_90,dpd_91_plus
+        2019-01,1,1000,900,10,50,0,500,300,100,1
+        """);
+    assertThatThrownBy(() -> VintageTable.read(over)).isInstanceOfSatisfying(
+        ScenarioException.class, e -> assertThat(e.problems()).containsExactly(
+            over + ":2: dpd_1_30: vintage 2019-01: the past-due buckets sum to 901.0, more than"
+                + " the outstanding balance 900.0"));
+  }
+
   /**
    * On a complete triangle the chain ladder develops nothing: each vintage's lifetime rate is its
    * observed cumulative default rate at the term. With no dispersion every vintage has the same
