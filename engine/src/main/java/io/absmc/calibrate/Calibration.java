@@ -116,10 +116,34 @@ public final class Calibration {
   }
 
   /**
+   * The share of the defaults (charge-offs) of vintages with past-due buckets that come in months
+   * after the vintage's last current balance, when only past-due loans are left: a default curve
+   * by month on book charges off a loan by its term, so these are the defaults it cannot place
+   * where the data have them. 0 without buckets.
+   */
+  public static double defaultsAfterTerm(List<Vintage> vintages) {
+    double after = 0;
+    double all = 0;
+    for (Vintage v : vintages) {
+      if (v.pastDue() == null) {
+        return 0;
+      }
+      for (int m = 1; m <= v.months(); m++) {
+        all += v.defaultedIn(m);
+        if (v.current(m - 1) <= 0.005) {
+          after += v.defaultedIn(m);
+        }
+      }
+    }
+    return all > 0 ? after / all : 0;
+  }
+
+  /**
    * Flow rates from past-due buckets, pooled over every vintage and month m to m + 1 observed
    * (balances): falling past due, the 1-30 bucket at m + 1 over the current balance at m less
-   * the prepayments of m + 1; rolling on, each bucket at m + 1 over the one before it at m;
-   * charge-off, the defaults of m + 1 over the 91+ bucket at m. Null when the vintages have no
+   * the prepayments of m + 1; rolling on, each bucket at m + 1 over the one before it at m (for
+   * 91+, less what stayed in it: its balance at m less the charge-offs of m + 1); charge-off, the
+   * defaults of m + 1 over the 91+ bucket at m. Null when the vintages have no
    * buckets. What does not roll on from 1-30, 31-60 and 61-90 cures; what is not charged off from
    * 91+ stays (docs/calibration.md).
    */
@@ -137,6 +161,8 @@ public final class Calibration {
           num[k] += v.pastDue(k, m + 1);
           den[k] += v.pastDue(k - 1, m);
         }
+        // 91+ at m + 1 also holds what stayed there: 91+ at m less what was charged off
+        num[3] -= v.pastDue(3, m) - v.defaultedIn(m + 1);
         num[4] += v.defaultedIn(m + 1);
         den[4] += v.pastDue(3, m);
       }

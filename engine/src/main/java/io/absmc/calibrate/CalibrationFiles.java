@@ -143,14 +143,10 @@ public final class CalibrationFiles {
     StringBuilder b = new StringBuilder();
     b.append("# calibrated by absmc calibrate from ").append(source).append(": ")
         .append(r.vintages().size()).append(" vintages' past-due buckets, flow rates pooled over"
-            + " every vintage and month; 95% bootstrap intervals in the comments
-");
-    b.append("performance:
-");
-    b.append("  curves_by: months_on_book
-");
-    b.append("  roll_rates:
-");
+            + " every vintage and month; 95% bootstrap intervals in the comments\n");
+    b.append("performance:\n");
+    b.append("  curves_by: months_on_book\n");
+    b.append("  roll_rates:\n");
     for (int k = 0; k < f.length; k++) {
       String from = states[k];
       String to = states[k + 1];

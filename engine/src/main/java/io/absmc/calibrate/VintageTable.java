@@ -151,7 +151,8 @@ public final class VintageTable {
         pastDue[b] = number(r, col, PAST_DUE.get(b), line, 0, 1e12, problems);
         sum += pastDue[b];
       }
-      if (sum > outstanding * (1 + 1e-9)) {
+      // within the outstanding balance, allowing for each of the five amounts rounded to a cent
+      if (sum > outstanding * (1 + 1e-9) + 0.025) {
         problems.add(line, "dpd_1_30", "vintage " + vintage + ": the past-due buckets sum to "
             + sum + ", more than the outstanding balance " + outstanding);
       }

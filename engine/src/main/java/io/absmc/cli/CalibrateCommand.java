@@ -100,6 +100,14 @@ final class CalibrateCommand implements Callable<Integer> {
       }
     }
     w.println(t);
+    double late = Calibration.defaultsAfterTerm(vintages);
+    if (late > 0) {
+      w.printf(Locale.ROOT, "Note: %.1f%% of the defaults (charge-offs) come after the loans' term,"
+          + " when only past-due loans are left; the default rates by month on book there are"
+          + " theirs alone, and a default curve charges a loan off by its term. For these data"
+          + " the roll-rate block (%s) places them where they are.%n%n", 100 * late,
+          CalibrationFiles.ROLL_RATES_YAML);
+    }
     Path dir = out != null ? out : OutputFolders.defaultFor("calibrate", "", start);
     Map<String, String> provenance = new LinkedHashMap<>();
     provenance.put("absmc.version", Version.version());

@@ -50,15 +50,30 @@ final class GenerateVintagesCommand implements Callable<Integer> {
       description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--roll-rates", split = ",", paramLabel = "FALL,R1,R2,R3,CO",
+      description = "Simulate the roll-rate model instead and write past-due buckets: the monthly"
+          + " rate of falling 1-30 days past due (its vintage multiplier has cv --cv), the rates"
+          + " of rolling on from 1-30, 31-60 and 61-90 (the rest cures) and of charge-off from"
+          + " 91+ (the rest stays), as decimals.")
+  double[] rollRates;
+
   @Override
   public Integer call() throws IOException {
     if (vintages < 2 || !(cv >= 0 && cv <= 5)) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "expected --vintages of at least 2 and 0 <= --cv <= 5");
     }
+    if (rollRates != null && (rollRates.length != 5
+        || java.util.Arrays.stream(rollRates).anyMatch(r -> !(r >= 0 && r <= 1)))) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "expected --roll-rates as five rates between 0 and 1, found "
+              + java.util.Arrays.toString(rollRates));
+    }
+    VintageSimulator simulator = new VintageSimulator(vintages, "2013-01", 6, 0.18, DEFAULTS, 0.2,
+        cv, 0.1, 6, 50_000_000);
     try {
-      AtomicOutput.writeNewFile(out, part -> write(new VintageSimulator(vintages, "2013-01", 6,
-          0.18, DEFAULTS, 0.2, cv, 0.1, 6, 50_000_000).simulate(seed), part));
+      AtomicOutput.writeNewFile(out, part -> write(rollRates == null ? simulator.simulate(seed)
+          : simulator.simulateRollRates(seed, rollRates), part));
     } catch (OutputRefusedException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -69,13 +84,21 @@ final class GenerateVintagesCommand implements Callable<Integer> {
 
   private static void write(List<Vintage> data, Path part) throws IOException {
     try (BufferedWriter w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
+      boolean buckets = data.get(0).pastDue() != null;
       w.write("vintage,months_on_book,original_balance,outstanding_balance,cumulative_defaults,"
-          + "cumulative_prepayments,cumulative_recoveries\n");
+          + "cumulative_prepayments,cumulative_recoveries"
+          + (buckets ? ",dpd_1_30,dpd_31_60,dpd_61_90,dpd_91_plus" : "") + "\n");
       for (Vintage v : data) {
         for (int m = 1; m <= v.months(); m++) {
-          w.write(String.format(Locale.ROOT, "%s,%d,%.2f,%.2f,%.2f,%.2f,%.2f\n", v.name(), m,
+          w.write(String.format(Locale.ROOT, "%s,%d,%.2f,%.2f,%.2f,%.2f,%.2f", v.name(), m,
               v.originalBalance(), v.outstanding()[m - 1], v.defaults()[m - 1],
               v.prepayments()[m - 1], v.recoveries()[m - 1]));
+          if (buckets) {
+            for (double[] bucket : v.pastDue()) {
+              w.write(String.format(Locale.ROOT, ",%.2f", bucket[m - 1]));
+            }
+          }
+          w.write("\n");
         }
       }
     }

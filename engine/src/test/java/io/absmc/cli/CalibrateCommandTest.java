@@ -68,6 +68,49 @@ class CalibrateCommandTest {
     assertThat(run.out()).contains("senior").contains("Report: ");
   }
 
+  /**
+   * The shipped roll-rate data (GenerateVintagesCommand with --roll-rates 0.0075,0.40,0.60,0.75,
+   * 0.90): every generating flow rate inside its 95% interval, and Deal A on roll rates
+   * (scenarios/examples/ali-microloan-roll-rates.yaml) run end to end with its credit loans'
+   * performance replaced by the calibrated roll-rate block.
+   */
+  @Test
+  void rollRatesFromPastDueBucketsRunDealAEndToEnd(@TempDir Path tmp) throws Exception {
+    Path out = tmp.resolve("cal");
+    Cli.Result r = Cli.run("calibrate",
+        TestFiles.path("scenarios/data/synthetic-credit-roll-rates.csv").toString(), "--out",
+        out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("of the defaults (charge-offs) come after the loans' term");
+    double[] truth = {0.0075, 0.40, 0.60, 0.75, 0.90};
+    int checked = 0;
+    for (Map<String, Object> row : DuckDb.read(out.resolve("calibration.parquet"))) {
+      String parameter = (String) row.get("parameter");
+      if (parameter.startsWith("roll_")) {
+        int k = io.absmc.calibrate.Calibration.FLOWS.indexOf(parameter.substring(5));
+        assertThat(truth[k]).as(parameter).isBetween(
+            ((Number) row.get("ci_low")).doubleValue() - 1e-9,
+            ((Number) row.get("ci_high")).doubleValue() + 1e-9);
+        checked++;
+      }
+    }
+    assertThat(checked).isEqualTo(5);
+
+    String block = Files.readString(out.resolve("performance-roll-rates.yaml"));
+    String performance = block.substring(block.indexOf("performance:\n") + 13)
+        .replaceAll("  # 95%[^\n]*", "");
+    String deal = TestFiles.read("scenarios/examples/ali-microloan-roll-rates.yaml");
+    int start = deal.indexOf("      performance:\n        roll_rates:");
+    int end = deal.indexOf("    - name: order_loan");
+    Path scenario = tmp.resolve("deal-a-roll-rates-calibrated.yaml");
+    Files.writeString(scenario, deal.substring(0, start) + "      performance:\n"
+        + performance.indent(6) + deal.substring(end));
+    Cli.Result run = Cli.run("run", scenario.toString(), "--paths", "1000", "--out",
+        tmp.resolve("run").toString());
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).contains("senior").contains("Report: ");
+  }
+
   @Test
   void badTablesExitWithTwoAndWriteNothing(@TempDir Path tmp) throws Exception {
     Path f = tmp.resolve("v.csv");
