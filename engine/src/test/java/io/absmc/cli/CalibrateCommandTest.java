@@ -95,6 +95,8 @@ class CalibrateCommandTest {
       }
     }
     assertThat(checked).isEqualTo(5);
+    assertThat(Files.readString(out.resolve("report.html"))).contains("<h2>Roll rates</h2>")
+        .contains("dpd_91_plus</td>");
 
     String block = Files.readString(out.resolve("performance-roll-rates.yaml"));
     String performance = block.substring(block.indexOf("performance:\n") + 13)

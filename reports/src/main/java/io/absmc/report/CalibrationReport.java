@@ -140,6 +140,28 @@ final class CalibrationReport {
     page.chart("chart-lifetimes", "lifetimes", "Lifetime default rates of the vintages", 320,
         lifetimes(rates, mean, value(est, "lifetime_default_rate_cv", 0),
             value(est, "vasicek_pd", 0), value(est, "vasicek_rho", 0)));
+    List<Integer> flows = new ArrayList<>();
+    for (int r = 0; r < est.rows(); r++) {
+      if (est.string("parameter", r).startsWith("roll_")) {
+        flows.add(r);
+      }
+    }
+    if (!flows.isEmpty()) {
+      page.heading("Roll rates");
+      page.note("Flow rates from the past-due buckets, pooled over every vintage and month by"
+          + " balance: the share of each state that moves on at the next due date. What does not"
+          + " roll on from 1-30, 31-60 and 61-90 days cures; what is not charged off from 91+"
+          + " stays (performance-roll-rates.yaml).");
+      Page.Table f = page.table("from", "to", "rate", "s.e.", "95% interval");
+      for (int r : flows) {
+        String[] fromTo = est.string("parameter", r).substring(5).split("_to_");
+        f.row(null, text(fromTo[0]), text(fromTo[1]), num("value", est.number("value", r),
+            shown(est.number("value", r), false)), text(shown(est.number("se", r), false)),
+            text(shown(est.number("ci_low", r), false) + " - "
+                + shown(est.number("ci_high", r), false)));
+      }
+      f.end();
+    }
     return page;
   }
 
