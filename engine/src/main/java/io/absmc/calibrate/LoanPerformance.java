@@ -3,8 +3,6 @@ package io.absmc.calibrate;
 import io.absmc.scenario.ScenarioException;
 import io.absmc.scenario.yaml.Problems;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -44,15 +42,16 @@ public final class LoanPerformance {
   }
 
   /**
-   * Whether a CSV header is this layout's: it names {@code loan_status} and {@code issue_d}, or
-   * the columns {@code columns} maps them to.
+   * Whether a table's header (CSV or Parquet) is this layout's: it names {@code loan_status} and
+   * {@code issue_d}, or the columns {@code columns} maps them to.
    */
   public static boolean isLoanLevel(Path file, Map<String, String> columns) {
-    try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
-      String header = lines.findFirst().orElse("");
+    try {
+      List<String> header = java.util.Arrays.stream(TableRows.header(file))
+          .map(h -> h.replace("\uFEFF", "").trim()).toList();
       return header.contains(columns.getOrDefault("loan_status", "loan_status"))
           && header.contains(columns.getOrDefault("issue_d", "issue_d"));
-    } catch (IOException | java.io.UncheckedIOException e) {
+    } catch (IOException | RuntimeException e) {
       return false;
     }
   }
@@ -75,7 +74,7 @@ public final class LoanPerformance {
   public static List<Vintage> read(Path file, YearMonth asOf, Map<String, String> columns) {
     Problems problems = new Problems(file.toString());
     List<Loan> loans = new ArrayList<>();
-    CsvRows.guarded(problems, "loan performance file", () -> CsvRows.read(file, problems,
+    TableRows.guarded(problems, "loan performance file", () -> TableRows.read(file, problems,
         "the loan performance file is empty", header -> columns(header, columns, problems),
         (r, col, line) -> {
           Loan loan = loan(r, col, line, problems);

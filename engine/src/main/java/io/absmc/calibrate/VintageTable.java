@@ -2,9 +2,6 @@ package io.absmc.calibrate;
 
 import io.absmc.scenario.ScenarioException;
 import io.absmc.scenario.yaml.Problems;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,13 +46,9 @@ public final class VintageTable {
   public static List<Vintage> read(Path file) {
     Problems problems = new Problems(file.toString());
     Map<String, List<Row>> byVintage = new TreeMap<>();
-    CsvRows.guarded(problems, "vintage table", () -> {
-      if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".parquet")) {
-        readParquet(file, byVintage, problems);
-      } else {
-        readCsv(file, byVintage, problems);
-      }
-    });
+    TableRows.guarded(problems, "vintage table", () -> TableRows.read(file, problems,
+        "the vintage table is empty; expected a header row with " + String.join(", ", COLUMNS),
+        h -> header(h, problems), (r, col, line) -> row(r, col, line, byVintage, problems)));
     List<Vintage> out = new ArrayList<>();
     for (Map.Entry<String, List<Row>> e : byVintage.entrySet()) {
       Vintage v = vintage(e.getKey(), e.getValue(), problems);
@@ -70,59 +63,6 @@ public final class VintageTable {
       throw new ScenarioException(problems.messages());
     }
     return out;
-  }
-
-  private static void readCsv(Path file, Map<String, List<Row>> byVintage, Problems problems)
-      throws IOException {
-    CsvRows.read(file, problems, "the vintage table is empty; expected a header row with "
-        + String.join(", ", COLUMNS), h -> header(h, problems),
-        (r, col, line) -> row(r, col, line, byVintage, problems));
-  }
-
-  /**
-   * A Parquet table, flat, with the same columns (numbers of any numeric type, the vintage as
-   * text or a number); its problems are reported by row (1-based).
-   */
-  private static void readParquet(Path file, Map<String, List<Row>> byVintage, Problems problems)
-      throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new NoSuchFileException(file.toString());
-    }
-    try (org.apache.parquet.hadoop.ParquetFileReader reader =
-        org.apache.parquet.hadoop.ParquetFileReader.open(
-            new org.apache.parquet.io.LocalInputFile(file),
-            org.apache.parquet.HadoopReadOptions.builder(
-                new org.apache.hadoop.conf.Configuration(false)).build())) {
-      org.apache.parquet.schema.MessageType schema =
-          reader.getFooter().getFileMetaData().getSchema();
-      String[] names = schema.getFields().stream().map(org.apache.parquet.schema.Type::getName)
-          .toArray(String[]::new);
-      Map<String, Integer> col = header(names, problems);
-      if (col == null) {
-        throw new ScenarioException(problems.messages());
-      }
-      org.apache.parquet.io.MessageColumnIO io =
-          new org.apache.parquet.io.ColumnIOFactory().getColumnIO(schema);
-      org.apache.parquet.column.page.PageReadStore pages;
-      int row = 0;
-      while ((pages = reader.readNextRowGroup()) != null) {
-        org.apache.parquet.io.RecordReader<org.apache.parquet.example.data.Group> records =
-            io.getRecordReader(pages,
-                new org.apache.parquet.example.data.simple.convert.GroupRecordConverter(schema));
-        for (long r = 0; r < pages.getRowCount(); r++) {
-          org.apache.parquet.example.data.Group g = records.read();
-          String[] cells = new String[names.length];
-          for (int f = 0; f < names.length; f++) {
-            cells[f] = g.getFieldRepetitionCount(f) == 0 ? "" : g.getValueToString(f, 0);
-          }
-          row(cells, col, ++row, byVintage, problems);
-          if (problems.size() >= 50) {
-            problems.add(row, "", "stopped reading after 50 problems");
-            throw new ScenarioException(problems.messages());
-          }
-        }
-      }
-    }
   }
 
   /** One row's values, checked; added to its vintage when good. */
