@@ -391,12 +391,16 @@ public final class ResolvedDeal implements Serializable {
     for (int k = 0; k < template.size(); k++) {
       templateSegment[k] = initialSegments + k;
       templateShare[k] = template.get(k).share();
-      // the riskiest kind: the highest average of its (stressed) annual default rates
+      // the riskiest kind: the highest average of its (stressed) annual default rates; on roll
+      // rates, the annual rate of falling past due and being charged off, at monthly due dates
       double sum = 0;
       for (int j = 0; j < defaults.length(initialSegments + k); j++) {
         sum += defaults.annualRate(initialSegments + k, j);
       }
-      double mean = sum / defaults.length(initialSegments + k);
+      double[] roll = rollRates[initialSegments + k];
+      double mean = roll != null
+          ? 1 - Math.pow(1 - new RollRates(roll).chargeOffPerDueDate(), 12)
+          : sum / defaults.length(initialSegments + k);
       if (mean > worstRate) {
         worstRate = mean;
         worst = k;

@@ -77,10 +77,42 @@ public record RollRates(double[] matrix) {
     }
     double scale = Math.min(factor, 1 / entry);
     for (int c = 1; c < STATES; c++) {
-      m[CURRENT * STATES + c] *= scale;
+      m[CURRENT * STATES + c] = Math.min(1, m[CURRENT * STATES + c] * scale);
     }
     m[CURRENT * STATES + CURRENT] = Math.max(0, 1 - entry * scale);
     return new RollRates(m);
+  }
+
+  /**
+   * The probability that a current loan falls past due at a due date and is charged off before it
+   * is current again: the rates from current times the probabilities of absorption in charged off
+   * from each past-due state, a = (I - Q)^-1 r over the past-due states (Q among them, r into
+   * charged off; Commons Math's LU decomposition). A comparable default rate per due date.
+   */
+  public double chargeOffPerDueDate() {
+    int n = LIVE - 1;
+    org.apache.commons.math3.linear.RealMatrix a =
+        org.apache.commons.math3.linear.MatrixUtils.createRealIdentityMatrix(n);
+    double[] r = new double[n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        a.addToEntry(i, j, -probability(i + 1, j + 1));
+      }
+      r[i] = probability(i + 1, CHARGED_OFF);
+    }
+    org.apache.commons.math3.linear.DecompositionSolver solver =
+        new org.apache.commons.math3.linear.LUDecomposition(a).getSolver();
+    if (!solver.isNonSingular()) {
+      // a past-due state that is never left: nothing comes out of it
+      return probability(CURRENT, CHARGED_OFF);
+    }
+    double[] absorbed = solver.solve(new org.apache.commons.math3.linear.ArrayRealVector(r))
+        .toArray();
+    double p = probability(CURRENT, CHARGED_OFF);
+    for (int j = 0; j < n; j++) {
+      p += probability(CURRENT, j + 1) * absorbed[j];
+    }
+    return p;
   }
 
   /** The probability of moving from live state {@code from} to state {@code to} at a due date. */
