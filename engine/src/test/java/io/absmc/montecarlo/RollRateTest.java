@@ -217,6 +217,34 @@ class RollRateTest {
     }
   }
 
+  /**
+   * Deal A on roll rates gives the same paths on one and two threads; and with no correlation its
+   * large-pool paths are the expected-value path to 1e-12 (the conditional rate of a first fall is
+   * then the base rate, and every other move is base anyway).
+   */
+  @Test
+  void theBundledExampleIsReproducibleAndItsUncorrelatedLimitIsTheExpectedPath() {
+    String text = io.absmc.TestFiles.read("scenarios/examples/ali-microloan-roll-rates.yaml");
+    ResolvedDeal deal = ResolvedDeal.resolve(ScenarioLoader.parse(text, "roll.yaml"));
+    PathResults one = MonteCarloRunner.run(deal, new RunSettings(1_500, 7, 1, Granularity.COHORT),
+        null, null);
+    PathResults two = MonteCarloRunner.run(deal, new RunSettings(1_500, 7, 2, Granularity.COHORT),
+        null, null);
+    assertThat(two.poolDefaultRate).containsExactly(one.poolDefaultRate);
+    assertThat(two.lossFraction).containsExactly(one.lossFraction);
+
+    ResolvedDeal flat = ResolvedDeal.resolve(ScenarioLoader.parse(text.replace(
+        "pool:\n  segments:", "pool:\n  model:\n    asset_correlation: 0\n  segments:"),
+        "flat.yaml"));
+    PathResults mc = MonteCarloRunner.run(flat, new RunSettings(20, 3, 1, Granularity.LARGE_POOL),
+        null, null);
+    double ev = ExpectedCashflows.run(flat).record().cumulativeDefaultRate[flat.periods - 1];
+    assertThat(ev).isGreaterThan(0.002);
+    for (int i = 0; i < mc.paths; i++) {
+      assertThat(mc.poolDefaultRate[i]).isCloseTo(ev, within(1e-12));
+    }
+  }
+
   /** Per path: cumulative default rate and 30+ delinquency at the last period. */
   private static double[][] sample(ResolvedDeal deal, Granularity g, int paths, long seed) {
     double[][] out = new double[2][paths];
