@@ -209,9 +209,11 @@ final class BreakEvenCommand implements Callable<Integer> {
           binding = r;
         }
       }
-      table.row(base.trancheNames[t], Format.percent(minimum[t], 3), worst[t],
-          String.format(java.util.Locale.ROOT, "%.2f", minimum[t] / baseRate),
-          String.format(java.util.Locale.ROOT, "%.4f", binding.result().criticalMultiplier()),
+      String never = binding.result().neverLoses() ? "+" : "";
+      table.row(base.trancheNames[t], Format.percent(minimum[t], 3) + never, worst[t],
+          String.format(java.util.Locale.ROOT, "%.2f%s", minimum[t] / baseRate, never),
+          String.format(java.util.Locale.ROOT, "%.4f%s", binding.result().criticalMultiplier(),
+              never),
           binding.annual() == null ? "-" : String.format(java.util.Locale.ROOT, "%.4f%s",
               binding.annual().criticalMultiplier(), binding.annual().neverLoses() ? "+" : ""),
           byMultiplier.rating(minimum[t]), byLognormal.rating(minimum[t]));
@@ -219,7 +221,11 @@ final class BreakEvenCommand implements Callable<Integer> {
     w.println(table);
     w.println("The break-even scales every loan's lifetime default rate along its timing curve"
         + " (lifetime multiple); the annual-rate multiple, each rate capped at 100%, is shown for"
-        + " comparison: where it lifts a rate to the cap, every such loan defaults at once.");
+        + " comparison: where it lifts a rate to the cap, every such loan defaults at once."
+        + " +: paid in full at the largest multiple tried, the figure a lower bound."
+        + (base.anyRollRates ? " On roll rates the multiple scales the rate of falling past due,"
+            + " capped at 100% a due date, so the charge-offs it can reach are bounded by the"
+            + " rates of rolling on to charge-off." : ""));
     w.println("Results: " + dir.resolve(FILE) + ", " + dir.resolve(TARGETS));
     if (reportFile != null) {
       w.println("Report: " + reportFile);
