@@ -16,8 +16,8 @@ import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
  *   <li>the recovery rate and lag: the lag that best explains cumulative recoveries as a share of
  *       the defaults that many months earlier (least squares over every row), and that share;
  *   <li>each vintage's lifetime default rate, immature vintages developed to the full term by the
- *       chain ladder on cumulative defaults, the timing curve W(m) being the share of lifetime
- *       defaults by month m;
+ *       chain ladder on cumulative defaults (or along the logistic curve fitted to its timing),
+ *       the timing curve W(m) being the share of lifetime defaults by month m;
  *   <li>their dispersion: mean, coefficient of variation, and the Vasicek parameters by maximum
  *       likelihood (closed form: Phi^-1 of a Vasicek variable is normal);
  *   <li>when the data have past-due buckets, the roll rates' flow rates ({@link #flows});
@@ -68,10 +68,37 @@ public final class Calibration {
   private Calibration() {
   }
 
-  /** Calibrates, the bootstrap drawn with {@code seed}. */
+  /** How immature vintages are developed to the term. */
+  public enum Development implements io.absmc.scenario.yaml.Labelled {
+    /** By the chain ladder's development factors. */
+    CHAIN_LADDER("chain-ladder"),
+    /** Along the logistic timing curve fitted to the chain ladder's. */
+    LOGISTIC("logistic");
+
+    private final String label;
+
+    Development(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
+
+  /** Calibrates with the chain ladder, the bootstrap drawn with {@code seed}. */
   public static Result fit(List<Vintage> vintages, long seed) {
+    return fit(vintages, seed, Development.CHAIN_LADDER);
+  }
+
+  /**
+   * Calibrates, immature vintages developed by {@code development}, the bootstrap drawn with
+   * {@code seed}.
+   */
+  public static Result fit(List<Vintage> vintages, long seed, Development development) {
     int term = term(vintages);
-    Point p = point(vintages, term);
+    Point p = point(vintages, term, development);
     int n = vintages.size();
     Point[] boot = new Point[RESAMPLES];
     UniformRandomProvider rng = new XoRoShiRo128PlusPlus(new long[] {seed, 0xD1B54A32D192ED03L});
@@ -80,7 +107,7 @@ public final class Calibration {
       for (int i = 0; i < n; i++) {
         sample.add(vintages.get(rng.nextInt(n)));
       }
-      boot[b] = point(sample, term);
+      boot[b] = point(sample, term, development);
     }
     Estimate[] def = new Estimate[term];
     Estimate[] pre = new Estimate[term];
@@ -292,7 +319,7 @@ public final class Calibration {
     return i + 1 < sorted.length ? sorted[i] + (h - i) * (sorted[i + 1] - sorted[i]) : sorted[i];
   }
 
-  static Point point(List<Vintage> vintages, int term) {
+  static Point point(List<Vintage> vintages, int term, Development development) {
     double[] annualDefault = new double[term];
     double[] annualPrepayment = new double[term];
     for (int m = 1; m <= term; m++) {
@@ -356,6 +383,14 @@ public final class Calibration {
       }
       timing[m] = next > 0 ? timing[m + 1] * now / next : 0;
     }
+    double[] logistic = logisticTiming(Arrays.copyOfRange(timing, 1, term + 1));
+    if (development == Development.LOGISTIC) {
+      // develop along the fitted curve instead (nothing is developed when the fit failed)
+      for (int m = 1; m < term; m++) {
+        timing[m] = Double.isNaN(logistic[0]) ? Double.NaN
+            : shape(m, logistic[0], logistic[1], term);
+      }
+    }
     int n = vintages.size();
     double[] lifetime = new double[n];
     boolean[] developed = new boolean[n];
@@ -403,7 +438,6 @@ public final class Calibration {
       pd = Normal.cdf(zMean * Math.sqrt(1 - rho));
     }
     double[] w = Arrays.copyOfRange(timing, 1, term + 1);
-    double[] logistic = logisticTiming(w);
     double variance = rates.size() > 1 ? ss / (rates.size() - 1) : Double.NaN;
     return new Point(annualDefault, annualPrepayment, bestRate, bestLag, w, lifetime, developed,
         mean, cv, pd, rho, logistic[0], logistic[1], vasicekRhoByMoments(mean, variance),

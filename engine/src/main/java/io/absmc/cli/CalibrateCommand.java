@@ -60,17 +60,39 @@ final class CalibrateCommand implements Callable<Integer> {
       description = "Seed of the bootstrap (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--develop", paramLabel = "HOW", defaultValue = "chain-ladder",
+      converter = DevelopmentConverter.class,
+      description = "How immature vintages are developed to the term: chain-ladder (its"
+          + " development factors) or logistic (along the logistic timing curve fitted to the"
+          + " chain ladder's) (default: ${DEFAULT-VALUE}).")
+  Calibration.Development development;
+
+  static final class DevelopmentConverter
+      implements picocli.CommandLine.ITypeConverter<Calibration.Development> {
+    @Override
+    public Calibration.Development convert(String value) {
+      Calibration.Development d =
+          io.absmc.scenario.yaml.MapCursor.parseChoice(value, Calibration.Development.class);
+      if (d == null) {
+        throw new picocli.CommandLine.TypeConversionException(
+            io.absmc.scenario.yaml.MapCursor.unknownChoice(value, Calibration.Development.class));
+      }
+      return d;
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     Instant start = Instant.now();
     report.check(spec.commandLine());
     List<Vintage> vintages = io.absmc.calibrate.LoanPerformance.isLoanLevel(file, columns)
         ? io.absmc.calibrate.LoanPerformance.read(file, asOf, columns) : VintageTable.read(file);
-    Calibration.Result r = Calibration.fit(vintages, seed);
+    Calibration.Result r = Calibration.fit(vintages, seed, development);
     PrintWriter w = spec.commandLine().getOut();
     w.printf(Locale.ROOT, "absmc %s | calibrate | %s: %d vintages, %d developed to the term of %d"
-        + " months; 95%% intervals from %d bootstrap resamples (seed %d)%n%n", Version.version(),
-        file, vintages.size(), r.used(), r.term(), 400, seed);
+        + " months (%s); 95%% intervals from %d bootstrap resamples (seed %d)%n%n",
+        Version.version(), file, vintages.size(), r.used(), r.term(), development.label(), 400,
+        seed);
     TextTable curves = new TextTable("month on book", "annual default", "95% interval",
         "annual prepayment", "timing (share of lifetime defaults)");
     for (int m = 1; m <= r.term(); m++) {
@@ -113,6 +135,7 @@ final class CalibrateCommand implements Callable<Integer> {
     provenance.put("absmc.version", Version.version());
     provenance.put("absmc.calibration_source", file.toString());
     provenance.put("absmc.bootstrap_seed", Long.toString(seed));
+    provenance.put("absmc.development", development.label());
     OutputFolders.replace(spec.commandLine(), dir, overwrite,
         tmp -> CalibrationFiles.write(tmp, vintages, r, file.getFileName().toString(), provenance));
     Path reportFile = report.publish(spec.commandLine(), dir);

@@ -418,6 +418,59 @@ class CalibrationTest {
   }
 
   /** A logistic timing curve is recovered by the Levenberg-Marquardt fit from its own values. */
+  /**
+   * 40 vintages of 6-month loans with known lifetime rates L_i and one timing curve W(m), observed
+   * as a triangle, no prepayments: D_i(m) = L_i W(m) of the original balance.
+   */
+  private static List<Vintage> shaped(java.util.function.IntToDoubleFunction timing,
+      double[] lifetimes) {
+    List<Vintage> out = new java.util.ArrayList<>();
+    for (int i = 0; i < lifetimes.length; i++) {
+      int seen = Math.min(6, lifetimes.length - i);
+      double[] outstanding = new double[seen];
+      double[] defaults = new double[seen];
+      for (int m = 1; m <= seen; m++) {
+        defaults[m - 1] = 1e6 * lifetimes[i] * timing.applyAsDouble(m);
+        outstanding[m - 1] = Math.max(0, 1e6 * (1 - m / 6.0) - defaults[m - 1]);
+      }
+      out.add(new Vintage(String.format("v%02d", i), 1e6, outstanding, defaults,
+          new double[seen], new double[seen]));
+    }
+    return out;
+  }
+
+  /**
+   * Developing along the logistic curve: on vintages whose timing is a logistic curve (centre 3,
+   * width 0.8) every developed vintage's lifetime rate is its true one; on vintages whose timing
+   * has a kink (80% of defaults in two months, then 5% a month) the chain ladder is exact while
+   * the logistic, which cannot bend so, is exact for complete vintages only and misses a young
+   * one's.
+   */
+  @Test
+  void immatureVintagesDevelopAlongTheLogisticCurve() {
+    double[] lifetimes = new double[40];
+    for (int i = 0; i < lifetimes.length; i++) {
+      lifetimes[i] = 0.01 * (1 + 0.4 * Math.sin(1.7 * i));
+    }
+    List<Vintage> logistic = shaped(m -> Calibration.shape(m, 3, 0.8, 6), lifetimes);
+    Calibration.Result l = Calibration.fit(logistic, 1, Calibration.Development.LOGISTIC);
+    assertThat(l.timingCentre().value()).isCloseTo(3, within(1e-6));
+    for (int i = 0; i < lifetimes.length; i++) {
+      if (!Double.isNaN(l.lifetime()[i])) {
+        assertThat(l.lifetime()[i]).as("vintage %d", i).isCloseTo(lifetimes[i], within(1e-9));
+      }
+    }
+    assertThat(l.used()).isEqualTo(38);
+
+    List<Vintage> kinked = shaped(m -> m <= 2 ? 0.4 * m : 0.8 + 0.05 * (m - 2), lifetimes);
+    Calibration.Result chain = Calibration.fit(kinked, 1, Calibration.Development.CHAIN_LADDER);
+    Calibration.Result curve = Calibration.fit(kinked, 1, Calibration.Development.LOGISTIC);
+    int young = lifetimes.length - 4;
+    assertThat(chain.lifetime()[young]).isCloseTo(lifetimes[young], within(1e-12));
+    assertThat(curve.lifetime()[0]).isCloseTo(lifetimes[0], within(1e-12));
+    assertThat(Math.abs(curve.lifetime()[young] / lifetimes[young] - 1)).isGreaterThan(1e-3);
+  }
+
   @Test
   void logisticTimingIsRecovered() {
     double[] w = new double[12];
