@@ -33,7 +33,8 @@ final class CalibrateCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Parameters(paramLabel = "FILE", description = "The static-pool table (CSV or Parquet), or"
-      + " loan-level performance data (CSV; told apart by the header: loan_status and issue_d).")
+      + " loan-level performance data (CSV or Parquet; told apart by the header: loan_status and"
+      + " issue_d).")
   Path file;
 
   @Option(names = "--as-of", paramLabel = "YYYY-MM",
