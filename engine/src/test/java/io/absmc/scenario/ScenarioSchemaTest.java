@@ -73,7 +73,7 @@ class ScenarioSchemaTest {
         n.items().forEach(i -> a.add(toJson(i)));
         yield a;
       }
-      case NUMBER -> n.text().matches("[-+]?\\d+") ? f.numberNode(Long.parseLong(n.text()))
+      case NUMBER -> n.text().matches("[-+]?\\d+") ? f.numberNode(new java.math.BigInteger(n.text()))
           : f.numberNode(new BigDecimal(n.text()));
       case BOOLEAN -> f.booleanNode(Boolean.parseBoolean(n.text()));
       case STRING -> f.textNode(n.text());
@@ -93,6 +93,43 @@ class ScenarioSchemaTest {
         () -> {
           Set<ValidationMessage> errors = SCHEMA.validate(json(Files.readString(file)));
           assertThat(errors).isEmpty();
+        }));
+  }
+
+  /**
+   * One rule set: every file of the invalid corpus states on its first line what the schema does
+   * with it, and the schema does that. "Schema: rejects." for every rule on one field (its type,
+   * range, form, or a name or value it must not take); "Schema: loader only (why)." for rules
+   * that compare fields, names or sums, which only the loader checks; "Schema: not read." for
+   * text the loader does not take as YAML.
+   */
+  @TestFactory
+  Stream<DynamicTest> theSchemaGivesEachInvalidFileItsStatedVerdict() throws IOException {
+    List<Path> files;
+    try (Stream<Path> s = Files.list(TestFiles.path("scenarios/invalid"))) {
+      files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+    }
+    assertThat(files).hasSizeGreaterThan(60);
+    java.util.regex.Pattern verdict = java.util.regex.Pattern.compile(
+        "Schema: (rejects|loader only \\(.+\\)|not read)\\.$");
+    return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(),
+        () -> {
+          String text = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8);
+          java.util.regex.Matcher m = verdict.matcher(text.lines().findFirst().orElse(""));
+          assertThat(m.find()).as("the first line states the schema's verdict").isTrue();
+          Problems problems = new Problems("x");
+          YamlNode root = YamlDocument.parse(text, problems);
+          if (m.group(1).equals("not read")) {
+            assertThat(problems.isEmpty() && root != null).as("parsed").isFalse();
+            return;
+          }
+          assertThat(problems.messages()).as("parses").isEmpty();
+          Set<ValidationMessage> errors = SCHEMA.validate(toJson(root));
+          if (m.group(1).equals("rejects")) {
+            assertThat(errors).as("the schema rejects it").isNotEmpty();
+          } else {
+            assertThat(errors).as("the schema accepts it; only the loader refuses it").isEmpty();
+          }
         }));
   }
 
