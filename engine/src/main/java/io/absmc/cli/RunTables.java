@@ -42,9 +42,9 @@ public final class RunTables {
     TextTable t = new TextTable("tranche", "PD", "PD 95% interval", "EL", "EL 95% interval",
         "EL (PV)", "LGD", "WAL (y)", "loss q99.9", "ES 99%", "rating (EL)", "rating (PD)");
     for (TrancheStatistics s : stats.tranches()) {
-      t.row(s.name(), Format.percent(s.pd(), 3), Format.range(s.pdLow(), s.pdHigh(), 3),
-          Format.percent(s.el(), 4), Format.range(s.elLow(), s.elHigh(), 4),
-          Format.percent(s.elPv(), 4), Format.percent(s.lgd(), 1),
+      t.row(s.name(), Format.significant(s.pd()), Format.significantRange(s.pdLow(), s.pdHigh()),
+          Format.significant(s.el()), Format.significantRange(s.elLow(), s.elHigh()),
+          Format.significant(s.elPv()), Format.percent(s.lgd(), 1),
           Format.years(s.walYears()), Format.percent(s.lossQuantile(0.999), 2),
           Format.percent(s.es99(), 2), s.ratingEl().range(), s.ratingPd().range());
     }

@@ -42,7 +42,7 @@ class ZeroLossTest {
     assertThat(low).isEqualTo("Aaa");
     assertThat(high).isNotEqualTo("Aaa");
     assertThat(r.out()).contains("senior").contains(low + ".." + high)
-        .contains("0.000% - 0.018%");
+        .contains("0% - 0.0184%");
   }
 
   @Test
