@@ -5,7 +5,7 @@ import io.absmc.resolve.ResolvedDeal;
 
 /**
  * What one tranche got on one path, in RMB. Two measures of loss, both reported because analysts
- * use both (the seed article prints one for the senior and the other for the mezzanine):
+ * use both (the deal's source articles give one for the senior and the other for the mezzanine):
  * {@code gainVsPaidIn} is received less the amount paid in; {@code shortfallVsPromised} is what was
  * still owed after the legal final date (unpaid principal plus unpaid interest).
  *

@@ -19,7 +19,7 @@ import java.util.List;
 /**
  * An idealized table by rating and horizon (cumulative expected loss or default probability at 1 to
  * 10 years), and the model-indicated rating it gives: the best rating whose idealized value at the
- * tranche's WAL is at or above the tranche's measure (REFERENCE-VALUES R5). Between whole years the
+ * tranche's WAL is at or above the tranche's measure (R5 in docs/reference-values.md). Between whole years the
  * value is interpolated linearly; below one year linearly from 0; beyond ten years the ten-year
  * value holds. Immutable and thread-safe.
  *

@@ -11,7 +11,7 @@ import io.absmc.scenario.Scenario;
 import org.junit.jupiter.api.Test;
 
 /**
- * Break-even default rates worked by hand, and the ratings of REFERENCE-VALUES R5. The pool: 100m
+ * Break-even default rates worked by hand, and the ratings of R5 (docs/reference-values.md). The pool: 100m
  * of one-year bullet loans paying no interest, everything collected on the one payment date, so a
  * tranche of S senior to the rest is paid in full while the cash, 100m x (1 - D) + recoveries, is
  * at least what it is owed.

@@ -10,7 +10,7 @@ import io.absmc.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
 
 /**
- * The seed article's worked example (DOMAIN.md section 2, REFERENCE-VALUES R4) and two more amounts
+ * The source articles' worked example (R4 in docs/reference-values.md) and two more amounts
  * collected, each worked out by hand below, exact to the cent.
  *
  * <p>Common to all three: plan size 500m; senior 375m at 6.2%, mezzanine 75m at 11%, subordinated

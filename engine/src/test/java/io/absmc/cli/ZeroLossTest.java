@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * REFERENCE-VALUES R7 at the command line: zero losing paths is not zero risk. Deal A's senior
+ * R7 (docs/reference-values.md) at the command line: zero losing paths is not zero risk. Deal A's senior
  * never loses on 20,000 plain paths; its PD interval still reaches 1 - 0.025^(1/20000) =
  * 1.8443e-4, its EL interval that times the largest loss it can have, its ratings print as ranges,
  * and sizing it to Aaa with those paths says it is not resolved instead of giving an answer.

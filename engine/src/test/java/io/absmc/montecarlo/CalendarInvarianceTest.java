@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * REFERENCE-VALUES R6: the default model keeps the base case's term structure whatever the payment
+ * R6 (docs/reference-values.md): the default model keeps the base case's term structure whatever the payment
  * calendar. A static pool of 366-day bullet loans (annual default rate 10%, asset correlation 20%,
  * no recovery) over one year cut into 1, 4, 12 or 52 periods: the mean cumulative default rate at
  * every payment date is the base curve 1 - 0.9^(t/365) within 3 standard errors, for every factor

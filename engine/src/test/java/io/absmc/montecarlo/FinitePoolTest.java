@@ -6,7 +6,7 @@ import io.absmc.resolve.ResolvedDeal;
 import org.junit.jupiter.api.Test;
 
 /**
- * REFERENCE-VALUES R2: m = 1,000 obligors, p = 1%, rho = 0.2, unit exposures, LGD 100%. D, the
+ * R2 (docs/reference-values.md): m = 1,000 obligors, p = 1%, rho = 0.2, unit exposures, LGD 100%. D, the
  * number of defaults, has P(D > 50) = 2.830394e-2, P(D > 100) = 4.269790e-3, P(D > 150) =
  * 9.065159e-4 (scipy, integrating the binomial over the factor). The large-pool approximation gives
  * 2.7928e-2 / 4.1604e-3 / 8.770e-4: an engine that returns those for 1,000 loans has lost the

@@ -56,7 +56,7 @@ public final class StaticPools {
         + recovery, loans, tranches, waterfall);
   }
 
-  /** REFERENCE-VALUES R3's tranches, senior first: 10-100%, 6-10%, 3-6%, 0-3%, zero coupons. */
+  /** R3 (docs/reference-values.md)'s tranches, senior first: 10-100%, 6-10%, 3-6%, 0-3%, zero coupons. */
   public static final String R3_TRANCHES = """
       - name: senior
         amount: 90m

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * REFERENCE-VALUES R3: a static large pool with PD = 1 - e^-0.05 = 4.877058% and recovery 40%,
+ * R3 (docs/reference-values.md): a static large pool with PD = 1 - e^-0.05 = 4.877058% and recovery 40%,
  * tranched 0-3%, 3-6%, 6-10%, 10-100%, paid sequentially. The tranche expected loss fractions have
  * a closed form with the bivariate normal (scipy); large-pool mode must match within 4 standard
  * errors, fixed seed.

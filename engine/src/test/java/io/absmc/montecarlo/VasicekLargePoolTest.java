@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * REFERENCE-VALUES R1: the Vasicek large homogeneous pool with LGD 100% and p = 1%. The loss
+ * R1 (docs/reference-values.md): the Vasicek large homogeneous pool with LGD 100% and p = 1%. The loss
  * fraction is L = Phi((Phi^-1(p) - sqrt(rho) Z) / sqrt(1 - rho)); in large-pool mode a path's pool
  * default rate is exactly that. Quantiles, standard deviation and a tail probability must match the
  * closed forms (computed outside the project with scipy) within 4 standard errors, fixed seed.

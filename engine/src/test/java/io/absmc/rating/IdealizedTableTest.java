@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.absmc.scenario.ScenarioException;
 import org.junit.jupiter.api.Test;
 
-/** The rating mapping of REFERENCE-VALUES R5 on cases worked by hand from the bundled EL table (in percent). */
+/** The rating mapping of R5 (docs/reference-values.md) on cases worked by hand from the bundled EL table (in percent). */
 class IdealizedTableTest {
 
   private static final IdealizedTable EL = IdealizedTable.bundledExpectedLoss();

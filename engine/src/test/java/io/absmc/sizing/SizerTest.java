@@ -147,7 +147,7 @@ class SizerTest {
   }
 
   /**
-   * REFERENCE-VALUES R7: with plain Monte Carlo no path of 20,480 shows a Aaa senior losing, and
+   * R7 (docs/reference-values.md): with plain Monte Carlo no path of 20,480 shows a Aaa senior losing, and
    * zero losses bound its loss probability only below 1.8e-4, far above what Aaa allows: the
    * search says it is not resolved rather than give an answer.
    */

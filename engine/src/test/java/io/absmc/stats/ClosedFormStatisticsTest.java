@@ -12,7 +12,7 @@ import io.absmc.montecarlo.StaticPools;
 import org.junit.jupiter.api.Test;
 
 /**
- * The run statistics against closed forms (REFERENCE-VALUES R1 and R3), with fixed seeds and
+ * The run statistics against closed forms (R1 (docs/reference-values.md) and R3), with fixed seeds and
  * tolerances in standard errors.
  */
 class ClosedFormStatisticsTest {
