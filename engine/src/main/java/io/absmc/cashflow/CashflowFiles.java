@@ -14,13 +14,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes an expected-value run as {@code pool_cashflows.csv} and {@code tranche_cashflows.csv}
- * (columns documented in the README), all or nothing. Money to the cent, rates as decimals.
+ * Writes an expected-value run as {@code pool_cashflows.csv}, {@code tranche_cashflows.csv} and
+ * {@code tranche_summary.csv} (columns documented in the README), all or nothing. Money to the cent, rates as decimals.
  */
 public final class CashflowFiles {
 
   public static final String POOL_FILE = "pool_cashflows.csv";
   public static final String TRANCHE_FILE = "tranche_cashflows.csv";
+  public static final String SUMMARY_FILE = "tranche_summary.csv";
 
   static final List<String> POOL_COLUMNS = List.of("period", "payment_date", "deal_state",
       "opening_balance", "defaults", "prepayments", "scheduled_principal", "interest",
@@ -29,6 +30,10 @@ public final class CashflowFiles {
       "past_due_91_plus", "excess_spread",
       "account_interest", "fees_paid", "guarantee_draw", "residual_paid", "interest_account",
       "principal_account", "reserve_drawn", "reserve_account", "triggers_breached");
+
+  static final List<String> SUMMARY_COLUMNS = List.of("tranche", "paid_in", "received",
+      "from_guarantor", "gain_vs_paid_in", "promised", "shortfall_vs_promised", "wal_years",
+      "irr");
 
   static final List<String> TRANCHE_COLUMNS = List.of("period", "payment_date", "tranche",
       "opening_balance", "interest_due", "interest_paid", "principal_paid", "interest_shortfall",
@@ -42,6 +47,7 @@ public final class CashflowFiles {
     AtomicOutput.write(dir, tmp -> {
       writePool(run, tmp.resolve(POOL_FILE));
       writeTranches(run, tmp.resolve(TRANCHE_FILE));
+      writeSummary(run, tmp.resolve(SUMMARY_FILE));
     });
   }
 
@@ -77,6 +83,20 @@ public final class CashflowFiles {
               money(r.trancheGuaranteeDraw[k]), money(r.trancheResidualPaid[k]),
               money(r.trancheClosing[k])});
         }
+      }
+    }
+  }
+
+  /** One row per tranche: the tranche summary of {@code absmc cashflows}, IRR included. */
+  private static void writeSummary(ExpectedCashflows run, Path file) throws IOException {
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        SequenceWriter out = writer(SUMMARY_COLUMNS, w)) {
+      for (TrancheSummary s : run.tranches()) {
+        out.write(new String[] {s.name(), money(s.paidIn()), money(s.received()),
+            money(s.fromGuarantor()), money(s.gainVsPaidIn()), money(s.promised()),
+            money(s.shortfallVsPromised()), Double.isNaN(s.walYears()) ? ""
+                : String.format(Locale.ROOT, "%.6f", s.walYears()),
+            Double.isNaN(s.irr()) ? "" : rate(s.irr())});
       }
     }
   }

@@ -70,10 +70,10 @@ public final class ExpectedCashflows {
   }
 
   /**
-   * Per-period pool table, amounts in millions of RMB; with collection periods that end before
+   * Per-period pool table, amounts in {@code unit}; with collection periods that end before
    * their payment dates, the day each ends ("collected to") beside the payment date.
    */
-  public String poolTable() {
+  public String poolTable(Format.Money unit) {
     List<LocalDate> ends = deal.scenario.calendar().collectionEnds();
     boolean collected = !ends.equals(deal.scenario.calendar().paymentDates());
     List<String> header = new java.util.ArrayList<>(List.of("period", "date"));
@@ -91,10 +91,10 @@ public final class ExpectedCashflows {
         row.add(ends.get(p).toString());
       }
       row.addAll(List.of(r.dealState[p].label(),
-          Format.millions(r.poolOpening[p]), Format.millions(r.defaults[p]),
-          Format.millions(r.prepayments[p]), Format.millions(r.scheduledPrincipal[p]),
-          Format.millions(r.interest[p]), Format.millions(r.recoveries[p]),
-          Format.millions(r.purchases[p]), Format.millions(r.poolClosing[p]),
+          unit.format(r.poolOpening[p]), unit.format(r.defaults[p]),
+          unit.format(r.prepayments[p]), unit.format(r.scheduledPrincipal[p]),
+          unit.format(r.interest[p]), unit.format(r.recoveries[p]),
+          unit.format(r.purchases[p]), unit.format(r.poolClosing[p]),
           Format.percent(r.cumulativeDefaultRate[p], 2), triggersBreached(p)));
       table.row(row.toArray(new String[0]));
     }
@@ -124,35 +124,35 @@ public final class ExpectedCashflows {
   }
 
   /**
-   * Per-period table of the plan's accounts after the waterfall, amounts in millions of RMB; the
+   * Per-period table of the plan's accounts after the waterfall, amounts in {@code unit}; the
    * excess spread is blank once the pool is empty (undefined).
    */
-  public String accountsTable() {
+  public String accountsTable(Format.Money unit) {
     TextTable table = new TextTable("period", "fees paid", "account int", "excess spread",
         "interest acct", "principal acct", "reserve drawn", "reserve");
     PathRecord r = record;
     for (int p = 0; p < r.periods; p++) {
-      table.row(Integer.toString(p + 1), Format.millions(r.feesPaid[p]),
-          Format.millions(r.accountInterest[p]),
+      table.row(Integer.toString(p + 1), unit.format(r.feesPaid[p]),
+          unit.format(r.accountInterest[p]),
           r.poolOpening[p] > 0 ? Format.percent(r.excessSpread[p], 2) : "",
-          Format.millions(r.interestAccount[p]), Format.millions(r.principalAccount[p]),
-          Format.millions(r.reserveDrawn[p]), Format.millions(r.reserveAccount[p]));
+          unit.format(r.interestAccount[p]), unit.format(r.principalAccount[p]),
+          unit.format(r.reserveDrawn[p]), unit.format(r.reserveAccount[p]));
     }
     return table.toString();
   }
 
-  /** Per-period table of one tranche, amounts in millions of RMB. */
-  public String trancheTable(int t) {
+  /** Per-period table of one tranche, amounts in {@code unit}. */
+  public String trancheTable(int t, Format.Money unit) {
     TextTable table = new TextTable("period", "opening", "int due", "int paid", "principal",
         "int unpaid", "guarantor", "residual", "closing");
     PathRecord r = record;
     for (int p = 0; p < r.periods; p++) {
       int k = r.at(t, p);
-      table.row(Integer.toString(p + 1), Format.millions(r.trancheOpening[k]),
-          Format.millions(r.interestDue[k]), Format.millions(r.interestPaid[k]),
-          Format.millions(r.principalPaid[k]), Format.millions(r.interestShortfall[k]),
-          Format.millions(r.trancheGuaranteeDraw[k]), Format.millions(r.trancheResidualPaid[k]),
-          Format.millions(r.trancheClosing[k]));
+      table.row(Integer.toString(p + 1), unit.format(r.trancheOpening[k]),
+          unit.format(r.interestDue[k]), unit.format(r.interestPaid[k]),
+          unit.format(r.principalPaid[k]), unit.format(r.interestShortfall[k]),
+          unit.format(r.trancheGuaranteeDraw[k]), unit.format(r.trancheResidualPaid[k]),
+          unit.format(r.trancheClosing[k]));
     }
     return table.toString();
   }

@@ -2,6 +2,7 @@ package io.absmc.cli;
 
 import io.absmc.cashflow.CashflowFiles;
 import io.absmc.cashflow.ExpectedCashflows;
+import io.absmc.cashflow.Format;
 import io.absmc.resolve.ResolvedDeal;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -24,24 +25,39 @@ final class CashflowsCommand implements Callable<Integer> {
   ScenarioOptions scenario;
 
   @Option(names = "--out", paramLabel = "DIR",
-      description = "Also write pool_cashflows.csv and tranche_cashflows.csv into DIR.")
+      description = "Also write pool_cashflows.csv, tranche_cashflows.csv and tranche_summary.csv"
+          + " into DIR.")
   Path out;
+
+  @Option(names = "--units", paramLabel = "U", defaultValue = "auto",
+      description = "Money in the printed tables: rmb (yuan to the cent), m (millions), yi (亿,"
+          + " 10^8 yuan) or auto (yuan for a plan below a million, else millions) (default:"
+          + " ${DEFAULT-VALUE}). The CSV files are always in yuan to the cent.")
+  String units;
 
   @Override
   public Integer call() throws Exception {
     ResolvedDeal deal = scenario.resolve();
     ExpectedCashflows run = ExpectedCashflows.run(deal);
+    Format.Money unit = switch (units) {
+      case "auto" -> Format.Money.forSize(deal.planSize);
+      case "rmb" -> Format.Money.RMB;
+      case "m" -> Format.Money.MILLIONS;
+      case "yi" -> Format.Money.YI;
+      default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--units: expected rmb, m, yi or auto, found '" + units + "'");
+    };
     PrintWriter w = spec.commandLine().getOut();
     w.println(Header.of(deal, "expected-value path"));
-    w.println("Pool (RMB m)");
-    w.println(run.poolTable());
+    w.println("Pool (" + unit.label() + ")");
+    w.println(run.poolTable(unit));
     w.println("Past due at the period's end (share of the pool)");
     w.println(run.pastDueTable());
-    w.println("Accounts after the waterfall (RMB m)");
-    w.println(run.accountsTable());
+    w.println("Accounts after the waterfall (" + unit.label() + ")");
+    w.println(run.accountsTable(unit));
     for (int t = 0; t < deal.tranches; t++) {
-      w.println("Tranche " + deal.trancheNames[t] + " (RMB m)");
-      w.println(run.trancheTable(t));
+      w.println("Tranche " + deal.trancheNames[t] + " (" + unit.label() + ")");
+      w.println(run.trancheTable(t, unit));
     }
     w.println("Tranches (RMB)");
     w.println(run.summaryTable());
@@ -49,8 +65,9 @@ final class CashflowsCommand implements Callable<Integer> {
     if (out != null) {
       CashflowFiles.write(run, out);
       w.println();
-      w.println("Wrote " + out.resolve(CashflowFiles.POOL_FILE) + " and "
-          + out.resolve(CashflowFiles.TRANCHE_FILE));
+      w.println("Wrote " + out.resolve(CashflowFiles.POOL_FILE) + ", "
+          + out.resolve(CashflowFiles.TRANCHE_FILE) + " and "
+          + out.resolve(CashflowFiles.SUMMARY_FILE));
     }
     return 0;
   }

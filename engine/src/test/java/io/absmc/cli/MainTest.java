@@ -50,6 +50,19 @@ class MainTest {
         + "interest_paid,principal_paid,interest_shortfall,guarantee_draw,residual_paid,closing_balance");
     assertThat(tranches).contains(
         "1,2014-07-01,mezzanine,75000000.00,8250000.00,8250000.00,30850000.00,0.00,39100000.00,0.00,44150000.00");
+    // one year from paying in 375m to receiving 398.25m is 6.2%; the mezzanine gets back 39.1m of
+    // 75m, -47.8667%; the subordinated class nothing, -100%
+    assertThat(Files.readAllLines(dir.resolve("tranche_summary.csv"))).containsExactly(
+        "tranche,paid_in,received,from_guarantor,gain_vs_paid_in,promised,shortfall_vs_promised,"
+            + "wal_years,irr",
+        "senior,375000000.00,398250000.00,110900000.00,23250000.00,398250000.00,0.00,1.000000,"
+            + "0.06200000",
+        "mezzanine,75000000.00,39100000.00,39100000.00,-35900000.00,83250000.00,44150000.00,"
+            + "1.000000,-0.47866667",
+        "subordinated,50000000.00,0.00,0.00,-50000000.00,50000000.00,50000000.00,,-1.00000000");
+    assertThat(r.out()).contains("Pool (RMB m)");
+    assertThat(run("cashflows", WORKED, "--units", "rmb").out()).contains("Pool (RMB)")
+        .contains("500,000,000.00");
     try (var files = Files.list(tmp)) {
       assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("out");
     }
