@@ -24,6 +24,29 @@ public final class Main implements Runnable {
   @Spec
   CommandSpec spec;
 
+  /** The system property the SLF4J simple logger reads its level from when it starts. */
+  static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+
+  private static final java.util.List<String> LEVELS =
+      java.util.List.of("trace", "debug", "info", "warn", "error", "off");
+
+  /**
+   * The libraries' log messages (Parquet, Hadoop) shown on standard error: errors only by default,
+   * more with this option (or info with {@code --verbose}).
+   */
+  @picocli.CommandLine.Option(names = "--log-level", paramLabel = "LEVEL",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Library messages on standard error: trace, debug, info, warn, error or off"
+          + " (default: error; info with --verbose).")
+  void logLevel(String level) {
+    String l = level.toLowerCase(java.util.Locale.ROOT);
+    if (!LEVELS.contains(l)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--log-level: expected one of "
+          + String.join(", ", LEVELS) + ", found '" + level + "'");
+    }
+    System.setProperty(LOG_LEVEL, l);
+  }
+
   @Override
   public void run() {
     throw missingCommand(spec);
@@ -51,6 +74,10 @@ public final class Main implements Runnable {
    * exit codes and messages; returns the exit code.
    */
   public static int execute(CommandLine cli, PrintWriter out, PrintWriter err, String... args) {
+    if (java.util.Arrays.asList(args).contains("--verbose") && System.getProperty(LOG_LEVEL) == null) {
+      // before any library starts its logger: --verbose shows their messages from info up
+      System.setProperty(LOG_LEVEL, "info");
+    }
     cli.setOut(out);
     cli.setErr(err);
     cli.setParameterExceptionHandler((e, args2) -> {
