@@ -40,10 +40,15 @@ public final class Provenance {
     m.put("absmc.granularity", granularity);
     m.put("absmc.run_start", start.toString());
     m.put("absmc.java", System.getProperty("java.version"));
+    // Math.exp and Math.log may differ by an ulp between JVMs and CPUs (their intrinsics)
+    m.put("absmc.java_vm", System.getProperty("java.vm.name") + " "
+        + System.getProperty("java.vm.version"));
+    m.put("absmc.os_arch", System.getProperty("os.arch"));
     // Parquet and Hadoop as they run (on a Spark cluster, the cluster's), the rest as built in
     m.put("absmc.lib.parquet", parquetVersion());
     m.put("absmc.lib.hadoop", org.apache.hadoop.util.VersionInfo.getVersion());
-    for (String lib : new String[] {"commons-rng", "commons-statistics"}) {
+    for (String lib : new String[] {"commons-rng", "commons-statistics", "commons-numbers",
+        "commons-math3"}) {
       m.put("absmc.lib." + lib, build.getProperty(lib, "unknown"));
     }
     return m;

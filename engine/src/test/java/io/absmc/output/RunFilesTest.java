@@ -176,6 +176,12 @@ class RunFilesTest {
         // the versions that ran, read from the libraries themselves
         assertThat(meta.get("absmc.lib.parquet")).matches("\\d+\\.\\d+\\.\\d+.*");
         assertThat(meta.get("absmc.lib.hadoop")).matches("\\d+\\.\\d+\\.\\d+.*");
+        // the build's Commons versions, and what Math.exp and Math.log may depend on
+        for (String lib : new String[] {"rng", "statistics", "numbers", "math3"}) {
+          assertThat(meta.get("absmc.lib.commons-" + lib)).as(lib).matches("\\d+\\.\\d+.*");
+        }
+        assertThat(meta.get("absmc.os_arch")).isEqualTo(System.getProperty("os.arch"));
+        assertThat(meta.get("absmc.java_vm")).contains(System.getProperty("java.vm.version"));
       }
     }
   }
