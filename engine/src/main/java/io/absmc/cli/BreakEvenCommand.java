@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code absmc breakeven FILE [--stress STRESSFILE]}: each tranche's break-even default rate under
+ * {@code absmc breakeven FILE [--stress STRESS]}: each tranche's break-even default rate under
  * each stress scenario, and its ratings by the stress-multiplier and lognormal methods.
  */
 @Command(name = "breakeven", mixinStandardHelpOptions = true,
@@ -51,9 +51,10 @@ final class BreakEvenCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "Scenario file (YAML).")
   Path file;
 
-  @Option(names = "--stress", paramLabel = "STRESSFILE",
-      description = "Stress file (YAML); default: the base case only.")
-  Path stressFile;
+  @Option(names = "--stress", paramLabel = "STRESS",
+      description = "Stress scenarios: a stress file (YAML), FILE#name, or shocks inline such as"
+          + " defaults=x2,recovery=-20% (docs/stress-format.md); default: the base case only.")
+  String stressOption;
 
   @Option(names = "--paths", paramLabel = "N", defaultValue = "20000",
       description = "Monte Carlo paths of the base case for the lognormal method's mean and sigma"
@@ -97,7 +98,7 @@ final class BreakEvenCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     report.check(spec.commandLine());
     Scenario scenario = ScenarioLoader.load(file);
-    List<StressSet.Named> stresses = StressSet.scenariosOrBase(stressFile);
+    List<StressSet.Named> stresses = StressOption.scenarios(spec.commandLine(), stressOption);
     ResolvedDeal base = ResolvedDeal.resolve(scenario);
     Instant start = Instant.now();
 
@@ -136,7 +137,7 @@ final class BreakEvenCommand implements Callable<Integer> {
 
     Path dir = out != null ? out : OutputFolders.defaultFor(scenario.name(), "breakeven-", start);
     Map<String, String> meta = Provenance.of(Version.build(), file, scenario.name(),
-        stressFile == null ? "base case" : stressFile.toString(), settings.seed(), BlockStreams.generator(),
+        stressOption == null ? "base case" : stressOption, settings.seed(), BlockStreams.generator(),
         paths, "cohort", start);
     meta.put("absmc.breakeven_tolerance", "multiplier bracketed to a relative width of "
         + BreakEven.TOLERANCE);

@@ -15,8 +15,10 @@ public final class ScenarioOptions {
   @Parameters(index = "0", paramLabel = "FILE", description = "Scenario file (YAML).")
   Path file;
 
-  @Option(names = "--stress", paramLabel = "SHOCKS", converter = StressConverter.class,
-      description = "Relative shocks to the base case, e.g. default=2.0,recovery=0.8,prepay=0.5.")
+  @Option(names = "--stress", paramLabel = "STRESS", converter = StressConverter.class,
+      description = "The stress to run under: shocks in the stress files' vocabulary, e.g."
+          + " defaults=x2,recovery=-20%,yield=-50bp (docs/stress-format.md), or a stress file"
+          + " with one scenario, or FILE#name for one of its scenarios.")
   Stress stress = Stress.NONE;
 
   @Option(names = "--verbose", description = "Print stack traces of unexpected errors.")
@@ -58,11 +60,20 @@ public final class ScenarioOptions {
   static final class StressConverter implements picocli.CommandLine.ITypeConverter<Stress> {
     @Override
     public Stress convert(String value) {
+      io.absmc.resolve.StressSet set;
       try {
-        return Stress.parse(value);
+        set = io.absmc.resolve.StressSet.fromOption(value);
       } catch (IllegalArgumentException e) {
         throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+      } catch (ScenarioException e) {
+        throw new picocli.CommandLine.TypeConversionException(String.join("; ", e.problems()));
       }
+      if (set.scenarios().size() != 1) {
+        throw new picocli.CommandLine.TypeConversionException("stress file " + value + " has "
+            + set.scenarios().size() + " scenarios; this command runs one: name it as FILE#name,"
+            + " or run them all with absmc batch");
+      }
+      return set.scenarios().get(0).stress();
     }
   }
 }

@@ -61,9 +61,10 @@ final class SizeCommand implements Callable<Integer> {
       description = "The tranche that takes the difference (default: the next one below).")
   String absorber;
 
-  @Option(names = "--stress", paramLabel = "STRESSFILE",
-      description = "Stress scenarios of the breakeven method (default: the base case only).")
-  Path stressFile;
+  @Option(names = "--stress", paramLabel = "STRESS",
+      description = "Stress scenarios of the breakeven method: a stress file, FILE#name or shocks"
+          + " inline (default: the base case only).")
+  String stressOption;
 
   @Option(names = "--out", paramLabel = "DIR",
       description = "Output folder (default: out/<scenario>/sizing-<start time>).")
@@ -119,7 +120,7 @@ final class SizeCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "'" + tranche + "' is the last tranche: name the one that absorbs with --absorb");
     }
-    List<StressSet.Named> stresses = StressSet.scenariosOrBase(stressFile);
+    List<StressSet.Named> stresses = StressOption.scenarios(spec.commandLine(), stressOption);
     Sizer.Job job = new Sizer.Job(scenario, tranche, absorb, target, m, settings, budget,
         mc.elTable(), mc.pdTable(), stresses);
     Instant start = Instant.now();

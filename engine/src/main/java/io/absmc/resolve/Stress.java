@@ -140,46 +140,6 @@ public record Stress(Shock defaults, Shock recovery, Shock prepayment, Shock pay
     return with(Target.PREPAYMENT, s);
   }
 
-  /**
-   * Parses the command line's {@code default=2.0,recovery=0.8,prepay=0.5}: multipliers (1 = base);
-   * any key may be left out.
-   *
-   * @throws IllegalArgumentException naming the part that cannot be read
-   */
-  public static Stress parse(String text) {
-    double d = 1;
-    double r = 1;
-    double p = 1;
-    for (String part : text.split(",")) {
-      String t = part.trim();
-      if (t.isEmpty()) {
-        continue;
-      }
-      int eq = t.indexOf('=');
-      if (eq < 0) {
-        throw new IllegalArgumentException("stress '" + t + "' is not key=value"
-            + " (keys: default, recovery, prepay)");
-      }
-      String key = t.substring(0, eq).trim().toLowerCase(Locale.ROOT);
-      double value = io.absmc.util.Decimal.parse(t.substring(eq + 1));
-      if (Double.isNaN(value)) {
-        throw new IllegalArgumentException("stress '" + t + "': '" + t.substring(eq + 1).trim()
-            + "' is not a number");
-      }
-      if (!(value >= 0 && value < Double.POSITIVE_INFINITY)) {
-        throw new IllegalArgumentException("stress '" + t + "': expected a multiplier >= 0");
-      }
-      switch (key) {
-        case "default" -> d = value;
-        case "recovery" -> r = value;
-        case "prepay", "prepayment" -> p = value;
-        default -> throw new IllegalArgumentException("stress '" + t + "': unknown key '" + key
-            + "' (keys: default, recovery, prepay)");
-      }
-    }
-    return multipliers(d, r, p);
-  }
-
   /** The multiplier on the default curve in period t (1-based) of T. */
   public double timingFactor(int t, int periods) {
     return periods <= 1 ? 1 : 1 + frontLoading * (1 - 2.0 * (t - 1) / (periods - 1));

@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A set of named stresses, read from a stress file (format in {@code docs/stress-format.md}):
@@ -36,9 +36,104 @@ public record StressSet(String name, List<Named> scenarios) {
     scenarios = List.copyOf(scenarios);
   }
 
-  /** The stresses of a file, or the base case alone when there is no file. */
-  public static List<Named> scenariosOrBase(Path file) {
-    return file == null ? List.of(new Named("base", Stress.NONE)) : load(file).scenarios();
+
+  /**
+   * A {@code --stress} value: a stress file, a scenario of one ({@code FILE#name}), or shocks
+   * written inline in the stress files' vocabulary ({@link #inline}). A value naming an existing
+   * file, or ending in {@code .yaml} or {@code .yml} (before any {@code #name}), is a file.
+   *
+   * @throws ScenarioException for a file's problems, IllegalArgumentException for inline ones
+   */
+  public static StressSet fromOption(String value) {
+    int hash = value.lastIndexOf('#');
+    String file = hash > 0 ? value.substring(0, hash) : value;
+    String lower = file.toLowerCase(Locale.ROOT);
+    if (java.nio.file.Files.isRegularFile(Path.of(file)) || lower.endsWith(".yaml")
+        || lower.endsWith(".yml")) {
+      StressSet set = load(Path.of(file));
+      if (hash <= 0) {
+        return set;
+      }
+      String name = value.substring(hash + 1);
+      return set.scenarios().stream().filter(n -> n.name().equals(name)).findFirst()
+          .map(n -> new StressSet(set.name(), List.of(n)))
+          .orElseThrow(() -> new IllegalArgumentException("stress file " + file + " has no scenario '"
+              + name + "' (it has " + String.join(", ", set.scenarios().stream()
+                  .map(Named::name).toList()) + ")"));
+    }
+    return inline(value);
+  }
+
+  /**
+   * Shocks written on one line with the stress files' keys, e.g. {@code
+   * defaults=x2,recovery=-20%,yield=-50bp,front_loading=0.3}: a shock as {@code xK} (multiplier),
+   * a signed percentage (relative) or signed basis points or number (absolute); {@code
+   * front_loading}, {@code lifetime_default_multiplier} and {@code worst_template_mix} take their
+   * value. Read by the stress files' own reader, so the rules and bounds are theirs.
+   *
+   * @throws IllegalArgumentException naming the part that cannot be read
+   */
+  public static StressSet inline(String text) {
+    StringBuilder yaml = new StringBuilder("name: inline\nscenarios:\n  - name: inline\n");
+    List<String> keys = new ArrayList<>();
+    for (Stress.Target k : Stress.Target.values()) {
+      keys.add(k.key());
+    }
+    List<String> plain = List.of("front_loading", "lifetime_default_multiplier",
+        "worst_template_mix");
+    for (String part : text.split(",")) {
+      String t = part.trim();
+      if (t.isEmpty()) {
+        continue;
+      }
+      int eq = t.indexOf('=');
+      String key = eq < 0 ? t : t.substring(0, eq).trim();
+      String value = eq < 0 ? "" : t.substring(eq + 1).trim();
+      if (eq < 0 || value.isEmpty() || !value.matches("[A-Za-z0-9.+%-]+")) {
+        throw new IllegalArgumentException("stress '" + t + "': expected key=value, e.g."
+            + " defaults=x2,recovery=-20%,yield=-50bp");
+      }
+      if (plain.contains(key)) {
+        yaml.append("    ").append(key).append(": ").append(value).append('\n');
+      } else if (keys.contains(key)) {
+        String form;
+        if (value.startsWith("x") || value.startsWith("X")) {
+          form = "{multiplier: " + value.substring(1) + "}";
+        } else if ((value.startsWith("+") || value.startsWith("-")) && value.endsWith("%")) {
+          form = "{relative: " + value + "}";
+        } else if (value.startsWith("+") || value.startsWith("-")) {
+          form = "{absolute: " + value + "}";
+        } else {
+          throw new IllegalArgumentException("stress '" + t + "': write x2 (a multiplier), -20%"
+              + " (relative) or -25bp / +6 (absolute)");
+        }
+        yaml.append("    ").append(key).append(": ").append(form).append('\n');
+      } else {
+        List<String> all = new ArrayList<>(keys);
+        all.addAll(plain);
+        throw new IllegalArgumentException("stress '" + t + "': unknown key '" + key + "'"
+            + io.absmc.util.Names.nearest(key, all)
+                .map(n -> " (did you mean '" + n + "'?)").orElse("")
+            + "; keys: " + String.join(", ", all));
+      }
+    }
+    try {
+      StressSet set = parse(yaml.toString(), "--stress");
+      return new StressSet(set.name(), List.of(new Named(label(text), set.scenarios().get(0)
+          .stress())));
+    } catch (ScenarioException e) {
+      // the reader's message without the synthetic document's line and path
+      throw new IllegalArgumentException(e.problems().stream()
+          .map(m -> m.replaceFirst("^--stress:\\d+: scenarios\\[0\\]\\.", "stress "))
+          .collect(java.util.stream.Collectors.joining("; ")));
+    }
+  }
+
+  /** A scenario name from inline shocks: letters, digits and . _ + - only. */
+  private static String label(String text) {
+    String n = text.replace("%", "pct").replace("=", "-").replace(",", "_")
+        .replaceAll("[^A-Za-z0-9._+-]", "");
+    return n.isEmpty() ? "inline" : n;
   }
 
   /** Reads a stress file. */

@@ -28,7 +28,7 @@ class InfeasibleStressTest {
   void runWithARecoveryStressTheBetaCannotTakeIsAnInputError(@TempDir Path tmp) throws Exception {
     Path deal = dealWithRecoverySpread(tmp);
     Path out = tmp.resolve("out");
-    Cli.Result r = Cli.run("run", deal.toString(), "--stress", "recovery=0.5", "--paths", "100",
+    Cli.Result r = Cli.run("run", deal.toString(), "--stress", "recovery=-50%", "--paths", "100",
         "--out", out.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().strip().lines()).hasSize(1);

@@ -107,7 +107,7 @@ class MainTest {
   void stressChangesTheOutcome() {
     Result base = run("cashflows", TestFiles.path("scenarios/ant-credit-pay-abs.yaml").toString());
     Result stressed = run("cashflows", TestFiles.path("scenarios/ant-credit-pay-abs.yaml").toString(),
-        "--stress", "default=5,recovery=0.5");
+        "--stress", "defaults=x5,recovery=-50%");
     assertThat(stressed.code()).isZero();
     assertThat(stressed.out()).contains("stress: defaults +400.0%, recovery -50.00%");
     assertThat(stressed.out()).isNotEqualTo(base.out());
@@ -115,9 +115,9 @@ class MainTest {
 
   @Test
   void badStressIsAUsageErrorWithExitCode2() {
-    Result r = run("cashflows", WORKED, "--stress", "defualt=2");
+    Result r = run("cashflows", WORKED, "--stress", "defualts=x2");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("unknown key 'defualt'");
+    assertThat(r.err()).contains("unknown key 'defualts' (did you mean 'defaults'?)");
   }
 
   @Test

@@ -189,7 +189,7 @@ class ReserveTest {
       assertThat(r.reserveAccount[p]).as("period %d", p + 1).isCloseTo(15_000_000, within(CENT));
     }
 
-    ResolvedDeal stressed = ResolvedDeal.resolve(base.scenario, Stress.parse("default=8"));
+    ResolvedDeal stressed = ResolvedDeal.resolve(base.scenario, Stress.multipliers(8, 1, 1));
     PathRecord s = ExpectedCashflows.run(stressed).record();
     var dates = base.scenario.calendar().paymentDates();
     int drawn = 0;

@@ -10,18 +10,50 @@ import org.junit.jupiter.api.Test;
 
 class StressTest {
 
+  /** Inline shocks use the stress files' keys and forms, read by the stress files' reader. */
   @Test
-  void parsesRelativeShocks() {
-    assertThat(Stress.parse("default=2.0,recovery=0.8,prepay=0.5"))
-        .isEqualTo(Stress.multipliers(2.0, 0.8, 0.5));
-    assertThat(Stress.parse("default=3")).isEqualTo(Stress.multipliers(3, 1, 1));
+  void inlineShocksReadLikeAStressFile() {
+    StressSet file = StressSet.parse("""
+        name: one
+        scenarios:
+          - name: s
+            defaults: {multiplier: 2}
+            recovery: {relative: -20%}
+            yield: {absolute: -50bp}
+            recovery_lag: {absolute: 6}
+            front_loading: 0.3
+            worst_template_mix: true
+        """, "one.yaml");
+    StressSet inline = StressSet.inline("defaults=x2, recovery=-20%, yield=-50bp, recovery_lag=+6,"
+        + "front_loading=0.3,worst_template_mix=true");
+    assertThat(inline.scenarios()).hasSize(1);
+    assertThat(inline.scenarios().get(0).stress()).isEqualTo(file.scenarios().get(0).stress());
+    assertThat(StressSet.inline("defaults=x3").scenarios().get(0).stress())
+        .isEqualTo(Stress.multipliers(3, 1, 1));
   }
 
   @Test
-  void rejectsUnknownKeysAndBadNumbers() {
-    assertThatThrownBy(() -> Stress.parse("defaults=2")).hasMessageContaining("unknown key 'defaults'");
-    assertThatThrownBy(() -> Stress.parse("default=two")).hasMessageContaining("'two' is not a number");
-    assertThatThrownBy(() -> Stress.parse("default=-1")).hasMessageContaining("multiplier >= 0");
+  void inlineShocksNameWhatCannotBeRead() {
+    assertThatThrownBy(() -> StressSet.inline("default=2"))
+        .hasMessageContaining("unknown key 'default' (did you mean 'defaults'?)");
+    assertThatThrownBy(() -> StressSet.inline("defaults=2"))
+        .hasMessageContaining("write x2 (a multiplier), -20% (relative) or -25bp / +6 (absolute)");
+    assertThatThrownBy(() -> StressSet.inline("defaults=x-1"))
+        .hasMessageContaining("expected 0 <= defaults <= 1000, found -1");
+    assertThatThrownBy(() -> StressSet.inline("defaults"))
+        .hasMessageContaining("expected key=value");
+  }
+
+  /** A stress file, or one of its scenarios by name, in the same option. */
+  @Test
+  void theOptionTakesAFileOrOneOfItsScenarios() {
+    String file = TestFiles.path("scenarios/stress/multiples.yaml").toString();
+    assertThat(StressSet.fromOption(file).scenarios()).hasSize(18);
+    assertThat(StressSet.fromOption(file + "#defaults-x2_recovery-m20pct").scenarios().get(0)
+        .stress()).isEqualTo(StressSet.inline("defaults=x2,recovery=-20%").scenarios().get(0)
+        .stress());
+    assertThatThrownBy(() -> StressSet.fromOption(file + "#nope"))
+        .hasMessageContaining("has no scenario 'nope'");
   }
 
   @Test
