@@ -1,5 +1,6 @@
 package io.absmc.cashflow;
 
+import io.absmc.engine.Irr;
 import io.absmc.engine.PathRecord;
 import io.absmc.resolve.ResolvedDeal;
 

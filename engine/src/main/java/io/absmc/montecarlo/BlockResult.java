@@ -1,6 +1,6 @@
 package io.absmc.montecarlo;
 
-import io.absmc.cashflow.Irr;
+import io.absmc.engine.Irr;
 import io.absmc.engine.PathRecord;
 import io.absmc.resolve.ResolvedDeal;
 import io.absmc.scenario.DealState;

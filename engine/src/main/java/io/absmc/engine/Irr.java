@@ -1,6 +1,5 @@
-package io.absmc.cashflow;
+package io.absmc.engine;
 
-import io.absmc.engine.PathRecord;
 import io.absmc.resolve.ResolvedDeal;
 
 /**
