@@ -164,9 +164,25 @@ final class HeadlessChromium implements AutoCloseable {
 
   /** A PNG of the whole page, not just the window. */
   void screenshot(Path png) throws Exception {
+    screenshot(png, Double.POSITIVE_INFINITY);
+  }
+
+  /** A PNG of the page's top, at most {@code height} CSS pixels of it. */
+  void screenshot(Path png, double height) throws Exception {
+    screenshot(png, "body", height);
+  }
+
+  /**
+   * A PNG of the page from the top of the first element matching {@code selector}, at most
+   * {@code height} CSS pixels.
+   */
+  void screenshot(Path png, String selector, double height) throws Exception {
     JsonNode size = call("Page.getLayoutMetrics", JSON.createObjectNode()).path("cssContentSize");
-    ObjectNode clip = JSON.createObjectNode().put("x", 0).put("y", 0)
-        .put("width", size.path("width").asDouble()).put("height", size.path("height").asDouble())
+    double top = evaluate("Math.max(0, document.querySelector(" + JSON.writeValueAsString(selector)
+        + ").getBoundingClientRect().top + window.scrollY - 12)").asDouble();
+    ObjectNode clip = JSON.createObjectNode().put("x", 0).put("y", top)
+        .put("width", size.path("width").asDouble())
+        .put("height", Math.min(height, size.path("height").asDouble() - top))
         .put("scale", 1);
     ObjectNode p = JSON.createObjectNode().put("format", "png").put("captureBeyondViewport", true);
     p.set("clip", clip);
