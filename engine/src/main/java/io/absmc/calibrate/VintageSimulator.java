@@ -1,5 +1,6 @@
 package io.absmc.calibrate;
 
+import io.absmc.scenario.Amortisation;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -59,10 +60,7 @@ public record VintageSimulator(int vintages, String firstVintage, int termMonths
           b -= d;
           double p = b * prepay;
           b -= p;
-          int remaining = termMonths - m + 1;
-          double principal = remaining == 1 ? b
-              : i == 0 ? b / remaining : b * i / (1 - Math.pow(1 + i, -remaining)) - b * i;
-          b -= principal;
+          b -= Amortisation.LEVEL_PAYMENT.principalDue(b, i, termMonths - m + 1);
           cumD += d;
           cumP += p;
           defaultedIn[m] = d;
@@ -165,16 +163,14 @@ public record VintageSimulator(int vintages, String firstVintage, int termMonths
   /** A level-pay loan's scheduled principal per unit originated at the end of months 0..term. */
   private double[] schedule() {
     double[] b = new double[termMonths + 1];
-    double i = annualRate / 12;
     b[0] = 1;
     for (int m = 1; m <= termMonths; m++) {
-      int remaining = termMonths - m + 1;
-      double principal = remaining == 1 ? b[m - 1] : i == 0 ? b[m - 1] / remaining
-          : b[m - 1] * i / (1 - Math.pow(1 + i, -remaining)) - b[m - 1] * i;
-      b[m] = b[m - 1] - principal;
+      b[m] = b[m - 1] - Amortisation.LEVEL_PAYMENT.principalDue(b[m - 1], annualRate / 12,
+          termMonths - m + 1);
     }
     return b;
   }
+
 
   /** The monthly probability of an annual rate: 1 - (1 - r)^(1/12). */
   static double monthly(double annualRate) {

@@ -68,17 +68,9 @@ final class CalibrateCommand implements Callable<Integer> {
           + " chain ladder's) (default: ${DEFAULT-VALUE}).")
   Calibration.Development development;
 
-  static final class DevelopmentConverter
-      implements picocli.CommandLine.ITypeConverter<Calibration.Development> {
-    @Override
-    public Calibration.Development convert(String value) {
-      Calibration.Development d =
-          io.absmc.scenario.yaml.MapCursor.parseChoice(value, Calibration.Development.class);
-      if (d == null) {
-        throw new picocli.CommandLine.TypeConversionException(
-            io.absmc.scenario.yaml.MapCursor.unknownChoice(value, Calibration.Development.class));
-      }
-      return d;
+  static final class DevelopmentConverter extends ChoiceConverter<Calibration.Development> {
+    DevelopmentConverter() {
+      super(Calibration.Development.class);
     }
   }
 

@@ -12,7 +12,6 @@ import io.absmc.resolve.ResolvedDeal;
 import io.absmc.resolve.StressSet;
 import io.absmc.scenario.Scenario;
 import io.absmc.scenario.ScenarioLoader;
-import io.absmc.scenario.yaml.MapCursor;
 import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine;
@@ -223,14 +222,9 @@ public final class MonteCarloOptions {
   }
 
   /** picocli converter for granularity labels. */
-  static final class GranularityConverter implements CommandLine.ITypeConverter<Granularity> {
-    @Override
-    public Granularity convert(String value) {
-      Granularity g = MapCursor.parseChoice(value, Granularity.class);
-      if (g == null) {
-        throw new CommandLine.TypeConversionException(MapCursor.unknownChoice(value, Granularity.class));
-      }
-      return g;
+  static final class GranularityConverter extends ChoiceConverter<Granularity> {
+    GranularityConverter() {
+      super(Granularity.class);
     }
   }
 }

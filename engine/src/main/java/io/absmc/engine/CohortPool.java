@@ -405,20 +405,8 @@ final class CohortPool implements Purchases {
     int last = instalments[i];
     int k = nextInstalment[i];
     while (k <= last && calendar.day(origin, k) <= windowEnd) {
-      int remaining = last - k + 1;
       double interestPart = b * monthlyRate;
-      double principalPart;
-      if (remaining == 1) {
-        principalPart = b;
-      } else {
-        principalPart = switch (kind) {
-          case INTEREST_ONLY -> 0;
-          case EQUAL_PRINCIPAL -> b / remaining;
-          case LEVEL_PAYMENT -> monthlyRate == 0 ? b / remaining
-              : b * monthlyRate / (1 - Math.pow(1 + monthlyRate, -remaining)) - interestPart;
-          case BULLET -> throw new IllegalStateException("bullet loans have no instalments");
-        };
-      }
+      double principalPart = kind.principalDue(b, monthlyRate, last - k + 1);
       int day = calendar.day(origin, k);
       interest += interestPart;
       scheduledPrincipal += principalPart;
@@ -705,26 +693,33 @@ final class CohortPool implements Purchases {
     if (to <= from) {
       return;
     }
-    int s = segment[i];
-    if (deal.prepayments.over(s, originDay[i], from, to) > 0) {
-      for (int c : new int[] {i * SLOTS + RollRates.CURRENT, i * SLOTS + CURED}) {
-        double current = stateLoans[c];
-        double np = current > 0
-            ? driver.prepayments(s, Math.max(0, originDay[i]), from, to, current) : 0;
-        if (np > 0) {
-          double bp = scheduled(i) / loans[i] * np;
-          if (deal.prepaymentPaysInterest[s]) {
-            interest += bp * deal.loanRate[s] * (to - interestPaidUntil[i]) / DAYS_PER_YEAR;
-          }
-          prepayments += bp;
-          collectPrincipal(to, bp);
-          stateLoans[c] -= np;
-          loans[i] -= np;
-          balance[i] -= bp;
-        }
-      }
+    if (deal.prepayments.over(segment[i], originDay[i], from, to) > 0) {
+      // loans current since the vintage's start, then loans current again after a cure
+      prepaySlot(i, i * SLOTS + RollRates.CURRENT, from, to, driver);
+      prepaySlot(i, i * SLOTS + CURED, from, to, driver);
     }
     exposedUntil[i] = to;
+  }
+
+  /** Full prepayments over (from, to] of the loans in slot c of cohort i. */
+  private void prepaySlot(int i, int c, int from, int to, PerformanceDriver driver) {
+    double current = stateLoans[c];
+    if (current <= 0) {
+      return;
+    }
+    int s = segment[i];
+    double np = driver.prepayments(s, Math.max(0, originDay[i]), from, to, current);
+    if (np > 0) {
+      double bp = scheduled(i) / loans[i] * np;
+      if (deal.prepaymentPaysInterest[s]) {
+        interest += bp * deal.loanRate[s] * (to - interestPaidUntil[i]) / DAYS_PER_YEAR;
+      }
+      prepayments += bp;
+      collectPrincipal(to, bp);
+      stateLoans[c] -= np;
+      loans[i] -= np;
+      balance[i] -= bp;
+    }
   }
 
   /**
@@ -743,16 +738,8 @@ final class CohortPool implements Purchases {
     double interestDue;
     double rate = deal.loanRate[s];
     if (n > 0 && j <= n) {
-      double monthly = rate / 12;
-      int remaining = n - j + 1;
-      interestDue = perLoan * monthly;
-      principalDue = remaining == 1 ? perLoan : switch (deal.amortisation[s]) {
-        case INTEREST_ONLY -> 0;
-        case EQUAL_PRINCIPAL -> perLoan / remaining;
-        case LEVEL_PAYMENT -> monthly == 0 ? perLoan / remaining
-            : perLoan * monthly / (1 - Math.pow(1 + monthly, -remaining)) - interestDue;
-        case BULLET -> throw new IllegalStateException("bullet loans have no instalments");
-      };
+      interestDue = perLoan * rate / 12;
+      principalDue = deal.amortisation[s].principalDue(perLoan, rate / 12, n - j + 1);
     } else if (n == 0 && j == 1) {
       principalDue = perLoan;
       interestDue = perLoan * rate * (due - interestPaidUntil[i]) / DAYS_PER_YEAR;

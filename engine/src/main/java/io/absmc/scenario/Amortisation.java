@@ -24,6 +24,24 @@ public enum Amortisation implements Labelled {
     return label;
   }
 
+  /**
+   * The principal an instalment repays: of a balance {@code balance} with {@code remaining}
+   * instalments left (this one included) at {@code monthlyRate}; the last repays all of it.
+   */
+  public double principalDue(double balance, double monthlyRate, int remaining) {
+    if (remaining == 1) {
+      return balance;
+    }
+    return switch (this) {
+      case INTEREST_ONLY -> 0;
+      case EQUAL_PRINCIPAL -> balance / remaining;
+      case LEVEL_PAYMENT -> monthlyRate == 0 ? balance / remaining
+          : balance * monthlyRate / (1 - Math.pow(1 + monthlyRate, -remaining))
+              - balance * monthlyRate;
+      case BULLET -> throw new IllegalStateException("bullet loans have no instalments");
+    };
+  }
+
   /** Whether the loan pays monthly instalments, so its term must be in whole months. */
   public boolean isInstalment() {
     return this != BULLET;
