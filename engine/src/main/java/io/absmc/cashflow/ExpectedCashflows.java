@@ -3,6 +3,7 @@ package io.absmc.cashflow;
 import io.absmc.engine.ExpectedValueDriver;
 import io.absmc.engine.PathEngine;
 import io.absmc.engine.PathRecord;
+import io.absmc.report.Units;
 import io.absmc.resolve.ResolvedDeal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ public final class ExpectedCashflows {
    * Per-period pool table, amounts in {@code unit}; with collection periods that end before
    * their payment dates, the day each ends ("collected to") beside the payment date.
    */
-  public String poolTable(Format.Money unit) {
+  public String poolTable(Units unit) {
     List<LocalDate> ends = deal.scenario.calendar().collectionEnds();
     boolean collected = !ends.equals(deal.scenario.calendar().paymentDates());
     List<String> header = new java.util.ArrayList<>(List.of("period", "date"));
@@ -91,10 +92,10 @@ public final class ExpectedCashflows {
         row.add(ends.get(p).toString());
       }
       row.addAll(List.of(r.dealState[p].label(),
-          unit.format(r.poolOpening[p]), unit.format(r.defaults[p]),
-          unit.format(r.prepayments[p]), unit.format(r.scheduledPrincipal[p]),
-          unit.format(r.interest[p]), unit.format(r.recoveries[p]),
-          unit.format(r.purchases[p]), unit.format(r.poolClosing[p]),
+          unit.money(r.poolOpening[p]), unit.money(r.defaults[p]),
+          unit.money(r.prepayments[p]), unit.money(r.scheduledPrincipal[p]),
+          unit.money(r.interest[p]), unit.money(r.recoveries[p]),
+          unit.money(r.purchases[p]), unit.money(r.poolClosing[p]),
           Format.percent(r.cumulativeDefaultRate[p], 2), triggersBreached(p)));
       table.row(row.toArray(new String[0]));
     }
@@ -127,32 +128,32 @@ public final class ExpectedCashflows {
    * Per-period table of the plan's accounts after the waterfall, amounts in {@code unit}; the
    * excess spread is blank once the pool is empty (undefined).
    */
-  public String accountsTable(Format.Money unit) {
+  public String accountsTable(Units unit) {
     TextTable table = new TextTable("period", "fees paid", "account int", "excess spread",
         "interest acct", "principal acct", "reserve drawn", "reserve");
     PathRecord r = record;
     for (int p = 0; p < r.periods; p++) {
-      table.row(Integer.toString(p + 1), unit.format(r.feesPaid[p]),
-          unit.format(r.accountInterest[p]),
+      table.row(Integer.toString(p + 1), unit.money(r.feesPaid[p]),
+          unit.money(r.accountInterest[p]),
           r.poolOpening[p] > 0 ? Format.percent(r.excessSpread[p], 2) : "",
-          unit.format(r.interestAccount[p]), unit.format(r.principalAccount[p]),
-          unit.format(r.reserveDrawn[p]), unit.format(r.reserveAccount[p]));
+          unit.money(r.interestAccount[p]), unit.money(r.principalAccount[p]),
+          unit.money(r.reserveDrawn[p]), unit.money(r.reserveAccount[p]));
     }
     return table.toString();
   }
 
   /** Per-period table of one tranche, amounts in {@code unit}. */
-  public String trancheTable(int t, Format.Money unit) {
+  public String trancheTable(int t, Units unit) {
     TextTable table = new TextTable("period", "opening", "int due", "int paid", "principal",
         "int unpaid", "guarantor", "residual", "closing");
     PathRecord r = record;
     for (int p = 0; p < r.periods; p++) {
       int k = r.at(t, p);
-      table.row(Integer.toString(p + 1), unit.format(r.trancheOpening[k]),
-          unit.format(r.interestDue[k]), unit.format(r.interestPaid[k]),
-          unit.format(r.principalPaid[k]), unit.format(r.interestShortfall[k]),
-          unit.format(r.trancheGuaranteeDraw[k]), unit.format(r.trancheResidualPaid[k]),
-          unit.format(r.trancheClosing[k]));
+      table.row(Integer.toString(p + 1), unit.money(r.trancheOpening[k]),
+          unit.money(r.interestDue[k]), unit.money(r.interestPaid[k]),
+          unit.money(r.principalPaid[k]), unit.money(r.interestShortfall[k]),
+          unit.money(r.trancheGuaranteeDraw[k]), unit.money(r.trancheResidualPaid[k]),
+          unit.money(r.trancheClosing[k]));
     }
     return table.toString();
   }

@@ -17,54 +17,6 @@ public final class Format {
     return String.format(Locale.ROOT, "%,.2f", rounded == 0 ? 0.0 : rounded);
   }
 
-  /** RMB in millions with two decimals: {@code 398.25m}. */
-  public static String millions(double amount) {
-    if (Double.isNaN(amount)) {
-      return "-";
-    }
-    double m = Math.round(amount / 1e4) / 100.0;
-    return String.format(Locale.ROOT, "%,.2fm", m == 0 ? 0.0 : m);
-  }
-
-  /** The unit of money in a printed table of amounts. */
-  public enum Money {
-    /** Yuan to the cent: {@code 10,000.00}. */
-    RMB("RMB"),
-    /** Millions of yuan with two decimals: {@code 398.25m}. */
-    MILLIONS("RMB m"),
-    /** 亿 (10^8 yuan) with four decimals: {@code 3.9825亿}. */
-    YI("亿 RMB");
-
-    private final String label;
-
-    Money(String label) {
-      this.label = label;
-    }
-
-    /** What a table's title says the amounts are in. */
-    public String label() {
-      return label;
-    }
-
-    /** An amount in this unit. */
-    public String format(double amount) {
-      return switch (this) {
-        case RMB -> money(amount);
-        case MILLIONS -> millions(amount);
-        case YI -> Double.isNaN(amount) ? "-"
-            : String.format(Locale.ROOT, "%,.4f亿", Math.round(amount / 1e4) / 1e4 + 0.0);
-      };
-    }
-
-    /**
-     * The unit that shows a deal of this size best: yuan below a million (where millions would
-     * print 0.01m), millions otherwise.
-     */
-    public static Money forSize(double planSize) {
-      return planSize < 1e6 ? RMB : MILLIONS;
-    }
-  }
-
   /**
    * A decimal rate as a percentage with the given decimals: {@code 6.20%}; a rate that is not zero
    * but would print as zero with three significant digits instead ({@code 1.83e-18%}).

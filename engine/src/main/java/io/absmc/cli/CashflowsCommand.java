@@ -2,7 +2,7 @@ package io.absmc.cli;
 
 import io.absmc.cashflow.CashflowFiles;
 import io.absmc.cashflow.ExpectedCashflows;
-import io.absmc.cashflow.Format;
+import io.absmc.report.Units;
 import io.absmc.resolve.ResolvedDeal;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -39,14 +39,15 @@ final class CashflowsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ResolvedDeal deal = scenario.resolve();
     ExpectedCashflows run = ExpectedCashflows.run(deal);
-    Format.Money unit = switch (units) {
-      case "auto" -> Format.Money.forSize(deal.planSize);
-      case "rmb" -> Format.Money.RMB;
-      case "m" -> Format.Money.MILLIONS;
-      case "yi" -> Format.Money.YI;
-      default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "--units: expected rmb, m, yi or auto, found '" + units + "'");
-    };
+    Units unit;
+    try {
+      // auto: yuan below a million, where millions would print 0.01m
+      unit = units.equalsIgnoreCase("auto") ? (deal.planSize < 1e6 ? Units.RMB : Units.MILLIONS)
+          : Units.parse(units);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--" + e.getMessage() + " (or auto)");
+    }
     PrintWriter w = spec.commandLine().getOut();
     w.println(Header.of(deal, "expected-value path"));
     w.println("Pool (" + unit.label() + ")");

@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 final class UnitsOption {
 
   @Option(names = "--units", paramLabel = "U", defaultValue = "rmb",
-      description = "Money in the report: rmb (yuan) or yi (亿, 10^8 yuan) (default: ${DEFAULT-VALUE}).")
+      description = "Money in the report: rmb (yuan), m (millions) or yi (亿, 10^8 yuan) (default:"
+          + " ${DEFAULT-VALUE}).")
   String units;
 
   /** The units chosen; a usage error when they are neither rmb nor yi. */

@@ -300,7 +300,7 @@ class ReportCommandTest {
     Result r = Cli.run("run", DEAL_A, "--paths", "1000", "--units", "usd", "--out",
         out.resolve("x").toString());
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("--units must be rmb or yi, found 'usd'");
+    assertThat(r.err()).contains("--units must be rmb, m or yi, found 'usd'");
     assertThat(out.resolve("x")).doesNotExist();
   }
 

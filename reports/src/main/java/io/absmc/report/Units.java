@@ -2,10 +2,15 @@ package io.absmc.report;
 
 import java.util.Locale;
 
-/** How a report writes money: RMB (yuan) with thousands separators, or 亿 (10^8 yuan). */
+/**
+ * How money is written for people: RMB (yuan) with thousands separators, millions of yuan, or 亿
+ * (10^8 yuan). Reports and the printed tables of {@code absmc cashflows} both use it.
+ */
 public enum Units {
   /** Yuan to the cent: {@code 398,250,000.00}. */
   RMB("RMB", "", 1, 2),
+  /** Millions of yuan with two decimals: {@code 398.25m}. */
+  MILLIONS("RMB m", "m", 1e6, 2),
   /** Hundreds of millions of yuan, to the 万 (four decimals): {@code 3.9825 亿}. */
   YI("亿 RMB", " 亿", 1e8, 4);
 
@@ -21,12 +26,14 @@ public enum Units {
     this.decimals = decimals;
   }
 
-  /** Parses a {@code --units} value: {@code rmb} or {@code yi}, any case. */
+  /** Parses a {@code --units} value: {@code rmb}, {@code m} or {@code yi}, any case. */
   public static Units parse(String text) {
     return switch (text.trim().toLowerCase(Locale.ROOT)) {
       case "rmb", "yuan" -> RMB;
+      case "m", "millions" -> MILLIONS;
       case "yi", "亿" -> YI;
-      default -> throw new IllegalArgumentException("units must be rmb or yi, found '" + text + "'");
+      default -> throw new IllegalArgumentException("units must be rmb, m or yi, found '" + text
+          + "'");
     };
   }
 

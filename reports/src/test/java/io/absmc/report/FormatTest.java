@@ -23,7 +23,9 @@ class FormatTest {
     assertThat(Units.RMB.money(Double.NaN)).isEqualTo("-");
     assertThat(Units.parse("YI")).isEqualTo(Units.YI);
     assertThat(Units.parse("亿")).isEqualTo(Units.YI);
-    assertThatThrownBy(() -> Units.parse("usd")).hasMessage("units must be rmb or yi, found 'usd'");
+    assertThat(Units.MILLIONS.money(398_250_000)).isEqualTo("398.25m");
+    assertThat(Units.parse("m")).isEqualTo(Units.MILLIONS);
+    assertThatThrownBy(() -> Units.parse("usd")).hasMessage("units must be rmb, m or yi, found 'usd'");
   }
 
   @Test
