@@ -73,6 +73,11 @@ final class MonteCarloDriver implements PerformanceDriver {
   private final int[] defaultStamp;
   private final int[] defaultDay;
   private final double[] defaultCumulative;
+  // a roll-rate (segment, vintage)'s conditional probability of a first fall past due by its last
+  // due date on this path, and that due date's number
+  private final int[] fallStamp;
+  private final int[] fallStep;
+  private final double[] fallCumulative;
   private final int[] prepaymentStamp;
   private final int[] prepaymentDay;
   private final double[] prepaymentCumulative;
@@ -112,6 +117,9 @@ final class MonteCarloDriver implements PerformanceDriver {
     defaultStamp = new int[cells];
     defaultDay = new int[cells];
     defaultCumulative = new double[cells];
+    fallStamp = new int[cells];
+    fallStep = new int[cells];
+    fallCumulative = new double[cells];
     prepaymentStamp = new int[cells];
     prepaymentDay = new int[cells];
     prepaymentCumulative = new double[cells];
@@ -158,6 +166,7 @@ final class MonteCarloDriver implements PerformanceDriver {
     if (++pathStamp == Integer.MAX_VALUE) {
       java.util.Arrays.fill(defaultStamp, 0);
       java.util.Arrays.fill(prepaymentStamp, 0);
+      java.util.Arrays.fill(fallStamp, 0);
       pathStamp = 1;
     }
     double prepaymentNormal;
@@ -299,8 +308,20 @@ final class MonteCarloDriver implements PerformanceDriver {
   public double worsening(int segment, int startDay, int step, double base) {
     int k = tables.vintageOfDay[startDay];
     int x = innovations == 1 ? 0 : k;
-    double before = step <= 1 ? 0 : conditional(segment, x, -Math.expm1((step - 1) * Math.log1p(-base)));
+    int id = segment * vintages + k;
+    // C(t - 1) is the (segment, vintage)'s C(t) of its previous due date on this path, kept
+    double before;
+    if (step <= 1) {
+      before = 0;
+    } else if (fallStamp[id] == pathStamp && fallStep[id] == step - 1) {
+      before = fallCumulative[id];
+    } else {
+      before = conditional(segment, x, -Math.expm1((step - 1) * Math.log1p(-base)));
+    }
     double by = conditional(segment, x, -Math.expm1(step * Math.log1p(-base)));
+    fallStamp[id] = pathStamp;
+    fallStep[id] = step;
+    fallCumulative[id] = by;
     return before >= 1 ? 1 : Math.max(0, (by - before) / (1 - before));
   }
 
