@@ -121,13 +121,7 @@ final class TableRows {
   }
 
   private static org.apache.parquet.hadoop.ParquetFileReader open(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new java.nio.file.NoSuchFileException(file.toString());
-    }
-    return org.apache.parquet.hadoop.ParquetFileReader.open(
-        new org.apache.parquet.io.LocalInputFile(file),
-        org.apache.parquet.HadoopReadOptions.builder(
-            new org.apache.hadoop.conf.Configuration(false)).build());
+    return io.absmc.io.ParquetInput.open(file);
   }
 
   /** A flat Parquet table, row by row (Parquet-MR's record reader), its problems by row. */

@@ -1,2 +1,4 @@
-/** Output plumbing shared by every writer: files that appear complete or not at all. */
+/**
+ * File plumbing: outputs that appear complete or not at all, and the Parquet files users bring.
+ */
 package io.absmc.io;

@@ -1,5 +1,6 @@
 package io.absmc.scenario;
 
+import io.absmc.io.ParquetInput;
 import io.absmc.scenario.yaml.Problems;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,15 +9,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.HadoopReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
@@ -87,8 +85,7 @@ final class ParquetTape {
       problems.add(1, "", "no such loan tape file");
       return false;
     }
-    try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file),
-        HadoopReadOptions.builder(new Configuration(false)).build())) {
+    try (ParquetFileReader reader = ParquetInput.open(file)) {
       MessageType schema = reader.getFooter().getFileMetaData().getSchema();
       String[] names = schema.getFields().stream().map(Type::getName).toArray(String[]::new);
       Map<String, Integer> col = checker.header(names);
@@ -139,8 +136,7 @@ final class ParquetTape {
 
   /** Reads the loan ids again, with their fingerprints and rows (the tape read once already). */
   static void scanIds(Path file, LoanTape.IdSink sink) {
-    try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file),
-        HadoopReadOptions.builder(new Configuration(false)).build())) {
+    try (ParquetFileReader reader = ParquetInput.open(file)) {
       MessageType schema = reader.getFooter().getFileMetaData().getSchema();
       Cell id = new Cell("loan_id", schema.getColumnDescription(new String[] {"loan_id"}));
       GroupRecordConverter converter = new GroupRecordConverter(schema);

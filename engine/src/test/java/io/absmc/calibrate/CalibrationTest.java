@@ -333,10 +333,9 @@ class CalibrationTest {
 
   /** The shipped table written as Parquet reads back to the same vintages. */
   /**
-   * The same three loans as a Parquet file (Parquet-MR's example writer, Snappy-compressed as
-   * pandas writes by default, which is why the jar keeps snappy-java though absmc writes ZSTD):
-   * dates as DATE columns, amounts and the rate (12.0, a percentage) as doubles, the term as an
-   * integer; the vintage is the CSV file's.
+   * The same three loans as a Parquet file written by DuckDB with Snappy pages, as pandas and
+   * DuckDB write by default: dates as DATE columns, amounts and the rate (12.0, a percentage) as
+   * doubles, the term as an integer; the vintage is the CSV file's.
    */
   @Test
   void loanLevelParquetReadsLikeCsv(@TempDir Path tmp) throws IOException {
@@ -348,34 +347,14 @@ class CalibrationTest {
         3,Jan-2015,1000, 3 months,12.00%,Charged Off,Feb-2015,100
         """);
     Path f = tmp.resolve("loans.parquet");
-    org.apache.parquet.schema.MessageType schema =
-        org.apache.parquet.schema.MessageTypeParser.parseMessageType("""
-            message loans {
-              required binary id (STRING);
-              required int32 issue_d (DATE);
-              required double funded_amnt;
-              required int32 term;
-              required double int_rate;
-              required binary loan_status (STRING);
-              optional int32 last_pymnt_d (DATE);
-              required double recoveries;
-            }""");
-    var groups = new org.apache.parquet.example.data.simple.SimpleGroupFactory(schema);
-    String[][] loans = {{"1", "Fully Paid", "2015-04-01", "0"}, {"2", "Fully Paid", "2015-02-01",
-        "0"}, {"3", "Charged Off", "2015-02-01", "100"}};
-    try (var w = org.apache.parquet.hadoop.example.ExampleParquetWriter.builder(
-        new org.apache.parquet.io.LocalOutputFile(f)).withType(schema)
-        .withCompressionCodec(org.apache.parquet.hadoop.metadata.CompressionCodecName.SNAPPY)
-        .withConf(new org.apache.hadoop.conf.Configuration(false)).build()) {
-      for (String[] l : loans) {
-        w.write(groups.newGroup().append("id", l[0])
-            .append("issue_d", (int) java.time.LocalDate.of(2015, 1, 1).toEpochDay())
-            .append("funded_amnt", 1000.0).append("term", 3).append("int_rate", 12.0)
-            .append("loan_status", l[1])
-            .append("last_pymnt_d", (int) java.time.LocalDate.parse(l[2]).toEpochDay())
-            .append("recoveries", Double.parseDouble(l[3])));
-      }
-    }
+    io.absmc.output.DuckDb.execute("COPY (SELECT id::VARCHAR AS id, DATE '2015-01-01' AS issue_d,"
+        + " 1000.0::DOUBLE AS funded_amnt, 3::INTEGER AS term, 12.0::DOUBLE AS int_rate,"
+        + " loan_status, last_pymnt_d::DATE AS last_pymnt_d, recoveries::DOUBLE AS recoveries"
+        + " FROM (VALUES (1, 'Fully Paid', '2015-04-01', 0), (2, 'Fully Paid', '2015-02-01', 0),"
+        + " (3, 'Charged Off', '2015-02-01', 100)) t(id, loan_status, last_pymnt_d, recoveries))"
+        + " TO '" + f + "' (FORMAT parquet, COMPRESSION snappy)");
+    assertThat(io.absmc.output.DuckDb.query("SELECT DISTINCT compression FROM parquet_metadata('"
+        + f + "')")).extracting(r -> r.get("compression")).containsExactly("SNAPPY");
     assertThat(LoanPerformance.isLoanLevel(f, Map.of())).isTrue();
     Vintage a = LoanPerformance.read(csv, null).get(0);
     Vintage b = LoanPerformance.read(f, null).get(0);

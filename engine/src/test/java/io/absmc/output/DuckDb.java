@@ -38,6 +38,16 @@ public final class DuckDb {
     }
   }
 
+  /** Runs a statement that returns no rows, such as {@code COPY ... TO}. */
+  public static void execute(String sql) {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = c.createStatement()) {
+      s.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
   /** All rows of a Parquet file. */
   public static List<Map<String, Object>> read(Path file) {
     return query("SELECT * FROM read_parquet('" + file + "')");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.absmc.TestFiles;
 import io.absmc.cli.Main;
 import io.absmc.output.Column;
+import io.absmc.output.DuckDb;
 import io.absmc.output.ParquetTable;
 import io.absmc.scenario.yaml.Problems;
 import java.io.IOException;
@@ -33,7 +34,10 @@ class TapeFormatsTest {
         .replace("file: loan-tape-sample.csv     # relative to this file", "file: " + file + keys);
   }
 
-  /** The generator's tape in CSV and in Parquet (same seed) gives the same segments, to the bit. */
+  /**
+   * The generator's tape in CSV and in Parquet (same seed) gives the same segments, to the bit, as
+   * does the Parquet tape rewritten with Snappy pages by DuckDB.
+   */
   @Test
   void parquetAndCsvTapesGiveTheSamePool(@TempDir Path tmp) throws IOException {
     for (String f : List.of("tape.csv", "tape.parquet")) {
@@ -49,6 +53,15 @@ class TapeFormatsTest {
     Scenario csv = ScenarioLoader.load(tmp.resolve("csv.yaml"));
     Scenario parquet = ScenarioLoader.load(tmp.resolve("parquet.yaml"));
     assertThat(parquet.pool().segments()).isEqualTo(csv.pool().segments());
+    // the same tape as pandas, pyarrow or DuckDB write it by default: Snappy pages
+    Path snappy = tmp.resolve("tape-snappy.parquet");
+    DuckDb.execute("COPY (SELECT * FROM read_parquet('" + tmp.resolve("tape.parquet") + "')) TO '"
+        + snappy + "' (FORMAT parquet, COMPRESSION snappy)");
+    assertThat(DuckDb.query("SELECT DISTINCT compression FROM parquet_metadata('" + snappy + "')"))
+        .extracting(r -> r.get("compression")).containsExactly("SNAPPY");
+    Files.writeString(tmp.resolve("snappy.yaml"), scenario("tape-snappy.parquet", keys));
+    assertThat(ScenarioLoader.load(tmp.resolve("snappy.yaml")).pool().segments())
+        .isEqualTo(csv.pool().segments());
     assertThat(csv.pool().segments().size()).isGreaterThan(100);
     double loans = csv.pool().segments().stream().mapToDouble(Segment::loanCount).sum();
     assertThat(loans).isCloseTo(3000, within(1e-9));
