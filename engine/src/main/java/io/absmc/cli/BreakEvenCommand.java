@@ -136,7 +136,7 @@ final class BreakEvenCommand implements Callable<Integer> {
     }
 
     Path dir = out != null ? out : OutputFolders.defaultFor(scenario.name(), "breakeven-", start);
-    Map<String, String> meta = Provenance.of(Version.build(), file, scenario.name(),
+    Map<String, String> meta = Provenance.of(Provenance.build(), file, scenario.name(),
         stressOption == null ? "base case" : stressOption, settings.seed(), BlockStreams.generator(),
         paths, "cohort", start);
     meta.put("absmc.breakeven_tolerance", "multiplier bracketed to a relative width of "

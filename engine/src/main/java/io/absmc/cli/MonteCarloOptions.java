@@ -1,5 +1,8 @@
 package io.absmc.cli;
 
+import io.absmc.output.Provenance;
+import io.absmc.api.Plan;
+import io.absmc.api.Run;
 import io.absmc.batch.BatchRunner;
 import io.absmc.montecarlo.Granularity;
 import io.absmc.montecarlo.ImportanceSampling;
@@ -60,6 +63,34 @@ public final class MonteCarloOptions {
       description = "Idealized default-probability table (default: the bundled Moody's table).")
   Path pdTable;
 
+  /**
+   * The run these options set up, planned and checked ({@link Run#plan}); a bad value is a usage
+   * error naming the option, a run too large for this JVM too ({@link #checkFeasible}).
+   */
+  public Plan plan(CommandLine cli, Run run) {
+    settings(cli);
+    run.paths(paths).granularity(granularity).importanceSampling(importance);
+    if (seed != null) {
+      run.seed(seed);
+    }
+    if (threads != null) {
+      run.threads(threads);
+    }
+    if (elTable != null || pdTable != null) {
+      run.ratingTables(elTable(), pdTable());
+    }
+    Plan plan;
+    try {
+      plan = run.plan();
+    } catch (IllegalArgumentException e) {
+      // the only setting left to check is importance sampling
+      throw new CommandLine.ParameterException(cli,
+          e.getMessage().replaceFirst("^importance sampling ", "--importance-sampling "));
+    }
+    checkFeasible(cli, plan.deal(), plan.settings());
+    return plan;
+  }
+
   /** The run settings for a deal, with its importance sampling. */
   public RunSettings settings(CommandLine cli, ResolvedDeal deal) {
     return settings(cli).withImportance(importance(cli, deal, importance));
@@ -101,58 +132,13 @@ public final class MonteCarloOptions {
     return cli.getParseResult().hasMatchedOption("--importance-sampling");
   }
 
-  /**
-   * Importance sampling from an {@code --importance-sampling} value: {@code off}, {@code auto},
-   * {@code tranche=NAME} or {@code shift=MU}, then optionally {@code ,defensive=A}.
-   */
+  /** Importance sampling from an {@code --importance-sampling} value (a usage error if bad). */
   static ImportanceSampling importance(CommandLine cli, ResolvedDeal deal, String value) {
-    String[] parts = value.trim().split(",");
-    String main = parts[0].trim();
-    double defensive = ImportanceSampling.DEFAULT_DEFENSIVE_SHARE;
-    String usage = "--importance-sampling must be off, auto, tranche=NAME or shift=MU with"
-        + " |MU| <= 10, optionally followed by ,defensive=A with 0 < A <= 1; found '" + value + "'";
-    for (int i = 1; i < parts.length; i++) {
-      String p = parts[i].trim().toLowerCase(Locale.ROOT);
-      if (!p.startsWith("defensive=")) {
-        throw new CommandLine.ParameterException(cli, usage);
-      }
-      try {
-        defensive = Double.parseDouble(p.substring("defensive=".length()));
-      } catch (NumberFormatException e) {
-        throw new CommandLine.ParameterException(cli, usage);
-      }
-      if (!(defensive > 0 && defensive <= 1)) {
-        throw new CommandLine.ParameterException(cli, usage);
-      }
+    try {
+      return ImportanceShift.parse(deal, value);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(cli, "--importance-sampling " + e.getMessage());
     }
-    String lower = main.toLowerCase(Locale.ROOT);
-    if (lower.equals("off")) {
-      return ImportanceSampling.OFF;
-    }
-    if (lower.equals("auto")) {
-      return ImportanceShift.forTranche(deal, 0, defensive);
-    }
-    if (lower.startsWith("tranche=")) {
-      String name = main.substring("tranche=".length());
-      for (int t = 0; t < deal.tranches; t++) {
-        if (deal.trancheNames[t].equals(name)) {
-          return ImportanceShift.forTranche(deal, t, defensive);
-        }
-      }
-      throw new CommandLine.ParameterException(cli, "--importance-sampling names an unknown"
-          + " tranche '" + name + "'; the deal has " + String.join(", ", deal.trancheNames));
-    }
-    if (lower.startsWith("shift=")) {
-      try {
-        double mu = Double.parseDouble(lower.substring(6));
-        if (Math.abs(mu) <= 10) {
-          return ImportanceShift.ofLength(deal, mu, defensive);
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-    }
-    throw new CommandLine.ParameterException(cli, usage);
   }
 
   /** The run settings, checking the numbers (a usage error otherwise). */
@@ -208,7 +194,7 @@ public final class MonteCarloOptions {
       }
     }
     return new BatchRunner.Job(scenarioFile, scenario, stressFile, stresses, settings, elTable(),
-        pdTable(), !noPaths, Version.build());
+        pdTable(), !noPaths, Provenance.build());
   }
 
   public IdealizedTable elTable() {

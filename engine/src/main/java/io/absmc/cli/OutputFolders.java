@@ -22,6 +22,13 @@ public final class OutputFolders {
     return Path.of("out", scenario, prefix + STAMP.format(start));
   }
 
+  /** Says which temporary folders of interrupted runs on {@code dir} were removed. */
+  static void sayRemoved(CommandLine cli, Path dir, java.util.List<Path> removed) {
+    for (Path p : removed) {
+      cli.getErr().println("absmc: removed " + p + ", left by an interrupted run on " + dir);
+    }
+  }
+
   /**
    * Writes {@code content} as the whole of {@code dir} ({@link AtomicOutput#replace}); a folder
    * that holds files without {@code --overwrite}, a file, or a folder another run writes is a
@@ -30,9 +37,7 @@ public final class OutputFolders {
   static void replace(CommandLine cli, Path dir, boolean overwrite, AtomicOutput.Content content)
       throws IOException {
     try {
-      for (Path p : AtomicOutput.replace(dir, overwrite, content)) {
-        cli.getErr().println("absmc: removed " + p + ", left by an interrupted run on " + dir);
-      }
+      sayRemoved(cli, dir, AtomicOutput.replace(dir, overwrite, content));
     } catch (AtomicOutput.FolderNotEmptyException | io.absmc.io.OutputRefusedException e) {
       throw new CommandLine.ParameterException(cli, e.getMessage());
     }

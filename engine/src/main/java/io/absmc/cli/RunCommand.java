@@ -2,15 +2,11 @@ package io.absmc.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.absmc.montecarlo.BlockConsumer;
-import io.absmc.montecarlo.Granularity;
-import io.absmc.montecarlo.MonteCarloRunner;
+import io.absmc.api.Plan;
+import io.absmc.api.RunResult;
+import io.absmc.io.AtomicOutput;
+import io.absmc.io.OutputRefusedException;
 import io.absmc.montecarlo.RunSettings;
-import io.absmc.output.PathsFile;
-import io.absmc.output.Provenance;
-import io.absmc.output.RunFiles;
-import io.absmc.random.BlockStreams;
-import io.absmc.rating.IdealizedTable;
 import io.absmc.resolve.ResolvedDeal;
 import io.absmc.stats.RunStatistics;
 import java.io.PrintWriter;
@@ -19,6 +15,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,45 +56,29 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    report.check(spec.commandLine());
-    ResolvedDeal deal = scenario.resolveForMonteCarlo();
-    RunSettings settings = mc.settings(spec.commandLine(), deal);
-    MonteCarloOptions.checkFeasible(spec.commandLine(), deal, settings);
-    IdealizedTable el = mc.elTable();
-    IdealizedTable pd = mc.pdTable();
-    Granularity granularity = settings.granularity();
-    Instant start = Instant.now();
-    Path dir = out != null ? out : OutputFolders.defaultFor(deal.scenario.name(), "", start);
-    Map<String, String> provenance = Provenance.of(Version.build(), scenario.file,
-        deal.scenario.name(), deal.stress.toString(), settings.seed(), BlockStreams.generator(),
-        settings.paths(), granularity.label(), start);
-    Provenance.putImportance(provenance, settings.importance());
-
-    RunStatistics stats = new RunStatistics(deal, settings.paths(), el, pd);
-    Progress progress = new Progress(spec.commandLine().getErr(), settings.paths());
-    long t0 = System.nanoTime();
+    CommandLine cli = spec.commandLine();
+    report.check(cli);
+    Plan plan = mc.plan(cli, scenario.run());
+    RunSettings settings = plan.settings();
+    Path dir = out != null ? out : OutputFolders.defaultFor(plan.scenario(), "", Instant.now());
+    Progress progress = new Progress(cli.getErr(), settings.paths());
+    RunResult result;
     try (CancelOnExit cancel = new CancelOnExit()) {
-      OutputFolders.replace(spec.commandLine(), dir, mc.overwrite, tmp -> {
-        try (PathsFile pathsFile = mc.noPaths ? null : PathsFile.open(tmp, deal, provenance)) {
-          BlockConsumer consumer = pathsFile == null ? stats : stats.andThen(pathsFile);
-          MonteCarloRunner.run(deal, settings, consumer, progress::update, cancel.flag());
-        }
-        progress.finish();
-        provenance.put("absmc.run_seconds", Double.toString((System.nanoTime() - t0) / 1e9));
-        RunFiles.write(tmp, stats, provenance, true);
-      });
+      result = plan.writeTo(dir, mc.writePaths(), mc.overwrite(), progress::update, cancel.flag());
+    } catch (AtomicOutput.FolderNotEmptyException | OutputRefusedException e) {
+      throw new CommandLine.ParameterException(cli, e.getMessage());
     } finally {
       progress.finish();
     }
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    Path reportFile = report.publish(spec.commandLine(), dir);
-    PrintWriter w = spec.commandLine().getOut();
+    OutputFolders.sayRemoved(cli, dir, result.removedLeftovers());
+    Path reportFile = report.publish(cli, dir);
+    PrintWriter w = cli.getOut();
     if (format == OutputFormat.json) {
-      w.println(json(deal, settings, stats, dir, reportFile, seconds));
+      w.println(json(plan.deal(), settings, result.statistics(), dir, reportFile, result.seconds()));
     } else {
-      RunTables.print(w, deal, settings, stats, settings.threads() + " thread"
+      RunTables.print(w, plan.deal(), settings, result.statistics(), settings.threads() + " thread"
           + (settings.threads() == 1 ? "" : "s"), dir.toString(),
-          reportFile == null ? null : reportFile.toString(), seconds);
+          reportFile == null ? null : reportFile.toString(), result.seconds());
     }
     return report.failed() ? 1 : 0;
   }

@@ -1,5 +1,6 @@
 package io.absmc.cli;
 
+import io.absmc.api.Run;
 import io.absmc.resolve.ResolvedDeal;
 import io.absmc.resolve.Stress;
 import io.absmc.scenario.Scenario;
@@ -42,18 +43,9 @@ public final class ScenarioOptions {
     return ResolvedDeal.resolve(load(), stress);
   }
 
-  /**
-   * The scenario resolved under the stress for a Monte Carlo run: a stress the model cannot take
-   * is an input error naming the file.
-   */
-  public ResolvedDeal resolveForMonteCarlo() {
-    ResolvedDeal deal = resolve();
-    try {
-      io.absmc.montecarlo.MonteCarloRunner.checkModel(deal);
-    } catch (ScenarioException e) {
-      throw new ScenarioException(e.problems().stream().map(p -> file + ": " + p).toList());
-    }
-    return deal;
+  /** A run of the scenario file under the stress, with the API's defaults ({@link Run}). */
+  public Run run() {
+    return Run.of(file).stress(stress);
   }
 
   /** picocli converter: a bad stress is a usage error (exit 2). */

@@ -133,7 +133,7 @@ final class SizeCommand implements Callable<Integer> {
 
     Path dir = out != null ? out : OutputFolders.defaultFor(scenario.name(), "sizing-", start);
     long used = m == Sizer.Method.BREAKEVEN ? 0 : r.paths();
-    Map<String, String> meta = Provenance.of(Version.build(), file, scenario.name(), "base case",
+    Map<String, String> meta = Provenance.of(Provenance.build(), file, scenario.name(), "base case",
         settings.seed(), BlockStreams.generator(), used, settings.granularity().label(), start);
     if (m != Sizer.Method.BREAKEVEN) {
       Provenance.putImportance(meta, settings.importance());

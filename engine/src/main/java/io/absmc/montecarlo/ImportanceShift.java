@@ -146,4 +146,61 @@ public final class ImportanceShift {
     double shortfall = r.principalLoss(t) + r.interestLoss(t);
     return shortfall > BlockResult.LOSS_TOLERANCE * deal.trancheAmount[t];
   }
+  /**
+   * Importance sampling as the command line and the API name it: {@code off}, {@code auto} (aim
+   * at the most senior tranche), {@code tranche=NAME} or {@code shift=MU}, then optionally
+   * {@code ,defensive=A} (the share of unshifted paths).
+   *
+   * @throws IllegalArgumentException for anything else, with a message that follows the option's
+   *     name ("must be off, auto, ...")
+   */
+  public static ImportanceSampling parse(ResolvedDeal deal, String value) {
+    String[] parts = value.trim().split(",");
+    String main = parts[0].trim();
+    double defensive = ImportanceSampling.DEFAULT_DEFENSIVE_SHARE;
+    String usage = "must be off, auto, tranche=NAME or shift=MU with |MU| <= 10, optionally"
+        + " followed by ,defensive=A with 0 < A <= 1; found '" + value + "'";
+    for (int i = 1; i < parts.length; i++) {
+      String p = parts[i].trim().toLowerCase(java.util.Locale.ROOT);
+      if (!p.startsWith("defensive=")) {
+        throw new IllegalArgumentException(usage);
+      }
+      try {
+        defensive = Double.parseDouble(p.substring("defensive=".length()));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(usage);
+      }
+      if (!(defensive > 0 && defensive <= 1)) {
+        throw new IllegalArgumentException(usage);
+      }
+    }
+    String lower = main.toLowerCase(java.util.Locale.ROOT);
+    if (lower.equals("off")) {
+      return ImportanceSampling.OFF;
+    }
+    if (lower.equals("auto")) {
+      return forTranche(deal, 0, defensive);
+    }
+    if (lower.startsWith("tranche=")) {
+      String name = main.substring("tranche=".length());
+      for (int t = 0; t < deal.tranches; t++) {
+        if (deal.trancheNames[t].equals(name)) {
+          return forTranche(deal, t, defensive);
+        }
+      }
+      throw new IllegalArgumentException("names an unknown tranche '" + name + "'; the deal has "
+          + String.join(", ", deal.trancheNames));
+    }
+    if (lower.startsWith("shift=")) {
+      try {
+        double mu = Double.parseDouble(lower.substring(6));
+        if (Math.abs(mu) <= 10) {
+          return ofLength(deal, mu, defensive);
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+    }
+    throw new IllegalArgumentException(usage);
+  }
 }

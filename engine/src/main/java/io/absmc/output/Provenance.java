@@ -22,7 +22,21 @@ public final class Provenance {
   private Provenance() {
   }
 
-  /** The metadata of a run. */
+  /** What the build recorded: version, git commit, library versions. */
+  public static Properties build() {
+    Properties p = new Properties();
+    try (java.io.InputStream in = Provenance.class.getResourceAsStream(
+        "/io/absmc/version.properties")) {
+      if (in != null) {
+        p.load(in);
+      }
+    } catch (java.io.IOException e) {
+      // an unreadable resource leaves the properties empty: "unknown" in the metadata
+    }
+    return p;
+  }
+
+  /** The metadata of a run; {@code scenarioFile} is null for a scenario built in memory. */
   public static Map<String, String> of(Properties build, Path scenarioFile, String scenarioName,
       String stress, long seed, String generator, long paths, String granularity, Instant start) {
     Map<String, String> m = new LinkedHashMap<>();
@@ -31,8 +45,9 @@ public final class Provenance {
     m.put("absmc.git_commit", commit.isEmpty() || commit.startsWith("${") ? "unknown"
         : commit + ("true".equals(build.getProperty("git.dirty")) ? " (modified)" : ""));
     m.put("absmc.scenario", scenarioName);
-    m.put("absmc.scenario_file", scenarioFile.toString());
-    m.put("absmc.scenario_sha256", sha256(scenarioFile));
+    // a scenario built in memory (the Java API) has no file
+    m.put("absmc.scenario_file", scenarioFile == null ? "(in memory)" : scenarioFile.toString());
+    m.put("absmc.scenario_sha256", scenarioFile == null ? "none" : sha256(scenarioFile));
     m.put("absmc.stress", stress);
     m.put("absmc.seed", Long.toString(seed));
     m.put("absmc.generator", generator);

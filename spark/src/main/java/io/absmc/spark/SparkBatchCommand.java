@@ -1,5 +1,6 @@
 package io.absmc.spark;
 
+import io.absmc.api.Plan;
 import io.absmc.batch.BatchRunner;
 import io.absmc.cli.BatchTables;
 import io.absmc.cli.MonteCarloOptions;
@@ -75,10 +76,11 @@ final class SparkBatchCommand implements Callable<Integer> {
     Scenario scenario = job.scenario();
     StressSet stresses = job.stresses();
     RunSettings settings = job.settings();
-    List<ResolvedDeal> deals = new ArrayList<>();
+    List<Plan> plans = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (StressSet.Named named : stresses.scenarios()) {
-      deals.add(ResolvedDeal.resolve(scenario, named.stress()));
+      plans.add(new Plan(file.toString(), ResolvedDeal.resolve(scenario, named.stress()), settings,
+          job.elTable(), job.pdTable()));
       names.add(named.name());
     }
     Instant start = Instant.now();
@@ -92,8 +94,8 @@ final class SparkBatchCommand implements Callable<Integer> {
       List<RunFiles.SummaryEntry> entries = new ArrayList<>();
       String reportFile = null;
       try {
-        List<RunStatistics> stats = SparkRunner.run(session.spark(), new SparkRunner.Job(deals,
-            names, settings, job.elTable(), job.pdTable()), sparkOptions.tasks(session.spark()),
+        List<RunStatistics> stats = SparkRunner.run(session.spark(), new SparkRunner.Job(plans,
+            names), sparkOptions.tasks(session.spark()),
             job.writePaths() ? folder.staged(SparkRunCommand.PATHS) : null,
             sparkOptions.failTaskOnce);
         for (int s = 0; s < names.size(); s++) {

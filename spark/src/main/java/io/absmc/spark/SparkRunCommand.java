@@ -1,16 +1,14 @@
 package io.absmc.spark;
 
+import io.absmc.api.Plan;
+import io.absmc.api.RunResult;
 import io.absmc.cli.MonteCarloOptions;
 import io.absmc.cli.OutputFolders;
 import io.absmc.cli.ReportOptions;
 import io.absmc.cli.RunTables;
 import io.absmc.cli.ScenarioOptions;
-import io.absmc.cli.Version;
 import io.absmc.io.AtomicOutput;
 import io.absmc.montecarlo.RunSettings;
-import io.absmc.output.Provenance;
-import io.absmc.output.RunFiles;
-import io.absmc.random.BlockStreams;
 import io.absmc.report.Report;
 import io.absmc.resolve.ResolvedDeal;
 import io.absmc.stats.RunStatistics;
@@ -65,17 +63,14 @@ final class SparkRunCommand implements Callable<Integer> {
     CommandLine cli = spec.commandLine();
     report.check(cli);
     sparkOptions.check(cli);
-    ResolvedDeal deal = scenario.resolveForMonteCarlo();
-    RunSettings settings = mc.settings(cli, deal);
-    MonteCarloOptions.checkFeasible(cli, deal, settings);
+    Plan plan = mc.plan(cli, scenario.run());
+    ResolvedDeal deal = plan.deal();
+    RunSettings settings = plan.settings();
     Instant start = Instant.now();
-    String name = deal.scenario.name();
+    String name = plan.scenario();
     String uri = out != null ? out
         : OutputFolders.defaultFor(name, "", start).toAbsolutePath().toUri().toString();
-    Map<String, String> provenance = Provenance.of(Version.build(), scenario.file(), name,
-        deal.stress.toString(), settings.seed(), BlockStreams.generator(), settings.paths(),
-        settings.granularity().label(), start);
-    Provenance.putImportance(provenance, settings.importance());
+    Map<String, String> provenance = plan.provenance(start);
 
     try (SparkOptions.Session session = sparkOptions.session("absmc run " + name)) {
       HadoopFolder folder = session.folder(cli, uri, mc.overwrite());
@@ -87,13 +82,13 @@ final class SparkRunCommand implements Callable<Integer> {
       Path local = Files.createTempDirectory("absmc-spark-");
       String reportFile = null;
       try {
-        stats = SparkRunner.run(session.spark(), new SparkRunner.Job(List.of(deal), null, settings,
-            mc.elTable(), mc.pdTable()), tasks, mc.writePaths() ? folder.staged(PATHS) : null,
-            sparkOptions.failTaskOnce).get(0);
-        provenance.put("absmc.run_seconds", Double.toString((System.nanoTime() - t0) / 1e9));
+        stats = SparkRunner.run(session.spark(), SparkRunner.Job.of(plan), tasks,
+            mc.writePaths() ? folder.staged(PATHS) : null, sparkOptions.failTaskOnce).get(0);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        provenance.put("absmc.run_seconds", Double.toString(seconds));
         provenance.put("absmc.spark_master", session.master());
         provenance.put("absmc.spark_version", session.spark().version());
-        RunFiles.write(local, stats, provenance, true);
+        new RunResult(plan, stats, provenance, seconds, null, List.of()).writeStatistics(local);
         if (report.publish(cli, local, folder.uri()) != null) {
           reportFile = folder.uri() + "/" + Report.FILE;
         }

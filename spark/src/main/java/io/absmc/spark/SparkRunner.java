@@ -1,9 +1,8 @@
 package io.absmc.spark;
 
-import io.absmc.montecarlo.RunSettings;
+import io.absmc.api.Plan;
 import io.absmc.output.Column;
 import io.absmc.output.PathsFile;
-import io.absmc.rating.IdealizedTable;
 import io.absmc.resolve.ResolvedDeal;
 import io.absmc.stats.RunStatistics;
 import java.io.Serializable;
@@ -24,13 +23,13 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Runs the paths of one or more resolved deals (a run, or a batch's scenarios) on Spark. The work
  * is cut into tasks of consecutive blocks, scenario by scenario; a task computes its blocks with
- * the engine's block-indexed random streams ({@link io.absmc.montecarlo.MonteCarloRunner#blocks}),
+ * the engine's block-indexed random streams ({@link Plan#blocks(long, long)}),
  * so every path is bit for bit the local engine's, and it accumulates its blocks' statistics. The
  * tasks' statistics reach the driver through a {@link StatisticsAccumulator}, which merges them
  * in block order as they arrive: since sums are exact across blocks, the merged statistics are
  * exactly the local run's.
  *
- * <p>Deals, tasks and rating tables are broadcast once ({@link Shipment}); a task receives only its
+ * <p>Plans and tasks are broadcast once ({@link Shipment}); a task receives only its
  * index.
  */
 final class SparkRunner {
@@ -41,18 +40,24 @@ final class SparkRunner {
   private SparkRunner() {
   }
 
-  /** What to run: deals (with their scenario names for a batch, else null) and how. */
-  record Job(List<ResolvedDeal> deals, List<String> scenarios, RunSettings settings,
-      IdealizedTable elTable, IdealizedTable pdTable) {
+  /**
+   * What to run: the plans of a run, or of a batch's scenarios with their names (else null); a
+   * batch's plans share their settings and rating tables.
+   */
+  record Job(List<Plan> plans, List<String> scenarios) {
+
+    /** One run. */
+    static Job of(Plan plan) {
+      return new Job(List.of(plan), null);
+    }
   }
 
   /** One task: scenario {@code scenario}'s blocks {@code from .. to-1}. */
   record Task(int index, int scenario, long from, long to) implements Serializable {
   }
 
-  /** What an executor needs: the tasks, the deals, the settings and tables. */
-  record Shipped(ArrayList<Task> tasks, ArrayList<ResolvedDeal> deals, ArrayList<String> scenarios,
-      RunSettings settings, IdealizedTable elTable, IdealizedTable pdTable)
+  /** What an executor needs: the tasks, the plans and the scenarios' names. */
+  record Shipped(ArrayList<Task> tasks, ArrayList<Plan> plans, ArrayList<String> scenarios)
       implements Serializable {
   }
 
@@ -69,15 +74,13 @@ final class SparkRunner {
   static List<RunStatistics> run(SparkSession spark, Job job, int tasksPerScenario,
       String pathsUri, int failTaskOnce) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    RunSettings settings = job.settings();
-    List<Task> tasks = tasks(job.deals().size(), settings.blocks(), tasksPerScenario);
+    List<Task> tasks = tasks(job.plans().size(), job.plans().get(0).blocks(), tasksPerScenario);
     Broadcast<byte[]> shipped = jsc.broadcast(Shipment.pack(new Shipped(new ArrayList<>(tasks),
-        new ArrayList<>(job.deals()),
-        job.scenarios() == null ? null : new ArrayList<>(job.scenarios()), settings,
-        job.elTable(), job.pdTable())));
+        new ArrayList<>(job.plans()),
+        job.scenarios() == null ? null : new ArrayList<>(job.scenarios()))));
     List<RunStatistics> merged = new ArrayList<>();
-    for (ResolvedDeal deal : job.deals()) {
-      merged.add(new RunStatistics(deal, settings.paths(), job.elTable(), job.pdTable()));
+    for (Plan plan : job.plans()) {
+      merged.add(plan.statistics());
     }
     StatisticsAccumulator parts = new StatisticsAccumulator(tasks, merged);
     // unnamed: its value is not for Spark's UI and event logs
@@ -98,7 +101,7 @@ final class SparkRunner {
             Shipment.unpack(shipped), parts, batch, failTaskOnce));
         // as the engine writes paths.parquet: ZSTD at its fastest level, dictionaries only for
         // the tranche's name
-        var writer = spark.createDataFrame(rows, schema(job.deals().get(0), batch)).write()
+        var writer = spark.createDataFrame(rows, schema(job.plans().get(0).deal(), batch)).write()
             .option("compression", "zstd").option("parquet.compression.codec.zstd.level", "1")
             .option("parquet.enable.dictionary", "false")
             .option("parquet.enable.dictionary#tranche", "true");

@@ -1,7 +1,7 @@
 package io.absmc.spark;
 
+import io.absmc.api.Plan;
 import io.absmc.montecarlo.BlockResult;
-import io.absmc.montecarlo.MonteCarloRunner;
 import io.absmc.montecarlo.RunSettings;
 import io.absmc.output.Column;
 import io.absmc.output.PathsFile;
@@ -36,11 +36,12 @@ final class TaskRows implements Iterator<Row> {
 
   private TaskRows(SparkRunner.Task task, SparkRunner.Shipped shipped,
       StatisticsAccumulator parts, boolean batch, int failTaskOnce) {
-    ResolvedDeal deal = shipped.deals().get(task.scenario());
+    Plan plan = shipped.plans().get(task.scenario());
+    ResolvedDeal deal = plan.deal();
     this.task = task;
-    this.blocks = MonteCarloRunner.blocks(deal, shipped.settings(), task.from(), task.to());
-    this.stats = new RunStatistics(deal, (task.to() - task.from()) * RunSettings.BLOCK_SIZE, shipped.elTable(),
-        shipped.pdTable());
+    this.blocks = plan.blocks(task.from(), task.to());
+    this.stats = new RunStatistics(deal, (task.to() - task.from()) * RunSettings.BLOCK_SIZE,
+        plan.elTable(), plan.pdTable());
     this.parts = parts;
     List<Column> cs = PathsFile.columns(deal, () -> block);
     this.columns = cs.toArray(new Column[0]);
