@@ -54,10 +54,15 @@ public final class BatchRunner {
     }
   }
 
-  /** What to run. */
-  public record Job(Path scenarioFile, Scenario scenario, Path stressFile, StressSet stresses,
-      RunSettings settings, IdealizedTable elTable, IdealizedTable pdTable, boolean writePaths,
-      Properties build) {
+  /**
+   * What to run.
+   *
+   * @param stress the {@code --stress} value: a stress file, {@code FILE#name}, or shocks inline
+   * @param stressSha256 SHA-256 of the stress file, or of the inline shocks' text
+   */
+  public record Job(Path scenarioFile, Scenario scenario, String stress, String stressSha256,
+      StressSet stresses, RunSettings settings, IdealizedTable elTable, IdealizedTable pdTable,
+      boolean writePaths, Properties build) {
   }
 
   /**
@@ -112,7 +117,7 @@ public final class BatchRunner {
     }
     Map<String, String> meta = summaryMetadata(job);
     Path tmp = dir.resolve("." + SUMMARY + ".tmp");
-    RunFiles.writeSummary(tmp, entries, true, meta);
+    RunFiles.writeBatchSummary(tmp, entries, meta);
     Files.move(tmp, dir.resolve(SUMMARY), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     return entries;
@@ -123,7 +128,7 @@ public final class BatchRunner {
     ImportanceSampling is = job.settings().importance();
     return new Manifest.Settings(job.build().getProperty("version", "unknown"),
         job.scenarioFile().toString(), Provenance.sha256(job.scenarioFile()),
-        job.stressFile().toString(), Provenance.sha256(job.stressFile()), job.settings().seed(),
+        job.stress(), job.stressSha256(), job.settings().seed(),
         job.settings().paths(), job.settings().granularity().label(),
         is.target() + " " + java.util.Arrays.toString(is.shift()) + " defensive "
             + is.defensiveShare(), job.writePaths(), job.elTable().source(),
@@ -138,8 +143,8 @@ public final class BatchRunner {
         start);
     provenance.put("absmc.batch_scenario", named.name());
     Provenance.putImportance(provenance, job.settings().importance());
-    provenance.put("absmc.stress_file", job.stressFile().toString());
-    provenance.put("absmc.stress_file_sha256", Provenance.sha256(job.stressFile()));
+    provenance.put("absmc.stress_file", job.stress());
+    provenance.put("absmc.stress_file_sha256", job.stressSha256());
     return provenance;
   }
 

@@ -32,7 +32,7 @@ public record Manifest(Settings settings, List<Finished> finished) {
    *
    * @param absmcVersion the engine that ran the batch
    * @param scenarioFile the deal's file and its SHA-256
-   * @param stressFile the stress file and its SHA-256
+   * @param stressFile the stress file (or the shocks given inline) and its SHA-256
    * @param importance the importance sampling, exactly: what it aims at, its shift vector and
    *     its defensive share
    * @param writePaths whether every path's results are written

@@ -31,9 +31,10 @@ final class BatchCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "Scenario file (YAML).")
   Path file;
 
-  @Option(names = "--stress", paramLabel = "STRESSFILE", required = true,
-      description = "Stress file (YAML): named scenarios or a grid.")
-  Path stressFile;
+  @Option(names = "--stress", paramLabel = "STRESS", required = true,
+      description = "Stress file (YAML): named scenarios or a grid; or FILE#name, or shocks"
+          + " inline, e.g. defaults=x2,recovery=-20% (one scenario, named inline).")
+  String stress;
 
   @Option(names = "--out", paramLabel = "DIR", required = true,
       description = "Batch folder: DIR/scenario=NAME/*.parquet and DIR/batch_summary.parquet.")
@@ -51,7 +52,7 @@ final class BatchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     report.check(spec.commandLine());
-    BatchRunner.Job job = mc.batchJob(spec.commandLine(), file, stressFile);
+    BatchRunner.Job job = mc.batchJob(spec.commandLine(), file, stress);
     Scenario scenario = job.scenario();
     StressSet stresses = job.stresses();
     var settings = job.settings();

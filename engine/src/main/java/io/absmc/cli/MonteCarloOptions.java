@@ -174,14 +174,22 @@ public final class MonteCarloOptions {
   }
 
   /**
-   * A batch of a scenario file under a stress file with these options: one importance-sampling
-   * shift (the base case's) for every scenario, which keeps their random numbers common.
+   * A batch of a scenario file under every scenario of a {@code --stress} value (a stress file,
+   * {@code FILE#name} or shocks inline) with these options: one importance-sampling shift (the
+   * base case's) for every scenario, which keeps their random numbers common.
    */
-  public BatchRunner.Job batchJob(CommandLine cli, Path scenarioFile,
-      Path stressFile) {
+  public BatchRunner.Job batchJob(CommandLine cli, Path scenarioFile, String stress) {
     Scenario scenario = ScenarioLoader.load(scenarioFile);
     RunSettings settings = settings(cli, ResolvedDeal.resolve(scenario));
-    StressSet stresses = StressSet.load(stressFile);
+    StressSet stresses;
+    try {
+      stresses = StressSet.fromOption(stress);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(cli, "--stress: " + e.getMessage());
+    }
+    Path stressFile = StressSet.fileOf(stress);
+    String sha = stressFile != null ? io.absmc.output.Provenance.sha256(stressFile)
+        : io.absmc.output.Provenance.sha256(stress);
     checkFeasible(cli, ResolvedDeal.resolve(scenario), settings);
     // every scenario must resolve before any runs
     for (StressSet.Named named : stresses.scenarios()) {
@@ -189,12 +197,13 @@ public final class MonteCarloOptions {
         MonteCarloRunner.checkModel(ResolvedDeal.resolve(scenario, named.stress()));
       } catch (io.absmc.scenario.ScenarioException e) {
         throw new io.absmc.scenario.ScenarioException(e.problems().stream()
-            .map(p -> stressFile + ": scenario '" + named.name() + "' on " + scenarioFile + ": " + p)
+            .map(p -> (stressFile != null ? stressFile + ": " : "--stress " + stress + ": ")
+                + "scenario '" + named.name() + "' on " + scenarioFile + ": " + p)
             .toList());
       }
     }
-    return new BatchRunner.Job(scenarioFile, scenario, stressFile, stresses, settings, elTable(),
-        pdTable(), !noPaths, Provenance.build());
+    return new BatchRunner.Job(scenarioFile, scenario, stress, sha, stresses, settings,
+        elTable(), pdTable(), !noPaths, Provenance.build());
   }
 
   public IdealizedTable elTable() {

@@ -40,12 +40,13 @@ final class StabilityCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "Scenario file (YAML).")
   Path file;
 
-  @Option(names = "--stress", required = true, paramLabel = "STRESSFILE",
-      description = "Stress file holding the moderate scenario.")
-  Path stressFile;
+  @Option(names = "--stress", required = true, paramLabel = "STRESS",
+      description = "The moderate stress: a stress file holding it (named by --scenario), FILE#name,"
+          + " or shocks inline, e.g. defaults=x1.5,recovery=-10%.")
+  String stressOption;
 
   @Option(names = "--scenario", defaultValue = "bbb-front", paramLabel = "NAME",
-      description = "The moderate scenario (default: ${DEFAULT-VALUE}).")
+      description = "The moderate scenario of a stress file (default: ${DEFAULT-VALUE}).")
   String scenarioName;
 
   @Option(names = "--paths", defaultValue = "20000", paramLabel = "N",
@@ -77,17 +78,27 @@ final class StabilityCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Scenario scenario = ScenarioLoader.load(file);
-    Stress stress = StressSet.load(stressFile).scenarios().stream()
-        .filter(n -> n.name().equals(scenarioName)).map(StressSet.Named::stress).findFirst()
+    StressSet set;
+    try {
+      set = StressSet.fromOption(stressOption);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--stress: "
+          + e.getMessage());
+    }
+    // shocks inline, or FILE#name: the one scenario; a whole file: the one --scenario names
+    boolean chosen = StressSet.fileOf(stressOption) == null || stressOption.lastIndexOf('#') > 0;
+    String name = chosen ? set.scenarios().get(0).name() : scenarioName;
+    Stress stress = set.scenarios().stream()
+        .filter(n -> n.name().equals(name)).map(StressSet.Named::stress).findFirst()
         .orElseThrow(() -> new picocli.CommandLine.ParameterException(spec.commandLine(),
-            "no scenario '" + scenarioName + "' in " + stressFile));
+            "no scenario '" + scenarioName + "' in " + stressOption));
     RunSettings settings = MonteCarloOptions.settings(spec.commandLine(), paths, seed, null,
         Granularity.COHORT);
     RunStatistics base = run(ResolvedDeal.resolve(scenario), settings);
     RunStatistics stressed = run(ResolvedDeal.resolve(scenario, stress), settings);
     PrintWriter w = spec.commandLine().getOut();
     w.println(Header.of(ResolvedDeal.resolve(scenario), "credit stability"));
-    w.printf("moderate stress '%s': %s; %,d paths each, the same paths%n%n", scenarioName, stress,
+    w.printf("moderate stress '%s': %s; %,d paths each, the same paths%n%n", name, stress,
         paths);
     TextTable t = new TextTable("tranche", "base EL rating", "stressed EL rating",
         "categories moved", "check");

@@ -103,6 +103,16 @@ public final class Provenance {
     return pom.getProperty("version", "unknown");
   }
 
+  /** SHA-256 of a text's UTF-8 bytes, hex. */
+  public static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** SHA-256 of a file's bytes, hex. */
   public static String sha256(Path file) {
     try {

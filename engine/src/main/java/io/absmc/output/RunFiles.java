@@ -109,6 +109,20 @@ public final class RunFiles {
    */
   public static void writeSummary(Path file, List<SummaryEntry> entries, boolean scenarioColumn,
       Map<String, String> metadata) throws IOException {
+    writeSummary(file, entries, scenarioColumn, false, metadata);
+  }
+
+  /**
+   * A batch's {@code batch_summary.parquet}: every scenario's rows, with the scenario's name and
+   * its stress (also for a batch of one scenario).
+   */
+  public static void writeBatchSummary(Path file, List<SummaryEntry> entries,
+      Map<String, String> metadata) throws IOException {
+    writeSummary(file, entries, true, true, metadata);
+  }
+
+  private static void writeSummary(Path file, List<SummaryEntry> entries, boolean scenarioColumn,
+      boolean stressColumn, Map<String, String> metadata) throws IOException {
     int perEntry = entries.get(0).tranches().size() + 1;
     List<List<Column>> parts = new ArrayList<>();
     for (SummaryEntry e : entries) {
@@ -119,7 +133,7 @@ public final class RunFiles {
     if (scenarioColumn) {
       columns.add(Column.ofString("scenario", "scenario name",
           r -> entries.get(r / perEntry).scenario()));
-      if (entries.size() > 1) {
+      if (stressColumn) {
         columns.add(Column.ofString("stress", "what the scenario changes from the base case",
             r -> entries.get(r / perEntry).stress()));
       }

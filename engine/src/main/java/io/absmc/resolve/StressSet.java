@@ -47,9 +47,7 @@ public record StressSet(String name, List<Named> scenarios) {
   public static StressSet fromOption(String value) {
     int hash = value.lastIndexOf('#');
     String file = hash > 0 ? value.substring(0, hash) : value;
-    String lower = file.toLowerCase(Locale.ROOT);
-    if (java.nio.file.Files.isRegularFile(Path.of(file)) || lower.endsWith(".yaml")
-        || lower.endsWith(".yml")) {
+    if (fileOf(value) != null) {
       StressSet set = load(Path.of(file));
       if (hash <= 0) {
         return set;
@@ -62,6 +60,26 @@ public record StressSet(String name, List<Named> scenarios) {
                   .map(Named::name).toList()) + ")"));
     }
     return inline(value);
+  }
+
+  /**
+   * The stress file a {@code --stress} value names (without any {@code #name}), or null when the
+   * value is shocks written inline: a value naming an existing file, or ending in {@code .yaml} or
+   * {@code .yml}, is a file.
+   */
+  public static Path fileOf(String value) {
+    int hash = value.lastIndexOf('#');
+    String file = hash > 0 ? value.substring(0, hash) : value;
+    String lower = file.toLowerCase(Locale.ROOT);
+    try {
+      if (java.nio.file.Files.isRegularFile(Path.of(file)) || lower.endsWith(".yaml")
+          || lower.endsWith(".yml")) {
+        return Path.of(file);
+      }
+    } catch (java.nio.file.InvalidPathException e) {
+      // not a path: shocks
+    }
+    return null;
   }
 
   /**

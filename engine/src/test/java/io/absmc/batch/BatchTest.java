@@ -63,6 +63,42 @@ class BatchTest {
     assertThat(worse.get(0).get("n")).isEqualTo(0L);
   }
 
+  /**
+   * Shocks written inline are a batch of one scenario, named after them: its paths are those of
+   * {@code absmc run} under the same shocks, and its provenance records the shocks and their hash.
+   */
+  @Test
+  void inlineShocksAreABatchOfOneScenarioLikeARun(@TempDir Path tmp) throws Exception {
+    Path out = tmp.resolve("b");
+    String[] batch = {"batch", DEAL_A, "--stress", "defaults=x3,recovery=-20%", "--out",
+        out.toString(), "--paths", "2000"};
+    assertThat(Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+        batch)).isZero();
+    Path run = tmp.resolve("r");
+    assertThat(Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+        "run", DEAL_A, "--stress", "defaults=x3,recovery=-20%", "--out", run.toString(),
+        "--paths", "2000")).isZero();
+    List<Path> partitions;
+    try (var list = Files.list(out)) {
+      partitions = list.filter(p -> p.getFileName().toString().startsWith("scenario=")).toList();
+    }
+    assertThat(partitions).hasSize(1);
+    Path partition = partitions.get(0).resolve("paths.parquet");
+    List<Map<String, Object>> diff = DuckDb.query("SELECT count(*) AS n, count(b.path) AS matched"
+        + " FROM read_parquet('" + partition + "') a LEFT JOIN read_parquet('"
+        + run.resolve("paths.parquet") + "') b USING (path, tranche)"
+        + " WHERE a.loss_fraction IS DISTINCT FROM b.loss_fraction");
+    assertThat(diff.get(0).get("n")).isEqualTo(0L);
+    assertThat(DuckDb.query("SELECT sum(loss_fraction) AS s FROM read_parquet('" + partition
+        + "')").get(0).get("s")).isNotEqualTo(0.0);
+    Map<String, String> meta = DuckDb.metadata(partition);
+    assertThat(meta.get("absmc.stress_file")).isEqualTo("defaults=x3,recovery=-20%");
+    String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest
+        .getInstance("SHA-256").digest("defaults=x3,recovery=-20%".getBytes(
+            java.nio.charset.StandardCharsets.UTF_8)));
+    assertThat(meta.get("absmc.stress_file_sha256")).isEqualTo(sha);
+  }
+
   @Test
   void partitionsAreHiveStyleWithoutAScenarioColumn(@TempDir Path tmp) throws Exception {
     Path out = tmp.resolve("b");

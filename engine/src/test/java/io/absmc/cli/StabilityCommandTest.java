@@ -54,4 +54,32 @@ class StabilityCommandTest {
     assertThat(r.code()).as(r.out() + r.err()).isEqualTo(3);
     assertThat(r.out()).contains("UNSTABLE");
   }
+
+  /**
+   * The moderate stress written inline gives what the same shock in a stress file gives, line for
+   * line but the stress's name.
+   */
+  @Test
+  void inlineShocksActLikeTheSameStressFile(@TempDir Path tmp) throws Exception {
+    Path stress = tmp.resolve("harsh.yaml");
+    Files.writeString(stress, """
+        name: harsh
+        scenarios:
+          - name: bbb-front
+            lifetime_default_multiplier: 150
+        """);
+    Cli.Result file = Cli.run("stability", DEAL_A, "--stress", stress.toString(), "--paths", "1000");
+    Cli.Result inline = Cli.run("stability", DEAL_A, "--stress", "lifetime_default_multiplier=150",
+        "--paths", "1000");
+    assertThat(inline.code()).as(inline.err()).isEqualTo(3);
+    assertThat(inline.out()).contains("moderate stress 'lifetime_default_multiplier-150':");
+    assertThat(inline.out().replace("'lifetime_default_multiplier-150'", "'bbb-front'"))
+        .isEqualTo(file.out());
+    Cli.Result neutral = Cli.run("stability", DEAL_A, "--stress", "defaults=x1", "--paths", "1000");
+    assertThat(neutral.code()).as(neutral.err()).isZero();
+    assertThat(neutral.out()).doesNotContain("UNSTABLE");
+    Cli.Result bad = Cli.run("stability", DEAL_A, "--stress", "defaults=twice");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--stress");
+  }
 }

@@ -47,9 +47,10 @@ final class SparkBatchCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "Scenario file (YAML).")
   Path file;
 
-  @Option(names = "--stress", paramLabel = "STRESSFILE", required = true,
-      description = "Stress file (YAML): named scenarios or a grid.")
-  Path stressFile;
+  @Option(names = "--stress", paramLabel = "STRESS", required = true,
+      description = "Stress file (YAML): named scenarios or a grid; or FILE#name, or shocks"
+          + " inline, e.g. defaults=x2,recovery=-20% (one scenario, named inline).")
+  String stress;
 
   @Option(names = "--out", paramLabel = "URI", required = true,
       description = "Batch folder: a path or a Hadoop file system URI.")
@@ -72,7 +73,7 @@ final class SparkBatchCommand implements Callable<Integer> {
     CommandLine cli = spec.commandLine();
     report.check(cli);
     sparkOptions.check(cli);
-    BatchRunner.Job job = mc.batchJob(cli, file, stressFile);
+    BatchRunner.Job job = mc.batchJob(cli, file, stress);
     Scenario scenario = job.scenario();
     StressSet stresses = job.stresses();
     RunSettings settings = job.settings();
@@ -109,7 +110,7 @@ final class SparkBatchCommand implements Callable<Integer> {
           entries.add(new RunFiles.SummaryEntry(named.name(), named.stress().toString(),
               stats.get(s).paths(), stats.get(s).tranches(), stats.get(s).pool()));
         }
-        RunFiles.writeSummary(local.resolve(BatchRunner.SUMMARY), entries, true,
+        RunFiles.writeBatchSummary(local.resolve(BatchRunner.SUMMARY), entries,
             BatchRunner.summaryMetadata(job));
         if (report.publish(cli, local, folder.uri()) != null) {
           reportFile = folder.uri() + "/" + Report.FILE;
