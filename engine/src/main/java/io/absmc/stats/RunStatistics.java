@@ -350,8 +350,11 @@ public final class RunStatistics implements BlockConsumer, Serializable {
     Interval95.Interval pdCi = l.pdInterval();
     Interval95.Interval elCi = l.elInterval();
     double walMean = l.walYears();
-    ImpliedRating byEl = implied(elTable, el, elCi, walMean);
-    ImpliedRating byPd = implied(pdTable, pd, pdCi, walMean);
+    // a tranche that repaid no principal on any path has no WAL: rated at its legal final date
+    double horizon = Double.isNaN(walMean) ? deal.yearsToPayment[deal.legalFinalPeriod[t]]
+        : walMean;
+    ImpliedRating byEl = implied(elTable, el, elCi, horizon);
+    ImpliedRating byPd = implied(pdTable, pd, pdCi, horizon);
     boolean g = deal.hasGuarantee && deal.guaranteed[t];
     return new TrancheStatistics(deal.trancheNames[t], paths, pd, l.pdSe(), el, l.elSe(),
         l.elPv(), l.elPvSe(), pd > 0 ? el / pd : Double.NaN, walMean, l.walSd(),

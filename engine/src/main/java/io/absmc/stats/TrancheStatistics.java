@@ -28,8 +28,8 @@ package io.absmc.stats;
  * @param guaranteeProbability share of paths where the guarantor pays the tranche
  * @param guaranteeMean mean guarantor payment to the tranche, RMB
  * @param guaranteeQ99 99th percentile of it, RMB
- * @param ratingEl model-indicated rating from EL at the mean WAL, with the ratings at its 95%
- *     interval's ends
+ * @param ratingEl model-indicated rating from EL at the mean WAL (at the legal final date when
+ *     no path repaid any principal), with the ratings at its 95% interval's ends
  * @param ratingPd model-indicated rating from PD at the mean WAL, likewise
  * @param losingPaths number of paths with a loss (unweighted)
  * @param pdInterval 95% interval of PD ({@link Interval95#proportion})

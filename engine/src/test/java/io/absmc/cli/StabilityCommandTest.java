@@ -53,6 +53,8 @@ class StabilityCommandTest {
     Cli.Result r = Cli.run("stability", DEAL_A, "--stress", stress.toString(), "--paths", "1000");
     assertThat(r.code()).as(r.out() + r.err()).isEqualTo(3);
     assertThat(r.out()).contains("UNSTABLE");
+    // the subordinated class repays no principal on any path: no WAL, rated at its legal final
+    assertThat(r.out()).containsPattern("subordinated .* below Caa \\(below Caa\\) ");
   }
 
   /**
