@@ -64,6 +64,13 @@ public class PathEngineBenchmark {
 
   static Path scenarioFile(String name) {
     String root = System.getProperty("absmc.root");
+    // a scenario file by its path (from the root), e.g. benchmarks/peer/peer.yaml
+    if (name.endsWith(".yaml")) {
+      Path file = root != null ? Path.of(root).resolve(name) : Path.of(name);
+      if (Files.exists(file)) {
+        return file;
+      }
+    }
     for (Path dir : root != null ? new Path[] {Path.of(root)} : new Path[] {Path.of("."), Path.of("..")}) {
       for (String folder : new String[] {"scenarios", "scenarios/examples"}) {
         Path file = dir.resolve(folder).resolve(name + ".yaml");
