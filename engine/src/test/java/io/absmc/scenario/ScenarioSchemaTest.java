@@ -43,9 +43,13 @@ class ScenarioSchemaTest {
     }
   }
 
-  /** Bundled scenarios: everything under scenarios/ except the invalid corpus and stress sets. */
+  /**
+   * Bundled scenarios: everything under scenarios/ except the invalid corpus and stress sets, and
+   * the peer benchmark's deal.
+   */
   static List<Path> bundled() throws IOException {
-    try (Stream<Path> s = Files.walk(TestFiles.path("scenarios"))) {
+    try (Stream<Path> s = Stream.concat(Files.walk(TestFiles.path("scenarios")),
+        Stream.of(TestFiles.path("benchmarks/peer/peer.yaml")))) {
       return s.filter(p -> p.toString().endsWith(".yaml"))
           .filter(p -> !p.toString().contains("/invalid/") && !p.toString().contains("/stress/"))
           .sorted().toList();
@@ -84,7 +88,8 @@ class ScenarioSchemaTest {
   @Test
   void thereAreBundledScenarios() throws IOException {
     assertThat(bundled()).extracting(p -> p.getFileName().toString())
-        .contains("ali-microloan-plan1.yaml", "ant-credit-pay-abs.yaml", "seed-worked-example.yaml");
+        .contains("ali-microloan-plan1.yaml", "ant-credit-pay-abs.yaml", "seed-worked-example.yaml",
+            "peer.yaml");
   }
 
   @TestFactory
