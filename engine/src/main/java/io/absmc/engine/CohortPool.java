@@ -48,6 +48,8 @@ final class CohortPool implements Purchases {
   private final int[] slotStamp;
   /** Principal collected in the current period for reinvestment, by batch. */
   private final double[] batchCash;
+  /** A window's defaults and prepayments, from {@link PerformanceDriver#defaultsAndPrepayments}. */
+  private final double[] outcomes = new double[2];
   private int stamp;
   private int period;
   private int periodStart;
@@ -348,10 +350,22 @@ final class CohortPool implements Purchases {
     int start = Math.max(0, originDay[i]);
     int sp = s * periods + p;
 
-    // 1. defaults over the exposure
+    // 1. defaults over the exposure (with the prepayments of the survivors when both can happen:
+    // a loan-by-loan driver decides both with one draw a loan)
     int origin = originDay[i];
-    double nd = deal.defaults.over(s, origin, windowStart, windowEnd) > 0
-        ? driver.defaults(s, start, windowStart, windowEnd, n) : 0;
+    boolean defaultHazard = deal.defaults.over(s, origin, windowStart, windowEnd) > 0;
+    boolean prepaymentHazard = deal.prepayments.over(s, origin, windowStart, windowEnd) > 0;
+    double nd;
+    double np;
+    if (defaultHazard && prepaymentHazard) {
+      driver.defaultsAndPrepayments(s, start, windowStart, windowEnd, n, outcomes);
+      nd = outcomes[0];
+      np = outcomes[1];
+    } else {
+      nd = defaultHazard ? driver.defaults(s, start, windowStart, windowEnd, n) : 0;
+      np = prepaymentHazard && n - nd > 0
+          ? driver.prepayments(s, start, windowStart, windowEnd, n - nd) : 0;
+    }
     if (nd > 0) {
       double bd = b * (nd / n);
       n -= nd;
@@ -363,8 +377,6 @@ final class CohortPool implements Purchases {
 
     // 2. full prepayments, with interest accrued to the end of the window where the segment's
     // convention is to pay it
-    double np = n > 0 && deal.prepayments.over(s, origin, windowStart, windowEnd) > 0
-        ? driver.prepayments(s, start, windowStart, windowEnd, n) : 0;
     if (np > 0) {
       double bp = b * (np / n);
       n -= np;

@@ -54,6 +54,19 @@ public interface PerformanceDriver {
   double prepayments(int segment, int startDay, int fromDay, int toDay, double loans);
 
   /**
+   * Defaults over a window and then full prepayments of the loans that did not default: {@code
+   * out[0]} and {@code out[1]}, with the joint distribution of {@link #defaults} followed by
+   * {@link #prepayments} of the survivors. A driver that draws loan by loan may decide both with
+   * one uniform a loan; by default the two in turn.
+   */
+  default void defaultsAndPrepayments(int segment, int startDay, int fromDay, int toDay,
+      double loans, double[] out) {
+    out[0] = defaults(segment, startDay, fromDay, toDay, loans);
+    double survivors = loans - out[0];
+    out[1] = survivors > 0 ? prepayments(segment, startDay, fromDay, toDay, survivors) : 0;
+  }
+
+  /**
    * For a roll-rate segment: the probability, given this path's systematic factor of the cohort's
    * vintage, that a current loan falls past due at the {@code step}-th due date since the
    * vintage's start, when the base probability at each due date is {@code base} (in (0, 1)). Over

@@ -235,11 +235,48 @@ final class MonteCarloDriver implements PerformanceDriver {
 
   @Override
   public double prepayments(int segment, int startDay, int fromDay, int toDay, double loans) {
+    return count(loans, prepaymentProbability(segment, startDay, fromDay, toDay));
+  }
+
+  /**
+   * Loan by loan, one uniform a loan decides both: below p_d it defaults, else below p_d + (1 -
+   * p_d) p_p it prepays, which is the joint distribution of defaults followed by prepayments of
+   * the survivors with half the draws. Otherwise the two in turn.
+   */
+  @Override
+  public void defaultsAndPrepayments(int segment, int startDay, int fromDay, int toDay,
+      double loans, double[] out) {
+    if (granularity != Granularity.LOAN) {
+      PerformanceDriver.super.defaultsAndPrepayments(segment, startDay, fromDay, toDay, loans, out);
+      return;
+    }
+    double pd = window(false, segment, startDay, fromDay, toDay);
+    double pp = prepaymentProbability(segment, startDay, fromDay, toDay);
+    double either = pd >= 1 ? 1 : pd + (1 - pd) * pp;
+    long n = (long) loans;
+    long defaults = 0;
+    long prepayments = 0;
+    for (long i = 0; i < n; i++) {
+      double u = idiosyncratic.nextDouble();
+      if (u < either) {
+        if (u < pd) {
+          defaults++;
+        } else {
+          prepayments++;
+        }
+      }
+    }
+    out[0] = defaults;
+    out[1] = prepayments;
+  }
+
+  /** A survivor's probability of prepaying in full over the window on this path. */
+  private double prepaymentProbability(int segment, int startDay, int fromDay, int toDay) {
     if (tables.prepaymentCurve == null) {
       Hazards h = deal.prepayments;
       if (h.byMonthOnBook(segment)) {
-        return count(loans, ResolvedDeal.probability(
-            h.over(segment, deal.originDay(segment, startDay), fromDay, toDay)));
+        return ResolvedDeal.probability(
+            h.over(segment, deal.originDay(segment, startDay), fromDay, toDay));
       }
       // by period, the hazard is the period's: the window's length alone decides
       int cell = segment * windowLengths + toDay - fromDay;
@@ -247,9 +284,9 @@ final class MonteCarloDriver implements PerformanceDriver {
         basePrepaymentStamp[cell] = periodStamp;
         basePrepayment[cell] = ResolvedDeal.probability(h.over(segment, 0, fromDay, toDay));
       }
-      return count(loans, basePrepayment[cell]);
+      return basePrepayment[cell];
     }
-    return count(loans, window(true, segment, startDay, fromDay, toDay));
+    return window(true, segment, startDay, fromDay, toDay);
   }
 
   /**

@@ -35,6 +35,36 @@ class GranularityTest {
   }
 
   /**
+   * Loan by loan, one uniform decides both a loan's default and its prepayment: the joint
+   * distribution of defaults and prepayments of the survivors is the cohort mode's two binomials.
+   * Over one year at 5% defaults and 30% prepayments (no prepayment volatility), the mean default
+   * rate is 5% and the mean prepaid share 95% x 30% = 28.5% in both modes, within 3 standard
+   * errors, and the 95% quantiles of both agree.
+   */
+  @Test
+  void loanModeDrawsDefaultsAndPrepaymentsWithTheCohortModesJointLaw() {
+    ResolvedDeal deal = StaticPools.custom("asset_correlation: 0.15",
+        "annual_default_rate: 0.05\nannual_prepayment_rate: 0.30", 500, StaticPools.WHOLE_POOL,
+        "- pay_residual: all");
+    int paths = 40_000;
+    PathResults loan = StaticPools.run(deal, paths, 61, Granularity.LOAN);
+    PathResults cohort = StaticPools.run(deal, paths, 62, Granularity.COHORT);
+    for (PathResults r : new PathResults[] {loan, cohort}) {
+      double md = Stats.mean(r.poolDefaultRate);
+      assertThat(Math.abs(md - 0.05)).as("default rate")
+          .isLessThan(3 * Stats.sd(r.poolDefaultRate, md) / Math.sqrt(paths));
+      double mp = Stats.mean(r.poolPrepaymentRate);
+      assertThat(Math.abs(mp - 0.95 * 0.30)).as("prepayment rate")
+          .isLessThan(3 * Stats.sd(r.poolPrepaymentRate, mp) / Math.sqrt(paths));
+    }
+    double ql = Stats.quantile(loan.poolPrepaymentRate, 0.95);
+    double qc = Stats.quantile(cohort.poolPrepaymentRate, 0.95);
+    double qse = Math.hypot(quantileSe(loan.poolPrepaymentRate, 0.95),
+        quantileSe(cohort.poolPrepaymentRate, 0.95));
+    assertThat(Math.abs(ql - qc)).as("prepayment q95").isLessThanOrEqualTo(3 * qse);
+  }
+
+  /**
    * With the same seed the systematic factor is the same path by path, so the gap between a
    * cohort-mode pool and its large-pool limit is the idiosyncratic noise alone: its standard
    * deviation shrinks like 1/sqrt(n), about 3.2 times for every tenfold pool.
