@@ -146,6 +146,32 @@ public final class Run {
     return this;
   }
 
+  /** The scenario this run is of. */
+  Scenario scenario() {
+    return scenario;
+  }
+
+  /** The scenario file, or null for a scenario built in memory. */
+  Path file() {
+    return file;
+  }
+
+  boolean writesPaths() {
+    return writePaths;
+  }
+
+  boolean overwrites() {
+    return overwrite;
+  }
+
+  LongConsumer progressListener() {
+    return progress;
+  }
+
+  AtomicBoolean cancelFlag() {
+    return cancel;
+  }
+
   /**
    * The run, resolved and checked, ready to go.
    *
@@ -154,6 +180,11 @@ public final class Run {
    * @throws IllegalArgumentException for bad importance-sampling settings
    */
   public Plan plan() {
+    return plan(stress);
+  }
+
+  /** {@link #plan} under another stress (a batch plans its base case). */
+  Plan plan(Stress stress) {
     ResolvedDeal deal = ResolvedDeal.resolve(scenario, stress);
     try {
       MonteCarloRunner.checkModel(deal);

@@ -13,7 +13,8 @@
  *
  * <p>Its types: {@link io.absmc.api.Scenarios} (loading scenario and stress files), {@link
  * io.absmc.api.Run} (the settings of a run), {@link io.absmc.api.Plan} (a checked run, ready to
- * go, which can be shipped to other JVMs) and {@link io.absmc.api.RunResult} (what a run found).
+ * go, which can be shipped to other JVMs), {@link io.absmc.api.RunResult} (what a run found) and
+ * {@link io.absmc.api.Batch} (a run's deal under every scenario of a stress file).
  * The results are the records of {@code io.absmc.stats}: {@link
  * io.absmc.stats.TrancheStatistics}, {@link io.absmc.stats.PoolStatistics} and {@link
  * io.absmc.stats.TriggerStatistics}, each estimate with its standard error and 95% interval.

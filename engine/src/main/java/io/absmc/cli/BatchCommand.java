@@ -1,5 +1,6 @@
 package io.absmc.cli;
 
+import io.absmc.api.Batch;
 import io.absmc.batch.BatchRunner;
 import io.absmc.output.RunFiles;
 import io.absmc.resolve.StressSet;
@@ -52,7 +53,8 @@ final class BatchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     report.check(spec.commandLine());
-    BatchRunner.Job job = mc.batchJob(spec.commandLine(), file, stress);
+    Batch batch = mc.batch(spec.commandLine(), file, stress);
+    BatchRunner.Job job = batch.job();
     Scenario scenario = job.scenario();
     StressSet stresses = job.stresses();
     var settings = job.settings();
@@ -61,14 +63,14 @@ final class BatchCommand implements Callable<Integer> {
     List<RunFiles.SummaryEntry> entries;
     try (CancelOnExit cancel = new CancelOnExit()) {
       Progress[] progress = {null};
-      entries = BatchRunner.run(job, out, mc.overwrite, line -> {
+      entries = batch.onScenario(line -> {
         if (progress[0] != null) {
           progress[0].finish();
         }
         err.println(line);
         err.flush();
         progress[0] = new Progress(err, settings.paths());
-      }, done -> {
+      }).writeTo(out, done -> {
         if (progress[0] == null) {
           progress[0] = new Progress(err, settings.paths());
         }

@@ -1,20 +1,16 @@
 package io.absmc.cli;
 
-import io.absmc.output.Provenance;
+import io.absmc.api.Batch;
 import io.absmc.api.Plan;
 import io.absmc.api.Run;
 import io.absmc.batch.BatchRunner;
 import io.absmc.montecarlo.Granularity;
 import io.absmc.montecarlo.ImportanceSampling;
 import io.absmc.montecarlo.ImportanceShift;
-import io.absmc.montecarlo.MonteCarloRunner;
 import io.absmc.montecarlo.RunSettings;
 import io.absmc.rating.IdealizedTable;
 import io.absmc.stats.RunStatistics;
 import io.absmc.resolve.ResolvedDeal;
-import io.absmc.resolve.StressSet;
-import io.absmc.scenario.Scenario;
-import io.absmc.scenario.ScenarioLoader;
 import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine;
@@ -68,6 +64,35 @@ public final class MonteCarloOptions {
    * error naming the option, a run too large for this JVM too ({@link #checkFeasible}).
    */
   public Plan plan(CommandLine cli, Run run) {
+    Plan plan;
+    try {
+      plan = configure(cli, run).plan();
+    } catch (IllegalArgumentException e) {
+      throw usage(cli, e);
+    }
+    checkFeasible(cli, plan.deal(), plan.settings());
+    return plan;
+  }
+
+  /**
+   * A batch of a scenario file under a {@code --stress} value with these options, checked ({@link
+   * Batch#job}); a bad value is a usage error naming the option.
+   */
+  public Batch batch(CommandLine cli, Path scenarioFile, String stress) {
+    Batch batch = Batch.of(configure(cli, Run.of(scenarioFile)).writePaths(!noPaths)
+        .overwrite(overwrite), stress);
+    BatchRunner.Job job;
+    try {
+      job = batch.job();
+    } catch (IllegalArgumentException e) {
+      throw usage(cli, e);
+    }
+    checkFeasible(cli, ResolvedDeal.resolve(job.scenario()), job.settings());
+    return batch;
+  }
+
+  /** The run with these options' settings, their numbers checked (a usage error otherwise). */
+  private Run configure(CommandLine cli, Run run) {
     settings(cli);
     run.paths(paths).granularity(granularity).importanceSampling(importance);
     if (seed != null) {
@@ -79,16 +104,15 @@ public final class MonteCarloOptions {
     if (elTable != null || pdTable != null) {
       run.ratingTables(elTable(), pdTable());
     }
-    Plan plan;
-    try {
-      plan = run.plan();
-    } catch (IllegalArgumentException e) {
-      // the only setting left to check is importance sampling
-      throw new CommandLine.ParameterException(cli,
-          e.getMessage().replaceFirst("^importance sampling ", "--importance-sampling "));
-    }
-    checkFeasible(cli, plan.deal(), plan.settings());
-    return plan;
+    return run;
+  }
+
+  /** A setting the API refused, as a usage error naming the option. */
+  private static CommandLine.ParameterException usage(CommandLine cli,
+      IllegalArgumentException e) {
+    String m = e.getMessage();
+    return new CommandLine.ParameterException(cli, m.startsWith("importance sampling ")
+        ? m.replaceFirst("^importance sampling ", "--importance-sampling ") : "--stress: " + m);
   }
 
   /** The run settings for a deal, with its importance sampling. */
@@ -171,39 +195,6 @@ public final class MonteCarloOptions {
   /** Whether an output folder that holds files may be replaced. */
   public boolean overwrite() {
     return overwrite;
-  }
-
-  /**
-   * A batch of a scenario file under every scenario of a {@code --stress} value (a stress file,
-   * {@code FILE#name} or shocks inline) with these options: one importance-sampling shift (the
-   * base case's) for every scenario, which keeps their random numbers common.
-   */
-  public BatchRunner.Job batchJob(CommandLine cli, Path scenarioFile, String stress) {
-    Scenario scenario = ScenarioLoader.load(scenarioFile);
-    RunSettings settings = settings(cli, ResolvedDeal.resolve(scenario));
-    StressSet stresses;
-    try {
-      stresses = StressSet.fromOption(stress);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(cli, "--stress: " + e.getMessage());
-    }
-    Path stressFile = StressSet.fileOf(stress);
-    String sha = stressFile != null ? io.absmc.output.Provenance.sha256(stressFile)
-        : io.absmc.output.Provenance.sha256(stress);
-    checkFeasible(cli, ResolvedDeal.resolve(scenario), settings);
-    // every scenario must resolve before any runs
-    for (StressSet.Named named : stresses.scenarios()) {
-      try {
-        MonteCarloRunner.checkModel(ResolvedDeal.resolve(scenario, named.stress()));
-      } catch (io.absmc.scenario.ScenarioException e) {
-        throw new io.absmc.scenario.ScenarioException(e.problems().stream()
-            .map(p -> (stressFile != null ? stressFile + ": " : "--stress " + stress + ": ")
-                + "scenario '" + named.name() + "' on " + scenarioFile + ": " + p)
-            .toList());
-      }
-    }
-    return new BatchRunner.Job(scenarioFile, scenario, stress, sha, stresses, settings,
-        elTable(), pdTable(), !noPaths, Provenance.build());
   }
 
   public IdealizedTable elTable() {

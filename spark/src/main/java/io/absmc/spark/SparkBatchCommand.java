@@ -1,5 +1,6 @@
 package io.absmc.spark;
 
+import io.absmc.api.Batch;
 import io.absmc.api.Plan;
 import io.absmc.batch.BatchRunner;
 import io.absmc.cli.BatchTables;
@@ -9,7 +10,6 @@ import io.absmc.io.AtomicOutput;
 import io.absmc.montecarlo.RunSettings;
 import io.absmc.output.RunFiles;
 import io.absmc.report.Report;
-import io.absmc.resolve.ResolvedDeal;
 import io.absmc.resolve.StressSet;
 import io.absmc.scenario.Scenario;
 import io.absmc.stats.RunStatistics;
@@ -73,17 +73,13 @@ final class SparkBatchCommand implements Callable<Integer> {
     CommandLine cli = spec.commandLine();
     report.check(cli);
     sparkOptions.check(cli);
-    BatchRunner.Job job = mc.batchJob(cli, file, stress);
+    Batch batch = mc.batch(cli, file, stress);
+    BatchRunner.Job job = batch.job();
     Scenario scenario = job.scenario();
     StressSet stresses = job.stresses();
     RunSettings settings = job.settings();
-    List<Plan> plans = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    for (StressSet.Named named : stresses.scenarios()) {
-      plans.add(new Plan(file.toString(), ResolvedDeal.resolve(scenario, named.stress()), settings,
-          job.elTable(), job.pdTable()));
-      names.add(named.name());
-    }
+    List<Plan> plans = batch.plans();
+    List<String> names = stresses.scenarios().stream().map(StressSet.Named::name).toList();
     Instant start = Instant.now();
 
     try (SparkOptions.Session session = sparkOptions.session("absmc batch " + scenario.name())) {
