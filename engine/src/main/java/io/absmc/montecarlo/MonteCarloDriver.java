@@ -254,12 +254,14 @@ final class MonteCarloDriver implements PerformanceDriver {
     double pp = prepaymentProbability(segment, startDay, fromDay, toDay);
     double either = pd >= 1 ? 1 : pd + (1 - pd) * pp;
     long n = (long) loans;
+    long belowEither = threshold(either);
+    long belowDefault = threshold(pd);
     long defaults = 0;
     long prepayments = 0;
     for (long i = 0; i < n; i++) {
-      double u = idiosyncratic.nextDouble();
-      if (u < either) {
-        if (u < pd) {
+      long u = idiosyncratic.nextLong() >>> 11;
+      if (u < belowEither) {
+        if (u < belowDefault) {
           defaults++;
         } else {
           prepayments++;
@@ -268,6 +270,16 @@ final class MonteCarloDriver implements PerformanceDriver {
     }
     out[0] = defaults;
     out[1] = prepayments;
+  }
+
+  /**
+   * The uniform's comparison with {@code p} in integers: the generator's {@code nextDouble()} is
+   * m 2^-53 with m the top 53 bits of {@code nextLong()}, and m 2^-53 < p exactly when m <
+   * ceil(p 2^53), so counting m below this threshold draws the same loans as comparing doubles,
+   * without converting each draw.
+   */
+  static long threshold(double p) {
+    return p <= 0 ? 0 : p >= 1 ? 1L << 53 : (long) Math.ceil(p * 0x1.0p53);
   }
 
   /** A survivor's probability of prepaying in full over the window on this path. */
@@ -429,9 +441,10 @@ final class MonteCarloDriver implements PerformanceDriver {
         return BinomialSampler.sample(idiosyncratic, (long) loans, p);
       case LOAN: {
         long n = (long) loans;
+        long below = threshold(p);
         long hits = 0;
         for (long i = 0; i < n; i++) {
-          if (idiosyncratic.nextDouble() < p) {
+          if (idiosyncratic.nextLong() >>> 11 < below) {
             hits++;
           }
         }

@@ -106,4 +106,30 @@ class GranularityTest {
     int hi = (int) Math.min(n - 1, Math.ceil(n * alpha + spread));
     return Math.max((s[hi] - s[lo]) / 2, 1e-12);
   }
+
+  /**
+   * Loan mode compares the top 53 bits of a draw with an integer threshold instead of the draw as
+   * a double with p: the same decisions, draw for draw, as the generator's own nextDouble (two
+   * generators on one seed), for probabilities of every size and the doubles nearest them.
+   */
+  @Test
+  void integerThresholdsDecideAsTheDoublesDo() {
+    var a = new org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus(7L, 9L);
+    var b = new org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus(7L, 9L);
+    var pick = new java.util.SplittableRandom(3);
+    for (int i = 0; i < 200_000; i++) {
+      double p = switch (i % 4) {
+        case 0 -> pick.nextDouble();
+        case 1 -> Math.pow(10, -12 * pick.nextDouble());
+        case 2 -> Math.nextUp(pick.nextDouble());
+        default -> 0.5;
+      };
+      double u = a.nextDouble();
+      long m = b.nextLong() >>> 11;
+      assertThat(m < MonteCarloDriver.threshold(p)).as("p %s, u %s", p, u).isEqualTo(u < p);
+      // the double drawn itself as p: u < u is false, and so must the threshold say
+      assertThat(m < MonteCarloDriver.threshold(u)).isFalse();
+      assertThat(m < MonteCarloDriver.threshold(Math.nextUp(u))).isTrue();
+    }
+  }
 }
