@@ -76,10 +76,7 @@ public final class Run {
 
   /** Number of paths, 1 to {@value RunSettings#MAX_PATHS} (default 100,000). */
   public Run paths(long paths) {
-    if (paths < 1 || paths > RunSettings.MAX_PATHS) {
-      throw new IllegalArgumentException("paths must be between 1 and " + RunSettings.MAX_PATHS
-          + ", found " + paths);
-    }
+    RunSettings.checkPaths(paths);
     this.paths = paths;
     return this;
   }
@@ -92,9 +89,7 @@ public final class Run {
 
   /** Worker threads, at least 1 (default: every core); the numbers do not depend on it. */
   public Run threads(int threads) {
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be at least 1, found " + threads);
-    }
+    RunSettings.checkThreads(threads);
     this.threads = threads;
     return this;
   }

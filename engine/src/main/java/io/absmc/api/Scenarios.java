@@ -35,7 +35,8 @@ public final class Scenarios {
     StressSet set = StressSet.fromOption(shocksOrFile);
     if (set.scenarios().size() != 1) {
       throw new IllegalArgumentException("stress file " + shocksOrFile + " has "
-          + set.scenarios().size() + " scenarios; name one as FILE#name");
+          + set.scenarios().size() + " scenarios; a run takes one: name it as FILE#name, or run"
+          + " them all as a batch (absmc batch, Batch.of)");
     }
     return set.scenarios().get(0).stress();
   }

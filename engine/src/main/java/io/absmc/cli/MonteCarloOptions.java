@@ -176,12 +176,13 @@ public final class MonteCarloOptions {
    */
   static RunSettings settings(CommandLine cli, long paths, Long seed, Integer threads,
       Granularity granularity) {
-    if (paths < 1 || paths > RunSettings.MAX_PATHS) {
-      throw new CommandLine.ParameterException(cli, "--paths must be between 1 and " + RunSettings.MAX_PATHS
-          + ", found " + paths);
-    }
-    if (threads != null && threads < 1) {
-      throw new CommandLine.ParameterException(cli, "--threads must be at least 1, found " + threads);
+    try {
+      RunSettings.checkPaths(paths);
+      if (threads != null) {
+        RunSettings.checkThreads(threads);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(cli, "--" + e.getMessage());
     }
     return new RunSettings(paths, seed == null ? RunSettings.DEFAULT_SEED : seed,
         threads == null ? Runtime.getRuntime().availableProcessors() : threads, granularity);

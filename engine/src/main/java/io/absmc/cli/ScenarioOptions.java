@@ -52,20 +52,13 @@ public final class ScenarioOptions {
   static final class StressConverter implements picocli.CommandLine.ITypeConverter<Stress> {
     @Override
     public Stress convert(String value) {
-      io.absmc.resolve.StressSet set;
       try {
-        set = io.absmc.resolve.StressSet.fromOption(value);
+        return io.absmc.api.Scenarios.stress(value);
       } catch (IllegalArgumentException e) {
         throw new picocli.CommandLine.TypeConversionException(e.getMessage());
       } catch (ScenarioException e) {
         throw new picocli.CommandLine.TypeConversionException(String.join("; ", e.problems()));
       }
-      if (set.scenarios().size() != 1) {
-        throw new picocli.CommandLine.TypeConversionException("stress file " + value + " has "
-            + set.scenarios().size() + " scenarios; this command runs one: name it as FILE#name,"
-            + " or run them all with absmc batch");
-      }
-      return set.scenarios().get(0).stress();
     }
   }
 }

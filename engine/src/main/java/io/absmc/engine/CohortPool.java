@@ -416,16 +416,14 @@ final class CohortPool implements Purchases {
     int origin = originDay[i];
     int last = instalments[i];
     int k = nextInstalment[i];
-    while (k <= last && calendar.day(origin, k) <= windowEnd) {
+    for (int day; k <= last && (day = calendar.day(origin, k)) <= windowEnd; k++) {
       double interestPart = b * monthlyRate;
       double principalPart = kind.principalDue(b, monthlyRate, last - k + 1);
-      int day = calendar.day(origin, k);
       interest += interestPart;
       scheduledPrincipal += principalPart;
       b -= principalPart;
       interestPaidUntil[i] = day;
       collectPrincipal(day, principalPart);
-      k++;
     }
     nextInstalment[i] = k;
     return b;

@@ -57,13 +57,7 @@ public final class ParquetInput {
 
     @Override
     public BytesInput decompress(BytesInput bytes, int size) throws IOException {
-      byte[] in = bytes.toByteArray();
-      byte[] out = new byte[size];
-      int n = decompress(in, out);
-      if (n != size) {
-        throw new IOException("Snappy page decompressed to " + n + " bytes, expected " + size);
-      }
-      return BytesInput.from(out);
+      return BytesInput.from(decompress(bytes.toByteArray(), size));
     }
 
     @Override
@@ -71,20 +65,22 @@ public final class ParquetInput {
         throws IOException {
       byte[] in = new byte[compressedSize];
       input.duplicate().get(in);
-      byte[] out = new byte[size];
-      int n = decompress(in, out);
-      if (n != size) {
-        throw new IOException("Snappy page decompressed to " + n + " bytes, expected " + size);
-      }
-      output.put(out);
+      output.put(decompress(in, size));
     }
 
-    private int decompress(byte[] in, byte[] out) throws IOException {
+    /** A page of {@code size} bytes once decompressed. */
+    private byte[] decompress(byte[] in, int size) throws IOException {
+      byte[] out = new byte[size];
+      int n;
       try {
-        return snappy.decompress(in, 0, in.length, out, 0, out.length);
+        n = snappy.decompress(in, 0, in.length, out, 0, out.length);
       } catch (MalformedInputException e) {
         throw new IOException("corrupt Snappy page: " + e.getMessage(), e);
       }
+      if (n != size) {
+        throw new IOException("Snappy page decompressed to " + n + " bytes, expected " + size);
+      }
+      return out;
     }
 
     @Override

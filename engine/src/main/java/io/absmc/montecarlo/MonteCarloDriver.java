@@ -67,20 +67,13 @@ final class MonteCarloDriver implements PerformanceDriver {
   /** This path's recovery probability u (Beta quantiles are read at it). */
   private double recoveryU;
 
-  // the conditional cumulative probability of each (segment, vintage) at the end of its last
-  // window on this path: a window's start is the previous window's end
+  // the conditional cumulative default and prepayment probabilities of each (segment, vintage) at
+  // the end of its last window on this path (a window's start is the previous window's end), and
+  // a roll-rate (segment, vintage)'s probability of a first fall past due by its last due date
   private int pathStamp;
-  private final int[] defaultStamp;
-  private final int[] defaultDay;
-  private final double[] defaultCumulative;
-  // a roll-rate (segment, vintage)'s conditional probability of a first fall past due by its last
-  // due date on this path, and that due date's number
-  private final int[] fallStamp;
-  private final int[] fallStep;
-  private final double[] fallCumulative;
-  private final int[] prepaymentStamp;
-  private final int[] prepaymentDay;
-  private final double[] prepaymentCumulative;
+  private final LastValue defaultsBy;
+  private final LastValue prepaymentsBy;
+  private final LastValue fallsBy;
   // without a prepayment volatility, the base probability of a window by segment and length,
   // at segment * (longest period + 1) + days, valid for the period whose stamp it carries
   private final int windowLengths;
@@ -114,15 +107,9 @@ final class MonteCarloDriver implements PerformanceDriver {
     this.defaultMultiplier = new double[innovations];
     this.prepaymentMultiplier = new double[innovations];
     int cells = deal.segments * vintages;
-    defaultStamp = new int[cells];
-    defaultDay = new int[cells];
-    defaultCumulative = new double[cells];
-    fallStamp = new int[cells];
-    fallStep = new int[cells];
-    fallCumulative = new double[cells];
-    prepaymentStamp = new int[cells];
-    prepaymentDay = new int[cells];
-    prepaymentCumulative = new double[cells];
+    defaultsBy = new LastValue(cells);
+    prepaymentsBy = new LastValue(cells);
+    fallsBy = new LastValue(cells);
     int longest = 0;
     for (int d : deal.periodDays) {
       longest = Math.max(longest, d);
@@ -164,9 +151,9 @@ final class MonteCarloDriver implements PerformanceDriver {
   @Override
   public void beginPath() {
     if (++pathStamp == Integer.MAX_VALUE) {
-      java.util.Arrays.fill(defaultStamp, 0);
-      java.util.Arrays.fill(prepaymentStamp, 0);
-      java.util.Arrays.fill(fallStamp, 0);
+      defaultsBy.clear();
+      prepaymentsBy.clear();
+      fallsBy.clear();
       pathStamp = 1;
     }
     double prepaymentNormal;
@@ -310,21 +297,17 @@ final class MonteCarloDriver implements PerformanceDriver {
     int k = tables.vintageOfDay[startDay];
     int id = segment * vintages + k;
     int x = innovations == 1 ? 0 : k;
-    int[] stamp = prepayment ? prepaymentStamp : defaultStamp;
-    int[] day = prepayment ? prepaymentDay : defaultDay;
-    double[] cumulative = prepayment ? prepaymentCumulative : defaultCumulative;
+    LastValue last = prepayment ? prepaymentsBy : defaultsBy;
     double from;
     if (fromDay == startDay) {
       from = 0;
-    } else if (stamp[id] == pathStamp && day[id] == fromDay) {
-      from = cumulative[id];
+    } else if (last.holds(id, pathStamp, fromDay)) {
+      from = last.value(id);
     } else {
       from = cumulative(prepayment, segment, id, x, fromDay - startDay);
     }
     double to = cumulative(prepayment, segment, id, x, toDay - startDay);
-    stamp[id] = pathStamp;
-    day[id] = toDay;
-    cumulative[id] = to;
+    last.put(id, pathStamp, toDay, to);
     return from >= 1 ? 1 : (to - from) / (1 - from);
   }
 
@@ -362,15 +345,13 @@ final class MonteCarloDriver implements PerformanceDriver {
     double before;
     if (step <= 1) {
       before = 0;
-    } else if (fallStamp[id] == pathStamp && fallStep[id] == step - 1) {
-      before = fallCumulative[id];
+    } else if (fallsBy.holds(id, pathStamp, step - 1)) {
+      before = fallsBy.value(id);
     } else {
       before = conditional(segment, x, -Math.expm1((step - 1) * Math.log1p(-base)));
     }
     double by = conditional(segment, x, -Math.expm1(step * Math.log1p(-base)));
-    fallStamp[id] = pathStamp;
-    fallStep[id] = step;
-    fallCumulative[id] = by;
+    fallsBy.put(id, pathStamp, step, by);
     return before >= 1 ? 1 : Math.max(0, (by - before) / (1 - before));
   }
 
@@ -452,6 +433,42 @@ final class MonteCarloDriver implements PerformanceDriver {
       }
       default:
         throw new IllegalStateException("unknown granularity " + granularity);
+    }
+  }
+
+  /**
+   * The last value computed for each (segment, vintage) on a path, with the point (a day, a due
+   * date's number) it belongs to; valid for the path whose stamp it carries.
+   */
+  private static final class LastValue {
+    private final int[] stamp;
+    private final int[] point;
+    private final double[] value;
+
+    LastValue(int cells) {
+      stamp = new int[cells];
+      point = new int[cells];
+      value = new double[cells];
+    }
+
+    /** Whether cell {@code id} holds its value at {@code at} on the path stamped {@code path}. */
+    boolean holds(int id, int path, int at) {
+      return stamp[id] == path && point[id] == at;
+    }
+
+    double value(int id) {
+      return value[id];
+    }
+
+    void put(int id, int path, int at, double v) {
+      stamp[id] = path;
+      point[id] = at;
+      value[id] = v;
+    }
+
+    /** Forgets every value (when the path stamps start again). */
+    void clear() {
+      java.util.Arrays.fill(stamp, 0);
     }
   }
 }

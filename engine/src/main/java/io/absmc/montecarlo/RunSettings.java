@@ -27,11 +27,25 @@ public record RunSettings(long paths, long seed, int threads, Granularity granul
   public static final long DEFAULT_SEED = 20130729L;
 
   public RunSettings {
-    Check.isTrue(paths >= 1 && paths <= MAX_PATHS,
-        "Expected 1 <= 'paths' <= " + MAX_PATHS + " but found " + paths);
-    Check.positive("threads", threads);
+    checkPaths(paths);
+    checkThreads(threads);
     Check.notNull("granularity", granularity);
     Check.notNull("importance", importance);
+  }
+
+  /** Refuses a number of paths outside 1 .. {@link #MAX_PATHS}, naming the setting. */
+  public static void checkPaths(long paths) {
+    if (paths < 1 || paths > MAX_PATHS) {
+      throw new IllegalArgumentException("paths must be between 1 and " + MAX_PATHS + ", found "
+          + paths);
+    }
+  }
+
+  /** Refuses fewer than one thread, naming the setting. */
+  public static void checkThreads(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, found " + threads);
+    }
   }
 
   /** Plain Monte Carlo (no importance sampling). */

@@ -105,21 +105,21 @@ public final class Provenance {
 
   /** SHA-256 of a text's UTF-8 bytes, hex. */
   public static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return sha256(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** SHA-256 of a file's bytes, hex. */
   public static String sha256(Path file) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(Files.readAllBytes(file)));
+      return sha256(Files.readAllBytes(file));
     } catch (IOException e) {
       return "unreadable: " + e.getMessage();
+    }
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

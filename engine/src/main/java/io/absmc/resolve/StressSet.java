@@ -39,16 +39,15 @@ public record StressSet(String name, List<Named> scenarios) {
 
   /**
    * A {@code --stress} value: a stress file, a scenario of one ({@code FILE#name}), or shocks
-   * written inline in the stress files' vocabulary ({@link #inline}). A value naming an existing
-   * file, or ending in {@code .yaml} or {@code .yml} (before any {@code #name}), is a file.
+   * written inline in the stress files' vocabulary ({@link #inline}); {@link #fileOf} tells which.
    *
    * @throws ScenarioException for a file's problems, IllegalArgumentException for inline ones
    */
   public static StressSet fromOption(String value) {
-    int hash = value.lastIndexOf('#');
-    String file = hash > 0 ? value.substring(0, hash) : value;
-    if (fileOf(value) != null) {
-      StressSet set = load(Path.of(file));
+    Path file = fileOf(value);
+    if (file != null) {
+      StressSet set = load(file);
+      int hash = value.lastIndexOf('#');
       if (hash <= 0) {
         return set;
       }

@@ -43,13 +43,7 @@ class StabilityCommandTest {
    */
   @Test
   void aClassFallingTwoCategoriesFromAaaIsFlagged(@TempDir Path tmp) throws Exception {
-    Path stress = tmp.resolve("harsh.yaml");
-    Files.writeString(stress, """
-        name: harsh
-        scenarios:
-          - name: bbb-front
-            lifetime_default_multiplier: 150
-        """);
+    Path stress = harsh(tmp);
     Cli.Result r = Cli.run("stability", DEAL_A, "--stress", stress.toString(), "--paths", "1000");
     assertThat(r.code()).as(r.out() + r.err()).isEqualTo(3);
     assertThat(r.out()).contains("UNSTABLE");
@@ -63,13 +57,7 @@ class StabilityCommandTest {
    */
   @Test
   void inlineShocksActLikeTheSameStressFile(@TempDir Path tmp) throws Exception {
-    Path stress = tmp.resolve("harsh.yaml");
-    Files.writeString(stress, """
-        name: harsh
-        scenarios:
-          - name: bbb-front
-            lifetime_default_multiplier: 150
-        """);
+    Path stress = harsh(tmp);
     Cli.Result file = Cli.run("stability", DEAL_A, "--stress", stress.toString(), "--paths", "1000");
     Cli.Result inline = Cli.run("stability", DEAL_A, "--stress", "lifetime_default_multiplier=150",
         "--paths", "1000");
@@ -83,5 +71,17 @@ class StabilityCommandTest {
     Cli.Result bad = Cli.run("stability", DEAL_A, "--stress", "defaults=twice");
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("--stress");
+  }
+
+  /** A stress file whose "moderate" scenario multiplies every lifetime default rate by 150. */
+  private static Path harsh(Path tmp) throws java.io.IOException {
+    Path stress = tmp.resolve("harsh.yaml");
+    Files.writeString(stress, """
+        name: harsh
+        scenarios:
+          - name: bbb-front
+            lifetime_default_multiplier: 150
+        """);
+    return stress;
   }
 }
