@@ -1,7 +1,6 @@
 package io.absmc.api;
 
 import io.absmc.io.AtomicOutput;
-import io.absmc.montecarlo.BlockConsumer;
 import io.absmc.montecarlo.BlockResult;
 import io.absmc.montecarlo.MonteCarloRunner;
 import io.absmc.montecarlo.RunSettings;
@@ -72,9 +71,12 @@ public record Plan(String scenarioFile, ResolvedDeal deal, RunSettings settings,
     return m;
   }
 
-  /** The bytes of memory this run's statistics take (exact quantiles keep a few floats a path). */
+  /**
+   * The bytes of memory this run's statistics take: a few floats a path up to {@link
+   * RunStatistics#KEEP_PATHS} paths, a bound independent of the paths beyond.
+   */
   public long statisticsBytes() {
-    return settings.paths() * RunStatistics.bytesPerPath(deal, settings.importance().on());
+    return RunStatistics.bytes(deal, settings.paths(), settings.importance().on());
   }
 
   /**
@@ -88,7 +90,7 @@ public record Plan(String scenarioFile, ResolvedDeal deal, RunSettings settings,
     RunStatistics stats = statistics();
     Instant start = Instant.now();
     long t0 = System.nanoTime();
-    MonteCarloRunner.run(deal, settings, stats, progress, cancel);
+    stats.run(settings, null, progress, cancel);
     double seconds = (System.nanoTime() - t0) / 1e9;
     Map<String, String> provenance = provenance(start);
     provenance.put("absmc.run_seconds", Double.toString(seconds));
@@ -110,8 +112,7 @@ public record Plan(String scenarioFile, ResolvedDeal deal, RunSettings settings,
     long t0 = System.nanoTime();
     List<Path> removed = AtomicOutput.replace(dir, overwrite, tmp -> {
       try (PathsFile pathsFile = writePaths ? PathsFile.open(tmp, deal, provenance) : null) {
-        BlockConsumer consumer = pathsFile == null ? stats : stats.andThen(pathsFile);
-        MonteCarloRunner.run(deal, settings, consumer, progress, cancel);
+        stats.run(settings, pathsFile, progress, cancel);
       }
       provenance.put("absmc.run_seconds", Double.toString((System.nanoTime() - t0) / 1e9));
       RunFiles.write(tmp, stats, provenance, true);

@@ -2,9 +2,7 @@ package io.absmc.batch;
 
 import io.absmc.io.AtomicOutput;
 import io.absmc.io.OutputLock;
-import io.absmc.montecarlo.BlockConsumer;
 import io.absmc.montecarlo.ImportanceSampling;
-import io.absmc.montecarlo.MonteCarloRunner;
 import io.absmc.montecarlo.RunSettings;
 import io.absmc.output.PathsFile;
 import io.absmc.output.Provenance;
@@ -99,8 +97,7 @@ public final class BatchRunner {
           job.pdTable());
       AtomicOutput.replace(partition, true, tmp -> {
         try (PathsFile paths = job.writePaths() ? PathsFile.open(tmp, deal, provenance) : null) {
-          BlockConsumer consumer = paths == null ? stats : stats.andThen(paths);
-          MonteCarloRunner.run(deal, job.settings(), consumer, progress, cancel);
+          stats.run(job.settings(), paths, progress, cancel);
         }
         RunFiles.write(tmp, stats, provenance, false);
       });

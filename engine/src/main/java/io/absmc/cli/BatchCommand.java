@@ -5,6 +5,7 @@ import io.absmc.batch.BatchRunner;
 import io.absmc.output.RunFiles;
 import io.absmc.resolve.StressSet;
 import io.absmc.scenario.Scenario;
+import io.absmc.stats.RunStatistics;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -69,10 +70,10 @@ final class BatchCommand implements Callable<Integer> {
         }
         err.println(line);
         err.flush();
-        progress[0] = new Progress(err, settings.paths());
+        progress[0] = new Progress(err, RunStatistics.passes(settings.paths()) * settings.paths());
       }).writeTo(out, done -> {
         if (progress[0] == null) {
-          progress[0] = new Progress(err, settings.paths());
+          progress[0] = new Progress(err, RunStatistics.passes(settings.paths()) * settings.paths());
         }
         progress[0].update(done);
       }, cancel.flag());

@@ -4,7 +4,6 @@ import io.absmc.cashflow.BreakEven;
 import io.absmc.cashflow.Format;
 import io.absmc.cashflow.TextTable;
 import io.absmc.montecarlo.Granularity;
-import io.absmc.montecarlo.MonteCarloRunner;
 import io.absmc.montecarlo.RunSettings;
 import io.absmc.output.Column;
 import io.absmc.output.ParquetTable;
@@ -111,7 +110,7 @@ final class BreakEvenCommand implements Callable<Integer> {
         Granularity.COHORT);
     RunStatistics stats = new RunStatistics(base, paths, IdealizedTable.bundledExpectedLoss(),
         IdealizedTable.bundledDefaultProbability());
-    MonteCarloRunner.run(base, settings, stats, null, null);
+    stats.run(settings, null, null, null);
     double[] ln = TargetDefaultRates.lognormalParameters(stats.pool().defaultRate().mean(),
         stats.pool().defaultRate().sd());
     TargetDefaultRates byLognormal = targets == null ? TargetDefaultRates.lognormal(ln[0], ln[1])

@@ -121,20 +121,18 @@ public final class MonteCarloOptions {
   }
 
   /**
-   * Refuses, as a usage error, a run whose statistics would not fit in this JVM's memory (exact
-   * quantiles keep a few floats per path; {@code scenarios} runs at once, one for a run) or whose
-   * loan granularity would draw more loans than it can in reasonable time.
+   * Refuses, as a usage error, a run whose statistics would not fit in this JVM's memory ({@link
+   * RunStatistics#bytes}) or whose loan granularity would draw more loans than it can in
+   * reasonable time.
    */
   public static void checkFeasible(CommandLine cli, ResolvedDeal deal, RunSettings settings) {
-    long bytes = settings.paths() * RunStatistics.bytesPerPath(deal, settings.importance().on());
+    long bytes = RunStatistics.bytes(deal, settings.paths(), settings.importance().on());
     long available = Runtime.getRuntime().maxMemory();
     if (bytes > 0.75 * available) {
       throw new CommandLine.ParameterException(cli, String.format(Locale.ROOT,
-          "--paths %,d needs about %.1f GB for the run's statistics (%d bytes a path for exact"
-              + " quantiles) and this JVM may use %.1f GB: give it more (ABSMC_JAVA_OPTS=-Xmx%dg)"
-              + " or use fewer paths", settings.paths(), bytes / 1e9,
-          RunStatistics.bytesPerPath(deal, settings.importance().on()), available / 1e9,
-          (long) Math.ceil(bytes / 0.75 / (1L << 30)) + 1));
+          "--paths %,d needs about %.1f GB for the run's statistics and this JVM may use %.1f GB:"
+              + " give it more (ABSMC_JAVA_OPTS=-Xmx%dg)", settings.paths(), bytes / 1e9,
+          available / 1e9, (long) Math.ceil(bytes / 0.75 / (1L << 30)) + 1));
     }
     double loans = 0;
     for (double n : deal.initialLoans) {

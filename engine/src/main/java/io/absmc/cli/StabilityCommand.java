@@ -1,7 +1,6 @@
 package io.absmc.cli;
 
 import io.absmc.montecarlo.Granularity;
-import io.absmc.montecarlo.MonteCarloRunner;
 import io.absmc.montecarlo.RunSettings;
 import io.absmc.rating.IdealizedTable;
 import io.absmc.resolve.ResolvedDeal;
@@ -125,7 +124,7 @@ final class StabilityCommand implements Callable<Integer> {
   private static RunStatistics run(ResolvedDeal deal, RunSettings settings) throws Exception {
     RunStatistics stats = new RunStatistics(deal, settings.paths(),
         IdealizedTable.bundledExpectedLoss(), IdealizedTable.bundledDefaultProbability());
-    MonteCarloRunner.run(deal, settings, stats, null, null);
+    stats.run(settings, null, null, null);
     return stats;
   }
 }

@@ -1,11 +1,11 @@
 package io.absmc.output;
 
 import io.absmc.resolve.ResolvedDeal;
+import io.absmc.stats.Distribution;
 import io.absmc.stats.ImpliedRating;
 import io.absmc.stats.Interval95;
 import io.absmc.stats.PoolStatistics;
 import io.absmc.stats.RunStatistics;
-import io.absmc.stats.Sample;
 import io.absmc.stats.TrancheStatistics;
 import io.absmc.stats.TriggerStatistics;
 import java.io.IOException;
@@ -30,9 +30,6 @@ public final class RunFiles {
   public static final String CASHFLOWS = "cashflows.parquet";
   public static final String TRIGGERS = "triggers.parquet";
   public static final String TAPE = "tape.parquet";
-
-  /** Bins of the loss histograms. */
-  static final int LOSS_BINS = 200;
 
   private static final String FRACTION = "fraction of original balance";
   private static final String POOL_FRACTION = "fraction of initial pool plus purchases";
@@ -301,57 +298,37 @@ public final class RunFiles {
   record LossRows(List<Column> columns, long rows) {
   }
 
-  /** Histograms: the pool's loss rate and each tranche's loss, LOSS_BINS bins each. */
+  /**
+   * Histograms: the pool's loss rate and each tranche's loss, {@link RunStatistics#LOSS_BINS} bins
+   * each, on the edges their distributions were read at.
+   */
   static LossRows lossRows(RunStatistics stats) {
     ResolvedDeal deal = stats.deal();
     int series = deal.tranches + 1;
-    Sample pool = stats.lossSample(-1);
-    double poolMax = niceCeiling(pool.max());
-    double[] upperEnd = new double[series];
     String[] name = new String[series];
-    Sample[] samples = new Sample[series];
-    name[0] = "pool";
-    samples[0] = pool;
-    upperEnd[0] = poolMax;
-    for (int t = 0; t < deal.tranches; t++) {
-      name[t + 1] = deal.trancheNames[t];
-      samples[t + 1] = stats.lossSample(t);
-      upperEnd[t + 1] = 1;
+    Distribution[] losses = new Distribution[series];
+    for (int s = 0; s < series; s++) {
+      name[s] = s == 0 ? "pool" : deal.trancheNames[s - 1];
+      losses[s] = stats.lossDistribution(s - 1);
     }
-    int bins = LOSS_BINS;
+    int bins = RunStatistics.LOSS_BINS;
     List<Column> c = new ArrayList<>();
     c.add(Column.ofString("series", "'pool' (pool loss rate) or a tranche (loss over original"
         + " balance)", r -> name[r / bins]));
     c.add(Column.ofDouble("bin_lower", "fraction", "the bin's lower edge (excluded but for the"
-        + " first bin)", r -> upperEnd[r / bins] * (r % bins) / bins));
+        + " first bin)", r -> losses[r / bins].ladder().edge(r % bins)));
     c.add(Column.ofDouble("bin_upper", "fraction", "the bin's upper edge (included)",
-        r -> upperEnd[r / bins] * (r % bins + 1) / bins));
+        r -> losses[r / bins].ladder().edge(r % bins + 1)));
     c.add(Column.ofDouble("probability", "", "share of paths with a loss in the bin", r -> {
-      Sample s = samples[r / bins];
-      double lower = upperEnd[r / bins] * (r % bins) / bins;
-      double upper = upperEnd[r / bins] * (r % bins + 1) / bins;
+      Distribution d = losses[r / bins];
       // P(lower < L <= upper); the first bin also holds L = 0
-      double above = r % bins == 0 ? 1 : s.exceedance(lower);
-      return above - s.exceedance(upper);
+      double above = r % bins == 0 ? 1 : d.exceedance(r % bins);
+      return above - d.exceedance(r % bins + 1);
     }));
     c.add(Column.ofDouble("exceedance_probability", "", "share of paths with a loss above the"
         + " bin's lower edge (the first bin: above zero)",
-        r -> samples[r / bins].exceedance(upperEnd[r / bins] * (r % bins) / bins)));
+        r -> losses[r / bins].exceedance(r % bins)));
     return new LossRows(c, (long) series * bins);
-  }
-
-  /** A round number at or above x (1, 2 or 5 times a power of ten); 0.01 for 0. */
-  static double niceCeiling(double x) {
-    if (!(x > 0)) {
-      return 0.01;
-    }
-    double p = Math.pow(10, Math.floor(Math.log10(x)));
-    for (double m : new double[] {1, 2, 5, 10}) {
-      if (m * p >= x) {
-        return m * p;
-      }
-    }
-    return 10 * p;
   }
 
   // ---- cashflows.parquet ------------------------------------------------------------------

@@ -3,20 +3,28 @@ package io.absmc.stats;
 import io.absmc.engine.PathRecord;
 import io.absmc.montecarlo.BlockConsumer;
 import io.absmc.montecarlo.BlockResult;
+import io.absmc.montecarlo.MonteCarloRunner;
+import io.absmc.montecarlo.RunSettings;
 import io.absmc.rating.IdealizedTable;
 import io.absmc.resolve.ResolvedDeal;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
+import java.util.function.LongConsumer;
 
 /**
  * Accumulates a run's statistics from its blocks, taken in path order: moments as running sums,
- * exact quantiles from {@link Sample}s (a float per path for the variables that need them), and
+ * exact quantiles, expected shortfall and loss histograms from {@link Distribution}s, and
  * per-period balances as {@link Histogram}s (quantiles within 1/2000 of a tranche's original
- * balance, 1/2000 of twice the initial pool for the pool). Memory: about 4 bytes x (3 x tranches +
- * 3) per path, so 10 million paths of a three-tranche deal hold about 480 MB.
+ * balance, 1/2000 of twice the initial pool for the pool).
+ *
+ * <p>Memory does not grow with the paths beyond {@link #KEEP_PATHS}. Up to that many paths the
+ * distributions keep every value (a few floats a path: {@link #bytesPerPath}) and are read at once;
+ * beyond it they hold only counts, and a run is read after a second pass over the same blocks
+ * ({@link #secondPass()}, {@link #finish}), which gives the same numbers bit for bit.
  *
  * <p>Every path counts with its likelihood-ratio weight (1 for plain Monte Carlo): means,
  * probabilities and quantiles are self-normalised (a probability stays in [0, 1]), and every
@@ -41,6 +49,30 @@ public final class RunStatistics implements BlockConsumer, Serializable {
    */
   public static final double SMALL_EFFECTIVE_SAMPLE = 0.05;
 
+  /** Bins of the loss histograms (loss_distribution.parquet). */
+  public static final int LOSS_BINS = 200;
+
+  /**
+   * Runs of up to this many paths keep their values and are read in one pass; longer ones take a
+   * second pass over the same blocks (same numbers, about twice the time, memory independent of
+   * the paths). The system property {@code absmc.keepPaths} sets another limit.
+   */
+  public static final long KEEP_PATHS = 2_000_000;
+
+  /** Whether a run of this many paths keeps its values ({@link #KEEP_PATHS}). */
+  public static boolean keeps(long paths) {
+    return paths <= Long.getLong("absmc.keepPaths", KEEP_PATHS);
+  }
+
+  /** Read of a loss: its quantiles, the 99% expected shortfall, the 99.9% quantile's interval. */
+  private static final Distribution.Wanted LOSS =
+      new Distribution.Wanted(LOSS_LEVELS.clone(), new double[] {0.99}, new double[] {0.999});
+  private static final Distribution.Wanted DEFAULT_RATE =
+      new Distribution.Wanted(LOSS_LEVELS.clone(), new double[] {0.99}, new double[0]);
+  private static final Distribution.Wanted WAL = Distribution.Wanted.quantiles(0.05, 0.5, 0.95);
+  private static final Distribution.Wanted IRR = Distribution.Wanted.quantiles(0.01, 0.05);
+  private static final Distribution.Wanted GUARANTEE = Distribution.Wanted.quantiles(0.99);
+
   /** Bins of the per-period balance histograms. */
   static final int BALANCE_BINS = 2000;
 
@@ -57,10 +89,10 @@ public final class RunStatistics implements BlockConsumer, Serializable {
   private final Moments[] firstLoss;
   private final Moments[] guarantee;
   private final Moments[] guaranteed;
-  private final Sample[] lossSample;
-  private final Sample[] walSample;
-  private final Sample[] irrSample;
-  private final Sample[] guaranteeSample;
+  private final Distribution[] lossDistribution;
+  private final Distribution[] walDistribution;
+  private final Distribution[] irrDistribution;
+  private final Distribution[] guaranteeDistribution;
 
   // pool
   private final Moments defaultRate = new Moments();
@@ -69,9 +101,11 @@ public final class RunStatistics implements BlockConsumer, Serializable {
   private final Moments poolGuarantee = new Moments();
   private final Moments poolGuaranteed = new Moments();
   private final Moments endedEarly = new Moments();
-  private final Sample defaultRateSample;
-  private final Sample lossRateSample;
-  private final Sample poolGuaranteeSample;
+  private final Distribution defaultRateDistribution;
+  private final Distribution lossRateDistribution;
+  private final Distribution poolGuaranteeDistribution;
+  /** Whether the distributions have been read. */
+  private boolean resolved;
 
   // triggers: first-breach weights by trigger and period, at k * periods + p
   private final Moments[] firstBreach;
@@ -92,9 +126,9 @@ public final class RunStatistics implements BlockConsumer, Serializable {
   private final Moments[] principalPaid;
 
   /**
-   * The memory a run's statistics hold per path, in bytes: a float for every value kept for exact
-   * quantiles (loss, WAL and IRR of every tranche, the guarantor's payments, the pool's default
-   * and loss rates), and as much again for the weights under importance sampling.
+   * The memory a run that keeps its values ({@link #KEEP_PATHS}) holds per path, in bytes: a float
+   * for every value kept (loss, WAL and IRR of every tranche, the guarantor's payments, the pool's
+   * default and loss rates), and as much again for the weights under importance sampling.
    */
   public static long bytesPerPath(ResolvedDeal deal, boolean weighted) {
     int t = deal.tranches;
@@ -103,9 +137,33 @@ public final class RunStatistics implements BlockConsumer, Serializable {
   }
 
   /**
-   * @param expectedPaths the run's number of paths (sizes the samples; more may be added)
+   * The memory a run's statistics take, in bytes: the kept values up to {@link #KEEP_PATHS}
+   * paths; beyond, a bound on the counts of both passes, whatever the number of paths.
    */
-  public RunStatistics(ResolvedDeal deal, long expectedPaths, IdealizedTable elTable,
+  public static long bytes(ResolvedDeal deal, long paths, boolean weighted) {
+    if (keeps(paths)) {
+      return paths * bytesPerPath(deal, weighted);
+    }
+    // 512 KB of counts per bin read in the second pass (at most 10 a variable), per variable
+    long variables = 4L * deal.tranches + 3;
+    return variables * 10 * (512L << 10) * (weighted ? 4 : 1);
+  }
+
+  /**
+   * Statistics that keep their values when the run has at most {@link #KEEP_PATHS} paths ({@link
+   * #keeps}).
+   *
+   * @param paths the run's number of paths
+   */
+  public RunStatistics(ResolvedDeal deal, long paths, IdealizedTable elTable,
+      IdealizedTable pdTable) {
+    this(deal, keeps(paths), elTable, pdTable);
+  }
+
+  /**
+   * @param keep whether to keep the values (one pass) or read the run in a second pass
+   */
+  public RunStatistics(ResolvedDeal deal, boolean keep, IdealizedTable elTable,
       IdealizedTable pdTable) {
     this.deal = deal;
     this.elTable = elTable;
@@ -119,13 +177,13 @@ public final class RunStatistics implements BlockConsumer, Serializable {
     firstLoss = moments(t);
     guarantee = moments(t);
     guaranteed = moments(t);
-    lossSample = samples(t, expectedPaths);
-    walSample = samples(t, expectedPaths);
-    irrSample = samples(t, expectedPaths);
-    guaranteeSample = samples(t, deal.hasGuarantee ? expectedPaths : 0);
-    defaultRateSample = new Sample(expectedPaths);
-    lossRateSample = new Sample(expectedPaths);
-    poolGuaranteeSample = new Sample(deal.hasGuarantee ? expectedPaths : 0);
+    lossDistribution = distributions(t, keep);
+    walDistribution = distributions(t, keep);
+    irrDistribution = distributions(t, keep);
+    guaranteeDistribution = distributions(t, keep);
+    defaultRateDistribution = new Distribution(keep);
+    lossRateDistribution = new Distribution(keep);
+    poolGuaranteeDistribution = new Distribution(keep);
     firstBreach = moments(deal.triggers * deal.periods);
     breached = new Proportion[deal.triggers];
     for (int k = 0; k < deal.triggers; k++) {
@@ -161,16 +219,55 @@ public final class RunStatistics implements BlockConsumer, Serializable {
     return m;
   }
 
-  private static Sample[] samples(int n, long capacity) {
-    Sample[] s = new Sample[n];
+  private static Distribution[] distributions(int n, boolean keep) {
+    Distribution[] s = new Distribution[n];
     for (int i = 0; i < n; i++) {
-      s[i] = new Sample(capacity);
+      s[i] = new Distribution(keep);
     }
     return s;
   }
 
+  /**
+   * Feeds a block's values of the distributions, in the order of {@link #distributions()}, to their
+   * first or second pass.
+   */
+  private static void feed(BlockResult b, boolean guaranteed, List<? extends Values> to) {
+    int n = b.paths;
+    int tranches = b.tranches;
+    double[] w = b.weight;
+    for (int t = 0; t < tranches; t++) {
+      Values loss = to.get(t);
+      Values wal = to.get(tranches + t);
+      Values irr = to.get(2 * tranches + t);
+      Values guarantee = to.get(3 * tranches + t);
+      for (int i = 0; i < n; i++) {
+        int k = b.at(t, i);
+        loss.add(b.lossFraction[k], w[i]);
+        wal.add(b.walYears[k], w[i]);
+        irr.add(b.irr[k], w[i]);
+        if (guaranteed) {
+          guarantee.add(b.trancheGuaranteeDraw[k], w[i]);
+        }
+      }
+    }
+    Values defaultRate = to.get(4 * tranches);
+    Values lossRate = to.get(4 * tranches + 1);
+    Values guarantee = to.get(4 * tranches + 2);
+    for (int i = 0; i < n; i++) {
+      defaultRate.add(b.poolDefaultRate[i], w[i]);
+      lossRate.add(b.poolLossRate[i], w[i]);
+      if (guaranteed) {
+        guarantee.add(b.guaranteeDraw[i], w[i]);
+      }
+    }
+  }
+
   @Override
   public void accept(BlockResult b) {
+    if (resolved) {
+      throw new IllegalStateException("statistics that have been read take no more blocks");
+    }
+    feed(b, deal.hasGuarantee, distributions());
     int n = b.paths;
     double[] w = b.weight;
     // a block without importance sampling is counted in the histograms in whole numbers
@@ -183,17 +280,13 @@ public final class RunStatistics implements BlockConsumer, Serializable {
         int k = b.at(t, i);
         double x = b.lossFraction[k];
         losses[t].add(x, b.pvLossFraction[k], b.walYears[k], w[i]);
-        lossSample[t].add(x, w[i]);
-        walSample[t].add(b.walYears[k], w[i]);
         irr[t].add(b.irr[k], w[i]);
-        irrSample[t].add(b.irr[k], w[i]);
         if (!Double.isNaN(b.firstLossYears[k])) {
           firstLoss[t].add(b.firstLossYears[k], w[i]);
         }
         if (deal.hasGuarantee) {
           double g = b.trancheGuaranteeDraw[k];
           guarantee[t].add(g, w[i]);
-          guaranteeSample[t].add(g, w[i]);
           guaranteed[t].add(g > 0 ? 1 : 0, w[i]);
         }
       }
@@ -203,11 +296,8 @@ public final class RunStatistics implements BlockConsumer, Serializable {
       defaultRate.add(b.poolDefaultRate[i], w[i]);
       lossRate.add(b.poolLossRate[i], w[i]);
       prepaymentRate.add(b.poolPrepaymentRate[i], w[i]);
-      defaultRateSample.add(b.poolDefaultRate[i], w[i]);
-      lossRateSample.add(b.poolLossRate[i], w[i]);
       if (deal.hasGuarantee) {
         poolGuarantee.add(b.guaranteeDraw[i], w[i]);
-        poolGuaranteeSample.add(b.guaranteeDraw[i], w[i]);
         poolGuaranteed.add(b.guaranteeDraw[i] > 0 ? 1 : 0, w[i]);
       }
       endedEarly.add(b.revolvingEndedEarly[i] ? 1 : 0, w[i]);
@@ -290,13 +380,155 @@ public final class RunStatistics implements BlockConsumer, Serializable {
     return all;
   }
 
-  private List<Sample> samples() {
-    List<Sample> all = new ArrayList<>();
-    for (Sample[] group : List.of(lossSample, walSample, irrSample, guaranteeSample)) {
+  /** Every distribution: losses, WALs, IRRs, guarantees by tranche, then the pool's three. */
+  private List<Distribution> distributions() {
+    List<Distribution> all = new ArrayList<>();
+    for (Distribution[] group : List.of(lossDistribution, walDistribution, irrDistribution, guaranteeDistribution)) {
       all.addAll(Arrays.asList(group));
     }
-    all.addAll(List.of(defaultRateSample, lossRateSample, poolGuaranteeSample));
+    all.addAll(List.of(defaultRateDistribution, lossRateDistribution, poolGuaranteeDistribution));
     return all;
+  }
+
+  /** What is read of each distribution of {@link #distributions()}. */
+  private List<Distribution.Wanted> wanted() {
+    List<Distribution.Wanted> all = new ArrayList<>();
+    for (Distribution.Wanted w : List.of(LOSS, WAL, IRR, GUARANTEE)) {
+      for (int t = 0; t < deal.tranches; t++) {
+        all.add(w);
+      }
+    }
+    all.addAll(List.of(DEFAULT_RATE, LOSS, GUARANTEE));
+    return all;
+  }
+
+  /** The loss histograms' edges: a tranche's from 0 to 1, the pool's to a round number. */
+  private Distribution.Ladder ladder(int i) {
+    if (i < deal.tranches) {
+      return new Distribution.Ladder(1, LOSS_BINS);
+    }
+    if (i == 4 * deal.tranches + 1) {
+      return new Distribution.Ladder(niceCeiling(lossRateDistribution.max()), LOSS_BINS);
+    }
+    return null;
+  }
+
+  /** A round number at or above x (1, 2 or 5 times a power of ten); 0.01 for 0 or NaN. */
+  public static double niceCeiling(double x) {
+    if (!(x > 0)) {
+      return 0.01;
+    }
+    double p = Math.pow(10, Math.floor(Math.log10(x)));
+    for (double m : new double[] {1, 2, 5, 10}) {
+      if (m * p >= x) {
+        return m * p;
+      }
+    }
+    return 10 * p;
+  }
+
+  /**
+   * The second pass this run needs, to be fed the same blocks again (in any order, in parts that
+   * {@link SecondPass#merge merge}) and given to {@link #finish}; null when the values were kept
+   * and the statistics are read already. Call after the last block.
+   */
+  public SecondPass secondPass() {
+    if (resolved) {
+      return null;
+    }
+    List<Distribution> all = distributions();
+    List<Distribution.Detail> details = new ArrayList<>();
+    boolean kept = true;
+    for (int i = 0; i < all.size(); i++) {
+      Distribution.Detail d = all.get(i).resolve(wanted().get(i), ladder(i));
+      kept &= d == null;
+      details.add(d);
+    }
+    if (kept) {
+      resolved = true;
+      return null;
+    }
+    return new SecondPass(details, deal.hasGuarantee);
+  }
+
+  /** Reads the distributions from their second pass over every block of the run. */
+  public void finish(SecondPass pass) {
+    List<Distribution> all = distributions();
+    for (int i = 0; i < all.size(); i++) {
+      all.get(i).resolve(pass.details.get(i));
+    }
+    resolved = true;
+  }
+
+  /** How many passes over its paths a run of this many paths takes (1 or 2). */
+  public static int passes(long paths) {
+    return keeps(paths) ? 1 : 2;
+  }
+
+  /**
+   * Runs the deal's paths into these statistics, and the second pass when the run needs one: the
+   * same blocks again, which {@code also} does not see. Progress counts both passes' paths.
+   *
+   * @param also another consumer of the first pass's blocks (a path writer), or null
+   * @param progress called from worker threads with the paths done (may be null)
+   * @param cancel set to stop; the run then throws {@link MonteCarloRunner.CancelledException}
+   */
+  public void run(RunSettings settings, BlockConsumer also, LongConsumer progress,
+      AtomicBoolean cancel) {
+    MonteCarloRunner.run(deal, settings, also == null ? this : andThen(also), progress, cancel);
+    SecondPass pass = secondPass();
+    if (pass != null) {
+      long first = paths;
+      MonteCarloRunner.run(deal, settings, pass,
+          progress == null ? null : done -> progress.accept(first + done), cancel);
+      finish(pass);
+    }
+  }
+
+  /** Statistics of a run that kept its values are read at once; others after {@link #finish}. */
+  private void ensureResolved() {
+    if (!resolved && secondPass() != null) {
+      throw new IllegalStateException("the run's second pass has not been run");
+    }
+  }
+
+  /**
+   * The second pass of a run's distributions: the blocks again, counted only where the values
+   * read lie. Serializable, and mergeable in any order (a cluster's tasks): {@link #empty()} makes
+   * a part for other blocks.
+   */
+  public static final class SecondPass implements BlockConsumer, Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final List<Distribution.Detail> details;
+    private final boolean guaranteed;
+
+    private SecondPass(List<Distribution.Detail> details, boolean guaranteed) {
+      this.details = details;
+      this.guaranteed = guaranteed;
+    }
+
+    /** A pass of the same plan, for other blocks. */
+    public SecondPass empty() {
+      List<Distribution.Detail> fresh = new ArrayList<>();
+      for (Distribution.Detail d : details) {
+        fresh.add(d.empty());
+      }
+      return new SecondPass(fresh, guaranteed);
+    }
+
+    @Override
+    public void accept(BlockResult b) {
+      feed(b, guaranteed, details);
+    }
+
+    /** Adds the pass over other blocks. */
+    public void merge(SecondPass other) {
+      for (int i = 0; i < details.size(); i++) {
+        details.get(i).merge(other.details.get(i));
+      }
+    }
   }
 
   /**
@@ -311,7 +543,7 @@ public final class RunStatistics implements BlockConsumer, Serializable {
     }
     pairwise(moments(), later.moments(), Moments::merge);
     pairwise(histograms(), later.histograms(), Histogram::merge);
-    pairwise(samples(), later.samples(), Sample::merge);
+    pairwise(distributions(), later.distributions(), Distribution::merge);
     pairwise(Arrays.asList(losses), Arrays.asList(later.losses), TrancheLosses::merge);
     pairwise(Arrays.asList(breached), Arrays.asList(later.breached), Proportion::merge);
     paths += later.paths;
@@ -340,9 +572,10 @@ public final class RunStatistics implements BlockConsumer, Serializable {
 
   /** Statistics of tranche {@code t}. */
   public TrancheStatistics tranche(int t) {
+    ensureResolved();
     double[] q = new double[LOSS_LEVELS.length];
     for (int i = 0; i < q.length; i++) {
-      q[i] = lossSample[t].quantile(LOSS_LEVELS[i]);
+      q[i] = lossDistribution[t].quantile(LOSS_LEVELS[i]);
     }
     TrancheLosses l = losses[t];
     double pd = l.pd();
@@ -358,12 +591,12 @@ public final class RunStatistics implements BlockConsumer, Serializable {
     boolean g = deal.hasGuarantee && deal.guaranteed[t];
     return new TrancheStatistics(deal.trancheNames[t], paths, pd, l.pdSe(), el, l.elSe(),
         l.elPv(), l.elPvSe(), pd > 0 ? el / pd : Double.NaN, walMean, l.walSd(),
-        walSample[t].quantile(0.05), walSample[t].quantile(0.5), walSample[t].quantile(0.95), q,
-        lossSample[t].expectedShortfall(0.99), irr[t].mean(), irrSample[t].quantile(0.01),
-        irrSample[t].quantile(0.05), firstLoss[t].mean(),
+        walDistribution[t].quantile(0.05), walDistribution[t].quantile(0.5), walDistribution[t].quantile(0.95), q,
+        lossDistribution[t].expectedShortfall(0.99), irr[t].mean(), irrDistribution[t].quantile(0.01),
+        irrDistribution[t].quantile(0.05), firstLoss[t].mean(),
         g ? guaranteed[t].mean() : Double.NaN, g ? guarantee[t].mean() : Double.NaN,
-        g ? guaranteeSample[t].quantile(0.99) : Double.NaN, byEl, byPd, l.losingPaths(), pdCi,
-        elCi, l.elPvInterval(), lossSample[t].quantileInterval(0.999), l.lossSd());
+        g ? guaranteeDistribution[t].quantile(0.99) : Double.NaN, byEl, byPd, l.losingPaths(), pdCi,
+        elCi, l.elPvInterval(), lossDistribution[t].quantileInterval(0.999), l.lossSd());
   }
 
   /** The rating at an estimate and at the ends of its 95% interval. */
@@ -384,15 +617,16 @@ public final class RunStatistics implements BlockConsumer, Serializable {
 
   /** Statistics of the pool. */
   public PoolStatistics pool() {
-    return new PoolStatistics(distribution(defaultRate, defaultRateSample),
-        distribution(lossRate, lossRateSample), prepaymentRate.mean(),
+    ensureResolved();
+    return new PoolStatistics(distribution(defaultRate, defaultRateDistribution),
+        distribution(lossRate, lossRateDistribution), prepaymentRate.mean(),
         deal.hasGuarantee ? poolGuaranteed.mean() : Double.NaN,
         deal.hasGuarantee ? poolGuarantee.mean() : Double.NaN,
-        deal.hasGuarantee ? poolGuaranteeSample.quantile(0.99) : Double.NaN,
+        deal.hasGuarantee ? poolGuaranteeDistribution.quantile(0.99) : Double.NaN,
         deal.revolvingLastPeriod >= 0 ? endedEarly.mean() : Double.NaN);
   }
 
-  private static PoolStatistics.Distribution distribution(Moments m, Sample s) {
+  private static PoolStatistics.Distribution distribution(Moments m, Distribution s) {
     double[] q = new double[LOSS_LEVELS.length];
     for (int i = 0; i < q.length; i++) {
       q[i] = s.quantile(LOSS_LEVELS[i]);
@@ -421,9 +655,14 @@ public final class RunStatistics implements BlockConsumer, Serializable {
     return out;
   }
 
-  /** The loss fractions of tranche t (for histograms); the pool's loss rates with t = -1. */
-  public Sample lossSample(int t) {
-    return t < 0 ? lossRateSample : lossSample[t];
+  /**
+   * The distribution of tranche t's loss fraction; the pool's loss rate with t = -1. Read: its
+   * {@link #LOSS_LEVELS} quantiles, 99% expected shortfall, the 99.9% quantile's interval, the
+   * exceedance probabilities at its loss histogram's edges.
+   */
+  public Distribution lossDistribution(int t) {
+    ensureResolved();
+    return t < 0 ? lossRateDistribution : lossDistribution[t];
   }
 
   /**

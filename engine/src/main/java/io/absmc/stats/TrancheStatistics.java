@@ -35,7 +35,7 @@ package io.absmc.stats;
  * @param pdInterval 95% interval of PD ({@link Interval95#proportion})
  * @param elInterval 95% interval of EL ({@link Interval95#expectedLoss})
  * @param elPvInterval 95% interval of EL (PV)
- * @param lossQ999Interval 95% interval of the 99.9% loss quantile ({@link Sample#quantileInterval})
+ * @param lossQ999Interval 95% interval of the 99.9% loss quantile ({@link Distribution#quantileInterval})
  * @param lossSd standard deviation of the loss
  */
 public record TrancheStatistics(String name, long paths, double pd, double pdSe, double el,

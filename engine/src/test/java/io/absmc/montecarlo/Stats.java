@@ -1,6 +1,6 @@
 package io.absmc.montecarlo;
 
-import io.absmc.stats.Sample;
+import io.absmc.stats.Distribution;
 
 /** Sample statistics of per-path arrays in tests (quantiles by the engine's one definition). */
 final class Stats {
@@ -53,10 +53,6 @@ final class Stats {
   }
 
   static double quantile(double[] x, double alpha) {
-    Sample s = new Sample(x.length);
-    for (double v : x) {
-      s.add(v);
-    }
-    return s.quantile(alpha);
+    return Distribution.of(x, Distribution.Wanted.quantiles(alpha)).quantile(alpha);
   }
 }

@@ -156,7 +156,7 @@ class ImportanceSamplingTest {
       if (senior.elLow() <= WEEKLY_SENIOR_EL && WEEKLY_SENIOR_EL <= senior.elHigh()) {
         el++;
       }
-      Interval95.Interval q = s.lossSample(-1).quantileInterval(0.999);
+      Interval95.Interval q = s.lossDistribution(-1).quantileInterval(0.999);
       if (q.low() <= WEEKLY_POOL_LOSS_RATE_Q999 && WEEKLY_POOL_LOSS_RATE_Q999 <= q.high()) {
         quantile++;
       }

@@ -68,8 +68,8 @@ class MergedStatisticsTest {
       }
     }
     for (int t = -1; t < DEAL_A.tranches; t++) {
-      assertThat(merged.lossSample(t).expectedShortfall(0.95))
-          .isEqualTo(whole.lossSample(t).expectedShortfall(0.95));
+      assertThat(merged.lossDistribution(t).expectedShortfall(0.99))
+          .isEqualTo(whole.lossDistribution(t).expectedShortfall(0.99));
     }
     // the comparison has something to compare: losses, breaches and weights are not all trivial
     assertThat(whole.tranches().get(DEAL_A.tranches - 1).el()).isPositive();

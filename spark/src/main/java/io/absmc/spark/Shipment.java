@@ -5,13 +5,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
  * The job's definitions as one broadcast byte array, Java-serialised by absmc itself: a cluster set
  * to broadcast with Kryo ({@code spark.serializer}) could not build absmc's records, but ships
- * bytes as they are. Each executor JVM unpacks a broadcast once and keeps the last one.
+ * bytes as they are (so do the second pass's results). Each executor JVM unpacks a broadcast once and keeps the last one.
  */
 final class Shipment {
 
@@ -21,8 +22,8 @@ final class Shipment {
   private Shipment() {
   }
 
-  /** The definitions as bytes, on the driver. */
-  static byte[] pack(SparkRunner.Shipped shipped) {
+  /** The definitions (or any of absmc's objects) as bytes. */
+  static byte[] pack(Serializable shipped) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(shipped);
@@ -32,17 +33,22 @@ final class Shipment {
     return bytes.toByteArray();
   }
 
+  /** An object {@link #pack}ed. */
+  @SuppressWarnings("unchecked")
+  static <T> T read(byte[] bytes) {
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+      return (T) in.readObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The definitions of a broadcast, on an executor: unpacked once per JVM. */
   static synchronized SparkRunner.Shipped unpack(Broadcast<byte[]> broadcast) {
     if (unpackedId != broadcast.id()) {
-      try (ObjectInputStream in = new ObjectInputStream(
-          new ByteArrayInputStream(broadcast.value()))) {
-        unpacked = (SparkRunner.Shipped) in.readObject();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (ClassNotFoundException e) {
-        throw new IllegalStateException(e);
-      }
+      unpacked = read(broadcast.value());
       unpackedId = broadcast.id();
     }
     return unpacked;

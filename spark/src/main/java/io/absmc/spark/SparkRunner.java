@@ -1,12 +1,14 @@
 package io.absmc.spark;
 
 import io.absmc.api.Plan;
+import io.absmc.montecarlo.BlockResult;
 import io.absmc.output.Column;
 import io.absmc.output.PathsFile;
 import io.absmc.resolve.ResolvedDeal;
 import io.absmc.stats.RunStatistics;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -56,9 +58,12 @@ final class SparkRunner {
   record Task(int index, int scenario, long from, long to) implements Serializable {
   }
 
-  /** What an executor needs: the tasks, the plans and the scenarios' names. */
-  record Shipped(ArrayList<Task> tasks, ArrayList<Plan> plans, ArrayList<String> scenarios)
-      implements Serializable {
+  /**
+   * What an executor needs: the tasks, the plans, the scenarios' names, and whether the tasks'
+   * statistics keep their values (as the driver's do: {@link RunStatistics#keeps}).
+   */
+  record Shipped(ArrayList<Task> tasks, ArrayList<Plan> plans, ArrayList<String> scenarios,
+      boolean keep) implements Serializable {
   }
 
   /**
@@ -77,7 +82,8 @@ final class SparkRunner {
     List<Task> tasks = tasks(job.plans().size(), job.plans().get(0).blocks(), tasksPerScenario);
     Broadcast<byte[]> shipped = jsc.broadcast(Shipment.pack(new Shipped(new ArrayList<>(tasks),
         new ArrayList<>(job.plans()),
-        job.scenarios() == null ? null : new ArrayList<>(job.scenarios()))));
+        job.scenarios() == null ? null : new ArrayList<>(job.scenarios()),
+        RunStatistics.keeps(job.plans().get(0).settings().paths()))));
     List<RunStatistics> merged = new ArrayList<>();
     for (Plan plan : job.plans()) {
       merged.add(plan.statistics());
@@ -110,14 +116,70 @@ final class SparkRunner {
         }
         writer.parquet(pathsUri);
       }
+      if (!parts.complete()) {
+        throw new IllegalStateException("expected the statistics of " + tasks.size()
+            + " tasks but Spark returned " + (parts.merged() + parts.value().size()));
+      }
+      secondPass(jsc, shipped, tasks, merged);
     } finally {
       shipped.destroy();
     }
-    if (!parts.complete()) {
-      throw new IllegalStateException("expected the statistics of " + tasks.size()
-          + " tasks but Spark returned " + (parts.merged() + parts.value().size()));
-    }
     return merged;
+  }
+
+  /**
+   * The second pass of the scenarios whose statistics did not keep their values ({@link
+   * RunStatistics#secondPass()}): a second job over the same tasks, each returning its blocks'
+   * pass as bytes; the passes merge in any order, so the driver merges them as they come.
+   */
+  private static void secondPass(JavaSparkContext jsc, Broadcast<byte[]> shipped,
+      List<Task> tasks, List<RunStatistics> merged) {
+    ArrayList<RunStatistics.SecondPass> passes = new ArrayList<>();
+    List<Integer> indices = new ArrayList<>();
+    for (RunStatistics s : merged) {
+      passes.add(s.secondPass());
+    }
+    for (Task t : tasks) {
+      if (passes.get(t.scenario()) != null) {
+        indices.add(t.index());
+      }
+    }
+    if (indices.isEmpty()) {
+      return;
+    }
+    Broadcast<byte[]> plans = jsc.broadcast(Shipment.pack(passes));
+    try {
+      List<RunStatistics.SecondPass> parts = new ArrayList<>();
+      for (RunStatistics.SecondPass p : passes) {
+        parts.add(p == null ? null : p.empty());
+      }
+      jsc.parallelize(indices, indices.size()).map(i -> {
+        Shipped job = Shipment.unpack(shipped);
+        Task task = job.tasks().get(i);
+        List<RunStatistics.SecondPass> all = Shipment.read(plans.value());
+        RunStatistics.SecondPass part = all.get(task.scenario());
+        Iterator<BlockResult> blocks = job.plans().get(task.scenario()).blocks(task.from(),
+            task.to());
+        while (blocks.hasNext()) {
+          part.accept(blocks.next());
+        }
+        return Shipment.pack(new PassPart(task.scenario(), part));
+      }).collect().forEach(bytes -> {
+        PassPart part = Shipment.read(bytes);
+        parts.get(part.scenario()).merge(part.pass());
+      });
+      for (int s = 0; s < merged.size(); s++) {
+        if (parts.get(s) != null) {
+          merged.get(s).finish(parts.get(s));
+        }
+      }
+    } finally {
+      plans.destroy();
+    }
+  }
+
+  /** A task's second pass. */
+  record PassPart(int scenario, RunStatistics.SecondPass pass) implements Serializable {
   }
 
   /** The tasks: each scenario's blocks cut into at most {@code perScenario} consecutive ranges. */

@@ -2,7 +2,6 @@ package io.absmc.spark;
 
 import io.absmc.api.Plan;
 import io.absmc.montecarlo.BlockResult;
-import io.absmc.montecarlo.RunSettings;
 import io.absmc.output.Column;
 import io.absmc.output.PathsFile;
 import io.absmc.resolve.ResolvedDeal;
@@ -40,8 +39,7 @@ final class TaskRows implements Iterator<Row> {
     ResolvedDeal deal = plan.deal();
     this.task = task;
     this.blocks = plan.blocks(task.from(), task.to());
-    this.stats = new RunStatistics(deal, (task.to() - task.from()) * RunSettings.BLOCK_SIZE,
-        plan.elTable(), plan.pdTable());
+    this.stats = new RunStatistics(deal, shipped.keep(), plan.elTable(), plan.pdTable());
     this.parts = parts;
     List<Column> cs = PathsFile.columns(deal, () -> block);
     this.columns = cs.toArray(new Column[0]);
