@@ -364,7 +364,7 @@ public final class Distribution implements Values, Serializable {
         ExactSum after = new ExactSum();
         after.add(before);
         after.add(weight[k]);
-        if (after.value() >= target) {
+        if (reaches(after, target)) {
           return new Located(k, before);
         }
         before = after;
@@ -380,6 +380,14 @@ public final class Distribution implements Values, Serializable {
       return new Located(last, upToLast);
     }
     throw new IllegalStateException("no paths");
+  }
+
+  /** Whether an exact cumulative weight is at least the target, compared exactly. */
+  private static boolean reaches(ExactSum cumulative, double target) {
+    ExactSum difference = new ExactSum();
+    difference.add(cumulative);
+    difference.add(-target);
+    return difference.value() >= 0;
   }
 
   /** Index (0-based) of the alpha-quantile among the sorted values without weights. */
@@ -743,7 +751,7 @@ public final class Distribution implements Values, Serializable {
       }
       cumulative.add(detail.mass(slot, rest));
       last = rest;
-      boolean reached = weight == null ? cumulative.value() > r : cumulative.value() >= target;
+      boolean reached = weight == null ? cumulative.value() > r : reaches(cumulative, target);
       if (reached) {
         found = rest;
       }
@@ -804,7 +812,8 @@ public final class Distribution implements Values, Serializable {
 
   /** The alpha-quantile (NaN when empty). */
   public double quantile(double alpha) {
-    return answers.quantiles()[level(alpha)];
+    int i = level(alpha);
+    return answers.quantiles()[i];
   }
 
   /** Expected shortfall at alpha (NaN when empty). */

@@ -76,6 +76,42 @@ class MergedStatisticsTest {
     assertThat(whole.triggers().get(0).probability()).isPositive();
   }
 
+  /**
+   * A run read in a second pass (memory independent of the paths) has the numbers of the same run
+   * that kept its values, bit for bit, on any number of threads: quantiles, expected shortfall,
+   * the 99.9% quantile's interval, the loss histograms' exceedance probabilities.
+   */
+  @ParameterizedTest(name = "importance shift {0}")
+  @ValueSource(doubles = {0, 1.5})
+  void aSecondPassGivesTheOnePassRunsNumbers(double shift) {
+    var importance = io.absmc.montecarlo.ImportanceShift.ofLength(DEAL_A, shift, 0.2);
+    RunStatistics kept = new RunStatistics(DEAL_A, true, IdealizedTable.bundledExpectedLoss(),
+        IdealizedTable.bundledDefaultProbability());
+    kept.run(new RunSettings(5_300, 11, 2, Granularity.COHORT, importance), null, null, null);
+    RunStatistics counted = new RunStatistics(DEAL_A, false,
+        IdealizedTable.bundledExpectedLoss(), IdealizedTable.bundledDefaultProbability());
+    long[] progress = new long[1];
+    counted.run(new RunSettings(5_300, 11, 1, Granularity.COHORT, importance), null,
+        done -> progress[0] = Math.max(progress[0], done), null);
+
+    assertThat(progress[0]).as("progress counts both passes").isEqualTo(2 * 5_300);
+    assertThat(counted.tranches()).usingRecursiveComparison()
+        .withComparatorForType(Double::compare, Double.class).isEqualTo(kept.tranches());
+    assertThat(counted.pool()).usingRecursiveComparison()
+        .withComparatorForType(Double::compare, Double.class).isEqualTo(kept.pool());
+    for (int t = -1; t < DEAL_A.tranches; t++) {
+      Distribution a = counted.lossDistribution(t);
+      Distribution b = kept.lossDistribution(t);
+      assertThat(a.ladder()).isEqualTo(b.ladder());
+      for (int k = 0; k <= RunStatistics.LOSS_BINS; k++) {
+        assertThat(a.exceedance(k)).isEqualTo(b.exceedance(k));
+      }
+    }
+    // something to compare: the junior tranche loses, and its loss quantiles differ
+    TrancheStatistics junior = kept.tranches().get(DEAL_A.tranches - 1);
+    assertThat(junior.lossQuantiles()[5]).isGreaterThan(junior.lossQuantiles()[0]);
+  }
+
   @Test
   void statisticsThatHaveBeenReadCannotBeMerged() {
     RunSettings settings = new RunSettings(2_048, 11, 1, Granularity.COHORT);

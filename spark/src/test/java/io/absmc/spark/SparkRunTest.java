@@ -144,6 +144,32 @@ class SparkRunTest {
     }
   }
 
+  /**
+   * A run too large to keep its values is read in a second Spark job over the same tasks (without
+   * it the statistics could not be read at all): its files are the local run's, which kept its
+   * values, importance sampling's weights included.
+   */
+  @Test
+  void aSecondPassOnSparkGivesTheLocalRunsFiles() throws IOException {
+    Path local = tmp.resolve("local");
+    Path onSpark = tmp.resolve("spark");
+    String[] common = {"run", DEAL_A, "--paths", "4000", "--seed", "29", "--no-paths",
+        "--importance-sampling", "shift=1", "--no-report"};
+    Result l = absmc(concat(common, "--out", local.toString()));
+    Result s;
+    System.setProperty("absmc.keepPaths", "0");
+    try {
+      s = absmcSpark(concat(common, "--tasks", "3", "--out", onSpark.toString()));
+    } finally {
+      System.clearProperty("absmc.keepPaths");
+    }
+    assertThat(l.code()).as(l.err()).isZero();
+    assertThat(s.code()).as(s.err()).isZero();
+    for (String file : RUN_FILES) {
+      assertSameRows(local.resolve(file), onSpark.resolve(file));
+    }
+  }
+
   @Test
   void aTaskThatFailsOnceIsRetriedAndTheResultsDoNotChange() throws IOException {
     Path clean = tmp.resolve("clean");
