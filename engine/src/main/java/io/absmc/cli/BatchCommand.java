@@ -64,16 +64,17 @@ final class BatchCommand implements Callable<Integer> {
     List<RunFiles.SummaryEntry> entries;
     try (CancelOnExit cancel = new CancelOnExit()) {
       Progress[] progress = {null};
+      long total = RunStatistics.passes(settings.paths()) * settings.paths();
       entries = batch.onScenario(line -> {
         if (progress[0] != null) {
           progress[0].finish();
         }
         err.println(line);
         err.flush();
-        progress[0] = new Progress(err, RunStatistics.passes(settings.paths()) * settings.paths());
+        progress[0] = new Progress(err, total);
       }).writeTo(out, done -> {
         if (progress[0] == null) {
-          progress[0] = new Progress(err, RunStatistics.passes(settings.paths()) * settings.paths());
+          progress[0] = new Progress(err, total);
         }
         progress[0].update(done);
       }, cancel.flag());

@@ -61,7 +61,8 @@ final class RunCommand implements Callable<Integer> {
     Plan plan = mc.plan(cli, scenario.run());
     RunSettings settings = plan.settings();
     Path dir = out != null ? out : OutputFolders.defaultFor(plan.scenario(), "", Instant.now());
-    Progress progress = new Progress(cli.getErr(), RunStatistics.passes(settings.paths()) * settings.paths());
+    Progress progress = new Progress(cli.getErr(),
+        RunStatistics.passes(settings.paths()) * settings.paths());
     RunResult result;
     try (CancelOnExit cancel = new CancelOnExit()) {
       result = plan.writeTo(dir, mc.writePaths(), mc.overwrite(), progress::update, cancel.flag());

@@ -25,9 +25,12 @@ public final class RunTables {
   public static void print(PrintWriter w, ResolvedDeal deal, RunSettings settings,
       RunStatistics stats, String how, String results, String reportFile, double seconds) {
     w.println(Header.of(deal, "Monte Carlo"));
-    w.printf("%,d paths, seed %d, %s granularity, %s, %.1f s (%,.0f paths/s)%n",
-        settings.paths(), settings.seed(), settings.granularity().label(), how, seconds,
-        settings.paths() / seconds);
+    // a large run reads its quantiles in a second pass over the same paths
+    int passes = RunStatistics.passes(settings.paths());
+    w.printf("%,d paths%s, seed %d, %s granularity, %s, %.1f s (%,.0f paths/s%s)%n",
+        settings.paths(), passes == 1 ? "" : " in two passes", settings.seed(),
+        settings.granularity().label(), how, seconds, passes * settings.paths() / seconds,
+        passes == 1 ? "" : " over both");
     if (settings.importance().on()) {
       w.printf("importance sampling: %s; effective sample size %,.0f paths%n",
           settings.importance(), stats.effectiveSampleSize());

@@ -5,6 +5,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.List;
 import java.util.TreeSet;
 
 /**
@@ -454,11 +455,20 @@ public final class Distribution implements Values, Serializable {
   }
 
   private Targets plan(Wanted wanted, Ladder ladder) {
+    TreeSet<Double> levels = new TreeSet<>();
     if (paths == 0) {
-      return new Targets(NONE, new int[0], NONE, new int[0], NONE, NONE, NONE, ladder);
+      // nothing to find: every level asked for reads NaN
+      for (double[] group : List.of(wanted.quantiles(), wanted.shortfalls(), wanted.intervals())) {
+        for (double a : group) {
+          levels.add(a);
+        }
+      }
+      int[] none = new int[wanted.shortfalls().length];
+      double[] nan = nans(wanted.intervals().length);
+      return new Targets(levels.stream().mapToDouble(Double::doubleValue).toArray(), new int[0],
+          wanted.shortfalls().clone(), none, wanted.intervals().clone(), nan, nan, ladder);
     }
     double totalValue = total().value();
-    TreeSet<Double> levels = new TreeSet<>();
     for (double a : wanted.quantiles()) {
       levels.add(a);
     }

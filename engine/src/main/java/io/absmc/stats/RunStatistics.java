@@ -591,7 +591,8 @@ public final class RunStatistics implements BlockConsumer, Serializable {
     boolean g = deal.hasGuarantee && deal.guaranteed[t];
     return new TrancheStatistics(deal.trancheNames[t], paths, pd, l.pdSe(), el, l.elSe(),
         l.elPv(), l.elPvSe(), pd > 0 ? el / pd : Double.NaN, walMean, l.walSd(),
-        walDistribution[t].quantile(0.05), walDistribution[t].quantile(0.5), walDistribution[t].quantile(0.95), q,
+        walDistribution[t].quantile(0.05), walDistribution[t].quantile(0.5),
+        walDistribution[t].quantile(0.95), q,
         lossDistribution[t].expectedShortfall(0.99), irr[t].mean(), irrDistribution[t].quantile(0.01),
         irrDistribution[t].quantile(0.05), firstLoss[t].mean(),
         g ? guaranteed[t].mean() : Double.NaN, g ? guarantee[t].mean() : Double.NaN,

@@ -173,6 +173,59 @@ class DistributionTest {
     assertThat(kept.quantile(0.999)).isGreaterThan(kept.quantile(0.9));
   }
 
+  /**
+   * However many paths fall in the bins read, the second pass holds at most one count per
+   * distinct float of a bin: 3,000,000 distinct values crowded into a few bins (a WAL that hardly
+   * varies) take no more room, shipped, than a bin's 65,536 counts each.
+   */
+  @Test
+  void theSecondPassDoesNotGrowWithThePaths() throws Exception {
+    SplittableRandom r = new SplittableRandom(3);
+    Distribution counted = new Distribution(false);
+    int n = 3_000_000;
+    float[] x = new float[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = (float) (1.1 + 0.002 * r.nextDouble());
+      counted.add(x[i], 1);
+    }
+    Distribution.Detail pass = counted.resolve(Distribution.Wanted.quantiles(0.05, 0.5, 0.95),
+        null);
+    for (float v : x) {
+      pass.add(v, 1);
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(pass);
+      out.writeObject(counted);
+    }
+    // three bins at most, each at most 65,536 (rest, count) pairs of 10 bytes; the first pass's
+    // non-empty bins besides
+    assertThat(bytes.size()).isLessThan(3 * 65_536 * 10 + 100_000);
+    counted.resolve(pass);
+    float[] sorted = x.clone();
+    java.util.Arrays.sort(sorted);
+    assertThat(counted.quantile(0.5)).isEqualTo(sorted[n / 2 - 1]);
+  }
+
+  /** A variable no path has (a WAL where nothing was repaid) reads NaN at every level asked. */
+  @Test
+  void anEmptyDistributionReadsNaN() {
+    for (boolean keep : new boolean[] {true, false}) {
+      Distribution d = new Distribution(keep);
+      d.add(Double.NaN, 1);
+      Distribution.Detail pass = d.resolve(WANTED, new Distribution.Ladder(1, 10));
+      if (pass != null) {
+        pass.add(Double.NaN, 1);
+        d.resolve(pass);
+      }
+      assertThat(d.paths()).isZero();
+      assertThat(d.quantile(0.5)).isNaN();
+      assertThat(d.expectedShortfall(0.99)).isNaN();
+      assertThat(d.quantileInterval(0.999).low()).isNaN();
+      assertThat(d.exceedance(3)).isNaN();
+    }
+  }
+
   @Test
   void levelsThatWereNotAskedForAreRefused() {
     Distribution d = Distribution.of(new double[] {1, 2, 3}, Distribution.Wanted.quantiles(0.5));
