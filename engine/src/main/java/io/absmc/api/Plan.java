@@ -25,8 +25,10 @@ import java.util.function.LongConsumer;
  * A run resolved and checked ({@link Run#plan}): the stressed deal as the engine reads it, the
  * settings and the rating tables. Serializable, so a distributed runner can ship it and compute
  * any range of its blocks elsewhere ({@link #blocks(long, long)}): block k's paths depend on the
- * seed and k alone, and merging the blocks' statistics in block order ({@link #statistics()},
- * {@link RunStatistics#merge}) gives exactly a local run's numbers.
+ * seed and k alone, and merging the blocks' statistics in any order ({@link #statistics()},
+ * {@link RunStatistics#merge}) gives exactly a local run's numbers. A run of more than {@link
+ * RunStatistics#KEEP_PATHS} paths is then read after a second pass over the same blocks ({@link
+ * RunStatistics#secondPass()}, merged likewise, then {@link RunStatistics#finish}).
  *
  * @param scenarioFile the scenario file as given, or null for a scenario built in memory
  * @param deal the resolved deal, under its stress
@@ -47,7 +49,7 @@ public record Plan(String scenarioFile, ResolvedDeal deal, RunSettings settings,
     return settings.blocks();
   }
 
-  /** Empty statistics of this run, to merge blocks' results into in block order. */
+  /** Empty statistics of this run, to merge blocks' results into. */
   public RunStatistics statistics() {
     return new RunStatistics(deal, settings.paths(), elTable, pdTable);
   }

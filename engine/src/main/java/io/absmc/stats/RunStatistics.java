@@ -532,8 +532,8 @@ public final class RunStatistics implements BlockConsumer, Serializable {
   }
 
   /**
-   * Adds the statistics of the blocks that follow this one's (the next range of the same run):
-   * afterwards this holds exactly what one accumulator fed every block in order would hold.
+   * Adds the statistics of other blocks of the same run, in any order (every sum is exact):
+   * afterwards this holds exactly what one accumulator fed every block would hold.
    * Neither may have been read yet.
    */
   public void merge(RunStatistics later) {

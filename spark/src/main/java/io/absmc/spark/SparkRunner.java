@@ -28,7 +28,7 @@ import org.apache.spark.sql.types.StructType;
  * the engine's block-indexed random streams ({@link Plan#blocks(long, long)}),
  * so every path is bit for bit the local engine's, and it accumulates its blocks' statistics. The
  * tasks' statistics reach the driver through a {@link StatisticsAccumulator}, which merges them
- * in block order as they arrive: since sums are exact across blocks, the merged statistics are
+ * as they arrive, in any order: since sums are exact across blocks, the merged statistics are
  * exactly the local run's.
  *
  * <p>Plans and tasks are broadcast once ({@link Shipment}); a task receives only its

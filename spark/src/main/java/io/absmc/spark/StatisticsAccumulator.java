@@ -2,18 +2,18 @@ package io.absmc.spark;
 
 import io.absmc.stats.RunStatistics;
 import java.io.Serializable;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.util.AccumulatorV2;
 
 /**
- * Brings the statistics of a job's tasks to the driver and merges them there in block order as
- * they arrive: a task's statistics wait only until the tasks before it have come, then join their
- * scenario's statistics and are dropped, so the driver holds one run's statistics and those of the
- * tasks that finished out of order, not every task's. Spark applies a task's update only when the
- * task succeeded; a task that ran twice (a retry after a lost executor, a speculative copy) gives
- * the same statistics both times, and only the first is kept.
+ * Brings the statistics of a job's tasks to the driver and merges each there as it arrives: every
+ * sum is exact, so the order of the merges does not change a bit, and the driver holds one run's
+ * statistics per scenario and the task being merged, however many tasks there are. Spark applies a
+ * task's update only when the task succeeded; a task that ran twice (a retry after a lost
+ * executor, a speculative copy) gives the same statistics both times, and only the first is kept.
  */
 final class StatisticsAccumulator
     extends AccumulatorV2<StatisticsAccumulator.Part, Map<Integer, RunStatistics>> {
@@ -24,7 +24,7 @@ final class StatisticsAccumulator
   record Part(int task, RunStatistics statistics) implements Serializable {
   }
 
-  /** A task's statistics: on an executor, the one task's; on the driver, those waiting. */
+  /** A task's statistics on an executor (empty on the driver, which merges at once). */
   private final TreeMap<Integer, RunStatistics> parts = new TreeMap<>();
   /** The driver's merge: the tasks and each scenario's statistics (null on executors). */
   private final transient Merge merge;
@@ -40,12 +40,12 @@ final class StatisticsAccumulator
 
   /** Whether every task's statistics have been merged. */
   boolean complete() {
-    return merge != null && merge.next == merge.tasks.size() && parts.isEmpty();
+    return merge != null && merge.done.cardinality() == merge.tasks.size();
   }
 
   /** How many tasks' statistics have been merged. */
   int merged() {
-    return merge == null ? 0 : merge.next;
+    return merge == null ? 0 : merge.done.cardinality();
   }
 
   @Override
@@ -81,16 +81,11 @@ final class StatisticsAccumulator
     }
   }
 
-  /** On the driver: keeps a task's statistics until it is their turn, then merges them. */
+  /** On the driver: merges a task's statistics into its scenario's, once. */
   private void offer(int task, RunStatistics statistics) {
-    if (task < merge.next) {
-      return;
-    }
-    parts.putIfAbsent(task, statistics);
-    RunStatistics next;
-    while ((next = parts.remove(merge.next)) != null) {
-      merge.merged.get(merge.tasks.get(merge.next).scenario()).merge(next);
-      merge.next++;
+    if (!merge.done.get(task)) {
+      merge.done.set(task);
+      merge.merged.get(merge.tasks.get(task).scenario()).merge(statistics);
     }
   }
 
@@ -103,7 +98,7 @@ final class StatisticsAccumulator
   private static final class Merge {
     private final List<SparkRunner.Task> tasks;
     private final List<RunStatistics> merged;
-    private int next;
+    private final BitSet done = new BitSet();
 
     Merge(List<SparkRunner.Task> tasks, List<RunStatistics> merged) {
       this.tasks = tasks;
