@@ -144,9 +144,10 @@ public final class RunStatistics implements BlockConsumer, Serializable {
     if (keeps(paths)) {
       return paths * bytesPerPath(deal, weighted);
     }
-    // 512 KB of counts per bin read in the second pass (at most 10 a variable), per variable
+    // 512 KB of counts per bin read in the second pass (at most 10 a variable), per variable;
+    // with weights, an exact sum (about 70 bytes) beside each count, at worst for every float
     long variables = 4L * deal.tranches + 3;
-    return variables * 10 * (512L << 10) * (weighted ? 4 : 1);
+    return variables * 10 * (512L << 10) * (weighted ? 10 : 1);
   }
 
   /**
