@@ -59,7 +59,8 @@ public final class Distribution implements Values, Serializable {
   private float[] weights;
   private int size;
 
-  /** What was asked for and found (after {@link #resolve}). */
+  /** What was asked for, and what was found (after {@link #resolve}). */
+  private Targets plan;
   private Answers answers;
 
   /**
@@ -207,11 +208,6 @@ public final class Distribution implements Values, Serializable {
     return paths == 0 ? Double.NaN : max;
   }
 
-  /** Whether the values are kept, so that {@link #resolve} needs no second pass. */
-  public boolean keeps() {
-    return keep;
-  }
-
   // ---- serialisation: the bins in use -----------------------------------------------------
 
   private void writeObject(ObjectOutputStream out) throws IOException {
@@ -277,8 +273,6 @@ public final class Distribution implements Values, Serializable {
     }
   }
 
-  private static final double[] NONE = new double[0];
-
   /**
    * Where the second pass must look: the bins of every level (the intervals' ends included), the
    * bins at or below which expected shortfall's tail ends, and the ladder of exceedance edges.
@@ -326,16 +320,6 @@ public final class Distribution implements Values, Serializable {
       }
     }
     return t;
-  }
-
-  private ExactSum mass(int k) {
-    ExactSum m = new ExactSum();
-    if (weight == null) {
-      m.add(count[k]);
-    } else if (weight[k] != null) {
-      m.add(weight[k]);
-    }
-    return m;
   }
 
   /** Position of a level: the bin it falls in and the weight of the bins before. */
@@ -728,7 +712,6 @@ public final class Distribution implements Values, Serializable {
     this.plan = plan;
   }
 
-  private Targets plan;
 
   private static double[] nans(int n) {
     double[] x = new double[n];
@@ -798,7 +781,7 @@ public final class Distribution implements Values, Serializable {
     return q;
   }
 
-  /** Adds {@code s * v} exactly. */
+  /** Adds the weight {@code s} (rounded once) times {@code v}, the product exactly. */
   private static void addProduct(ExactSum into, ExactSum s, float v) {
     addProduct(into, s.value(), v);
   }

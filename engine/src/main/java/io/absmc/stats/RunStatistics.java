@@ -269,29 +269,58 @@ public final class RunStatistics implements BlockConsumer, Serializable {
       throw new IllegalStateException("statistics that have been read take no more blocks");
     }
     feed(b, deal.hasGuarantee, distributions());
-    int n = b.paths;
-    double[] w = b.weight;
     // a block without importance sampling is counted in the histograms in whole numbers
     boolean unit = true;
-    for (int i = 0; i < n && unit; i++) {
-      unit = w[i] == 1;
+    for (int i = 0; i < b.paths && unit; i++) {
+      unit = b.weight[i] == 1;
     }
     for (int t = 0; t < b.tranches; t++) {
-      for (int i = 0; i < n; i++) {
-        int k = b.at(t, i);
-        double x = b.lossFraction[k];
-        losses[t].add(x, b.pvLossFraction[k], b.walYears[k], w[i]);
-        irr[t].add(b.irr[k], w[i]);
-        if (!Double.isNaN(b.firstLossYears[k])) {
-          firstLoss[t].add(b.firstLossYears[k], w[i]);
-        }
-        if (deal.hasGuarantee) {
-          double g = b.trancheGuaranteeDraw[k];
-          guarantee[t].add(g, w[i]);
-          guaranteed[t].add(g > 0 ? 1 : 0, w[i]);
-        }
+      acceptTranche(b, t);
+    }
+    acceptPool(b);
+    for (int p = 0; p < b.periods; p++) {
+      acceptPeriod(b, p, unit);
+    }
+    paths += b.paths;
+    for (Moments m : moments()) {
+      m.endBlock();
+    }
+    for (TrancheLosses l : losses) {
+      l.endBlock(b.defensiveShare);
+    }
+    for (Proportion q : breached) {
+      q.endBlock(b.defensiveShare);
+    }
+    for (Histogram h : histograms()) {
+      h.endBlock();
+    }
+  }
+
+  // accept's parts are methods of their own, small enough for the JIT to compile each once
+  // instead of compiling one long method's loops again and again on the stack
+
+  /** Tranche t's losses, IRR, first loss and guarantee of the block's paths. */
+  private void acceptTranche(BlockResult b, int t) {
+    double[] w = b.weight;
+    for (int i = 0; i < b.paths; i++) {
+      int k = b.at(t, i);
+      losses[t].add(b.lossFraction[k], b.pvLossFraction[k], b.walYears[k], w[i]);
+      irr[t].add(b.irr[k], w[i]);
+      if (!Double.isNaN(b.firstLossYears[k])) {
+        firstLoss[t].add(b.firstLossYears[k], w[i]);
+      }
+      if (deal.hasGuarantee) {
+        double g = b.trancheGuaranteeDraw[k];
+        guarantee[t].add(g, w[i]);
+        guaranteed[t].add(g > 0 ? 1 : 0, w[i]);
       }
     }
+  }
+
+  /** The pool's rates, guarantee, revolving and triggers of the block's paths. */
+  private void acceptPool(BlockResult b) {
+    int n = b.paths;
+    double[] w = b.weight;
     for (int i = 0; i < n; i++) {
       weights.add(1, w[i]);
       defaultRate.add(b.poolDefaultRate[i], w[i]);
@@ -310,63 +339,54 @@ public final class RunStatistics implements BlockConsumer, Serializable {
         breached[k].add(first > 0, w[i]);
       }
     }
+  }
+
+  /** Period p's balances, cash flows and arrears of the block's paths. */
+  private void acceptPeriod(BlockResult b, int p, boolean unit) {
+    int n = b.paths;
     int periods = b.periods;
-    for (int p = 0; p < periods; p++) {
+    double[] w = b.weight;
+    for (int i = 0; i < n; i++) {
+      double pool = b.poolBalance[p * n + i];
+      poolBalance[p].add(pool, w[i]);
+      if (unit) {
+        poolBalanceHistogram[p].add(pool);
+      } else {
+        poolBalanceHistogram[p].add(pool, w[i]);
+      }
+      collections[p].add(b.collections[p * n + i], w[i]);
+      defaults[p].add(b.defaults[p * n + i], w[i]);
+      for (int k = 0; k < PathRecord.PAST_DUE_BUCKETS; k++) {
+        pastDue[k * periods + p].add(b.pastDue[(k * periods + p) * n + i], w[i]);
+      }
+      double over30 = b.delinquency30[p * n + i];
+      if (unit) {
+        delinquency30Histogram[p].add(over30);
+      } else {
+        delinquency30Histogram[p].add(over30, w[i]);
+      }
+    }
+    for (int t = 0; t < b.tranches; t++) {
+      int idx = t * periods + p;
       for (int i = 0; i < n; i++) {
-        double pool = b.poolBalance[p * n + i];
-        poolBalance[p].add(pool, w[i]);
+        double balance = b.trancheBalance[idx * n + i];
+        trancheBalance[idx].add(balance, w[i]);
         if (unit) {
-          poolBalanceHistogram[p].add(pool);
+          trancheBalanceHistogram[idx].add(balance);
         } else {
-          poolBalanceHistogram[p].add(pool, w[i]);
+          trancheBalanceHistogram[idx].add(balance, w[i]);
         }
-        collections[p].add(b.collections[p * n + i], w[i]);
-        defaults[p].add(b.defaults[p * n + i], w[i]);
-        for (int k = 0; k < PathRecord.PAST_DUE_BUCKETS; k++) {
-          pastDue[k * periods + p].add(b.pastDue[(k * periods + p) * n + i], w[i]);
-        }
-        double over30 = b.delinquency30[p * n + i];
-        if (unit) {
-          delinquency30Histogram[p].add(over30);
-        } else {
-          delinquency30Histogram[p].add(over30, w[i]);
-        }
+        interestPaid[idx].add(b.interestPaid[idx * n + i], w[i]);
+        principalPaid[idx].add(b.principalPaid[idx * n + i], w[i]);
       }
-      for (int t = 0; t < b.tranches; t++) {
-        int idx = t * periods + p;
-        for (int i = 0; i < n; i++) {
-          double balance = b.trancheBalance[idx * n + i];
-          trancheBalance[idx].add(balance, w[i]);
-          if (unit) {
-            trancheBalanceHistogram[idx].add(balance);
-          } else {
-            trancheBalanceHistogram[idx].add(balance, w[i]);
-          }
-          interestPaid[idx].add(b.interestPaid[idx * n + i], w[i]);
-          principalPaid[idx].add(b.principalPaid[idx * n + i], w[i]);
-        }
-      }
-    }
-    paths += n;
-    for (Moments m : moments()) {
-      m.endBlock();
-    }
-    for (TrancheLosses l : losses) {
-      l.endBlock(b.defensiveShare);
-    }
-    for (Proportion q : breached) {
-      q.endBlock(b.defensiveShare);
-    }
-    for (Histogram h : histograms()) {
-      h.endBlock();
     }
   }
 
   /** Every accumulator of sums, in a fixed order. */
   private List<Moments> moments() {
     List<Moments> all = new ArrayList<>();
-    for (Moments[] group : List.of(irr, firstLoss, guarantee, guaranteed, firstBreach, trancheBalance, poolBalance, collections, defaults, interestPaid,
-        principalPaid, pastDue)) {
+    for (Moments[] group : List.of(irr, firstLoss, guarantee, guaranteed, firstBreach,
+        trancheBalance, poolBalance, collections, defaults, interestPaid, principalPaid, pastDue)) {
       all.addAll(Arrays.asList(group));
     }
     all.addAll(List.of(weights, defaultRate, lossRate, prepaymentRate, poolGuarantee,
