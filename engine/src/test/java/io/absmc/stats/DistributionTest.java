@@ -1,13 +1,11 @@
 package io.absmc.stats;
 
+import static io.absmc.stats.Shipping.shipped;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -302,17 +300,5 @@ class DistributionTest {
       }
     }
     return above.divide(s.total(), MathContext.DECIMAL64).doubleValue();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <T> T shipped(T o) throws IOException, ClassNotFoundException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(o);
-    }
-    try (ObjectInputStream in = new ObjectInputStream(
-        new ByteArrayInputStream(bytes.toByteArray()))) {
-      return (T) in.readObject();
-    }
   }
 }

@@ -1,5 +1,6 @@
 package io.absmc.stats;
 
+import static io.absmc.stats.Shipping.shipped;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,11 +11,6 @@ import io.absmc.montecarlo.RunSettings;
 import io.absmc.rating.IdealizedTable;
 import io.absmc.resolve.ResolvedDeal;
 import io.absmc.scenario.ScenarioLoader;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,18 +116,6 @@ class MergedStatisticsTest {
     MonteCarloRunner.run(DEAL_A, settings, first, null, null);
     first.tranches();
     assertThatThrownBy(() -> first.merge(second)).isInstanceOf(IllegalStateException.class);
-  }
-
-  /** A Java-serialised copy, as Spark ships a task's result to the driver. */
-  private static RunStatistics shipped(RunStatistics s) throws IOException, ClassNotFoundException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(s);
-    }
-    try (ObjectInputStream in = new ObjectInputStream(
-        new ByteArrayInputStream(bytes.toByteArray()))) {
-      return (RunStatistics) in.readObject();
-    }
   }
 
   @Test
