@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -26,7 +27,7 @@ final class HadoopFolder {
   private final FileSystem fs;
   private final Path target;
   private final Path staging;
-  private final Runnable cleanUp = this::deleteStaging;
+  private final Runnable cleanUp = this::deleteStagingForGood;
 
   private HadoopFolder(FileSystem fs, Path target) {
     this.fs = fs;
@@ -103,6 +104,29 @@ final class HadoopFolder {
   void discard() {
     forgetCleanUp();
     deleteStaging();
+  }
+
+  /**
+   * On the way out after a signal: Spark's tasks stop at their next block, and one may still
+   * create a file in the staging folder after it was deleted, so the folder is deleted until it
+   * has stayed away for a second (at most ten).
+   */
+  private void deleteStagingForGood() {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    long quiet = 0;
+    while (quiet < 5 && System.nanoTime() < deadline) {
+      try {
+        boolean existed = fs.exists(staging);
+        deleteStaging();
+        quiet = existed ? 0 : quiet + 1;
+        Thread.sleep(200);
+      } catch (IOException e) {
+        return;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   private void deleteStaging() {

@@ -72,8 +72,15 @@ final class TaskRows implements Iterator<Row> {
     }
   }
 
-  /** Computes the next block; at the end, hands the statistics to the accumulator, once. */
+  /**
+   * Computes the next block; at the end, hands the statistics to the accumulator, once. A task
+   * Spark has killed (a cancelled job, a driver shutting down) stops here rather than write on.
+   */
   private boolean nextBlock() {
+    TaskContext context = TaskContext.get();
+    if (context != null) {
+      context.killTaskIfInterrupted();
+    }
     if (!blocks.hasNext()) {
       if (!reported) {
         reported = true;
