@@ -307,16 +307,35 @@ public final class Distribution implements Values, Serializable {
     }
   }
 
+  /**
+   * The weight of paths counted {@code count} times, exactly: their weights' sum, or the count
+   * itself where every weight is 1 ({@code sum} null).
+   */
+  private static ExactSum weightOf(long count, ExactSum sum) {
+    ExactSum w = new ExactSum();
+    if (sum != null) {
+      w.add(sum);
+    } else {
+      w.add(count);
+    }
+    return w;
+  }
+
+  /** Bin k's weight, and the sum of its squared weights. */
+  private ExactSum binWeight(int k) {
+    return weightOf(count[k], weight == null ? null : weight[k]);
+  }
+
+  private ExactSum binWeight2(int k) {
+    return weightOf(count[k], weight2 == null ? null : weight2[k]);
+  }
+
   /** The total weight (the paths without weights). */
   private ExactSum total() {
     ExactSum t = new ExactSum();
-    if (weight == null) {
-      t.add(paths);
-    } else {
-      for (ExactSum w : weight) {
-        if (w != null) {
-          t.add(w);
-        }
+    for (int k = 0; k < KEYS; k++) {
+      if (count[k] > 0) {
+        t.add(binWeight(k));
       }
     }
     return t;
@@ -326,45 +345,28 @@ public final class Distribution implements Values, Serializable {
   private record Located(int key, ExactSum before) {
   }
 
-  /** The bin of the alpha-quantile (the first whose cumulative weight reaches the target). */
+  /**
+   * The bin of the alpha-quantile: the first whose cumulative weight reaches alpha of the total
+   * (without weights, the bin of the value of rank ceil(alpha N)).
+   */
   private Located locate(double alpha, double totalValue) {
+    double target = alpha * totalValue;
     ExactSum before = new ExactSum();
-    if (weight == null) {
-      long r = rank(alpha);
-      long cumulative = 0;
-      for (int k = 0; k < KEYS; k++) {
-        if (cumulative + count[k] > r) {
-          before.add(cumulative);
-          return new Located(k, before);
-        }
-        cumulative += count[k];
+    Located last = null;
+    for (int k = 0; k < KEYS; k++) {
+      if (count[k] == 0) {
+        continue;
       }
-    } else {
-      double target = alpha * totalValue;
-      int last = -1;
-      for (int k = 0; k < KEYS; k++) {
-        if (count[k] == 0) {
-          continue;
-        }
-        ExactSum after = new ExactSum();
-        after.add(before);
-        after.add(weight[k]);
-        if (reaches(after, target)) {
-          return new Located(k, before);
-        }
-        before = after;
-        last = k;
+      ExactSum after = binWeight(k);
+      after.add(before);
+      if (reaches(after, target)) {
+        return new Located(k, before);
       }
-      // rounding left the target unreached: the largest value, as sorting would give
-      ExactSum upToLast = new ExactSum();
-      for (int k = 0; k < last; k++) {
-        if (weight[k] != null) {
-          upToLast.add(weight[k]);
-        }
-      }
-      return new Located(last, upToLast);
+      last = new Located(k, before);
+      before = after;
     }
-    throw new IllegalStateException("no paths");
+    // rounding left the target unreached: the largest value, as sorting would give
+    return last;
   }
 
   /** Whether an exact cumulative weight is at least the target, compared exactly. */
@@ -373,12 +375,6 @@ public final class Distribution implements Values, Serializable {
     difference.add(cumulative);
     difference.add(-target);
     return difference.value() >= 0;
-  }
-
-  /** Index (0-based) of the alpha-quantile among the sorted values without weights. */
-  private long rank(double alpha) {
-    long r = (long) Math.ceil(alpha * paths);
-    return Math.max(0, Math.min(paths - 1, r - 1));
   }
 
   /**
@@ -392,24 +388,17 @@ public final class Distribution implements Values, Serializable {
     ExactSum below2 = new ExactSum();
     ExactSum all2 = new ExactSum();
     for (int k = 0; k < KEYS; k++) {
-      if (count[k] == 0) {
-        continue;
-      }
-      if (weight2 == null) {
-        all2.add(count[k]);
+      if (count[k] > 0) {
+        ExactSum w2 = binWeight2(k);
+        all2.add(w2);
         if (k < at.key()) {
-          below2.add(count[k]);
-        }
-      } else {
-        all2.add(weight2[k]);
-        if (k < at.key()) {
-          below2.add(weight2[k]);
+          below2.add(w2);
         }
       }
     }
     double s2 = all2.value();
     double low = below2.value();
-    double high = low + (weight2 == null ? count[at.key()] : weight2[at.key()].value());
+    double high = low + binWeight2(at.key()).value();
     double spread = Math.max(spread(low, s2, alpha), spread(Math.min(high, s2), s2, alpha));
     return Math.sqrt(spread) / totalValue;
   }
@@ -647,23 +636,12 @@ public final class Distribution implements Values, Serializable {
 
     /** The weight of a distinct value of the plan's bin {@code slot}. */
     ExactSum mass(int slot, int rest) {
-      ExactSum m = new ExactSum();
-      if (!weighted) {
-        m.add(count[slot][rest]);
-      } else if (weight[slot][rest] != null) {
-        m.add(weight[slot][rest]);
-      }
-      return m;
+      return weightOf(count[slot][rest], weighted ? weight[slot][rest] : null);
     }
 
+    /** The weight of a ladder's bucket. */
     ExactSum ladderMass(int b) {
-      ExactSum m = new ExactSum();
-      if (!weighted) {
-        m.add(ladderCount[b]);
-      } else if (ladderWeight[b] != null) {
-        m.add(ladderWeight[b]);
-      }
-      return m;
+      return weightOf(ladderCount[b], weighted ? ladderWeight[b] : null);
     }
   }
 
@@ -703,15 +681,12 @@ public final class Distribution implements Values, Serializable {
       atOrBelow.add(detail.ladderMass(k));
       ExactSum beyond = new ExactSum();
       beyond.add(total);
-      ExactSum negated = new ExactSum();
-      negated.add(-atOrBelow.value());
-      beyond.add(negated);
+      beyond.add(-atOrBelow.value());
       exceedance[k] = Math.max(0, beyond.value()) / totalValue;
     }
     answers = new Answers(plan.levels(), quantiles, shortfalls, exceedance);
     this.plan = plan;
   }
-
 
   private static double[] nans(int n) {
     double[] x = new double[n];
@@ -734,7 +709,6 @@ public final class Distribution implements Values, Serializable {
     long[] rests = detail.count[slot];
     ExactSum cumulative = new ExactSum();
     cumulative.add(at.before());
-    long r = rank(alpha);
     double target = alpha * totalValue;
     int found = -1;
     int last = -1;
@@ -744,8 +718,7 @@ public final class Distribution implements Values, Serializable {
       }
       cumulative.add(detail.mass(slot, rest));
       last = rest;
-      boolean reached = weight == null ? cumulative.value() > r : reaches(cumulative, target);
-      if (reached) {
+      if (reaches(cumulative, target)) {
         found = rest;
       }
     }

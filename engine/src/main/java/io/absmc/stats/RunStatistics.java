@@ -423,15 +423,16 @@ public final class RunStatistics implements BlockConsumer, Serializable {
     return all;
   }
 
-  /** The loss histograms' edges: a tranche's from 0 to 1, the pool's to a round number. */
-  private Distribution.Ladder ladder(int i) {
-    if (i < deal.tranches) {
-      return new Distribution.Ladder(1, LOSS_BINS);
+  /**
+   * The loss histogram's edges of a distribution: a tranche's loss from 0 to 1, the pool's loss
+   * rate to a round number; none for the others.
+   */
+  private Distribution.Ladder ladder(Distribution d) {
+    if (d == lossRateDistribution) {
+      return new Distribution.Ladder(niceCeiling(d.max()), LOSS_BINS);
     }
-    if (i == 4 * deal.tranches + 1) {
-      return new Distribution.Ladder(niceCeiling(lossRateDistribution.max()), LOSS_BINS);
-    }
-    return null;
+    return Arrays.asList(lossDistribution).contains(d) ? new Distribution.Ladder(1, LOSS_BINS)
+        : null;
   }
 
   /** A round number at or above x (1, 2 or 5 times a power of ten); 0.01 for 0 or NaN. */
@@ -458,10 +459,11 @@ public final class RunStatistics implements BlockConsumer, Serializable {
       return null;
     }
     List<Distribution> all = distributions();
+    List<Distribution.Wanted> wanted = wanted();
     List<Distribution.Detail> details = new ArrayList<>();
     boolean kept = true;
     for (int i = 0; i < all.size(); i++) {
-      Distribution.Detail d = all.get(i).resolve(wanted().get(i), ladder(i));
+      Distribution.Detail d = all.get(i).resolve(wanted.get(i), ladder(all.get(i)));
       kept &= d == null;
       details.add(d);
     }
