@@ -16,7 +16,7 @@ import org.apache.commons.statistics.distribution.BetaDistribution;
 /**
  * Per-run constants of the Monte Carlo model, computed once and shared read-only by all threads:
  * the vintages and the autoregression of their factors, each (segment, vintage)'s base cumulative
- * default curve by loan age and its normal quantiles, sqrt(rho) and sqrt(1 - rho), the lognormal
+ * default curve by loan age and its normal quantiles with sqrt(rho) and sqrt(1 - rho), the lognormal
  * parameters, and a quantile table of each segment's Beta recovery distribution (so a path's
  * recovery costs an interpolation, not a root search). The model itself is in
  * {@link MonteCarloDriver} and {@code docs/model.md}.
@@ -49,8 +49,16 @@ final class ModelTables {
   // ---- base curves by (segment, vintage) at segment * vintages + vintage, indexed by age in days
   /** Base cumulative default probability F(age) from the vintage's start; null: never occurs. */
   final double[][] defaultCurve;
-  /** Phi^-1(F(age)) (Vasicek only; -inf where F = 0, +inf where F = 1). */
-  final double[][] defaultQuantile;
+  /**
+   * Vasicek only: the point of each (segment, vintage, age), an index into the three point arrays.
+   * Curves and segments that agree share their points, so that a path with one factor computes
+   * each conditional probability once however many vintages reach it.
+   */
+  final int[][] defaultPoint;
+  /** By point: Phi^-1(F(age)) (-inf where F = 0, +inf where F = 1), sqrt(rho), sqrt(1 - rho). */
+  final double[] pointQuantile;
+  final double[] pointSqrtRho;
+  final double[] pointSqrtOneMinusRho;
   /** Base cumulative prepayment probability by age (only with a prepayment volatility). */
   final double[][] prepaymentCurve;
 
@@ -100,7 +108,8 @@ final class ModelTables {
     recoveryLoading = model.recoveryLoading();
 
     defaultCurve = new double[s * vintages][];
-    defaultQuantile = vasicek ? new double[s * vintages][] : null;
+    defaultPoint = vasicek ? new int[s * vintages][] : null;
+    Points points = new Points();
     prepaymentCurve = prepaymentSigma > 0 ? new double[s * vintages][] : null;
     for (int seg = 0; seg < s; seg++) {
       boolean bought = seg >= deal.initialSegments;
@@ -113,18 +122,21 @@ final class ModelTables {
         }
         if (vasicek) {
           double[] f = defaultCurve[id];
-          double[] q = new double[f.length];
+          defaultPoint[id] = new int[f.length];
           for (int a = 0; a < f.length; a++) {
-            q[a] = f[a] <= 0 ? Double.NEGATIVE_INFINITY
+            double q = f[a] <= 0 ? Double.NEGATIVE_INFINITY
                 : f[a] >= 1 ? Double.POSITIVE_INFINITY : Normal.quantile(f[a]);
+            defaultPoint[id][a] = points.of(q, sqrtRho[seg], sqrtOneMinusRho[seg]);
           }
-          defaultQuantile[id] = q;
         }
         if (prepaymentCurve != null) {
           prepaymentCurve[id] = curve(deal, deal.prepayments, seg, days[k]);
         }
       }
     }
+    pointQuantile = points.column(0);
+    pointSqrtRho = points.column(1);
+    pointSqrtOneMinusRho = points.column(2);
 
     if (model.recoverySd() > 0) {
       recoveryQuantiles = new double[s][][];
@@ -160,6 +172,28 @@ final class ModelTables {
       f[a] = ResolvedDeal.probability(cumulative);
     }
     return f;
+  }
+
+  /** The distinct (quantile, sqrt(rho), sqrt(1 - rho)) triples, numbered as first seen. */
+  private static final class Points {
+    private final java.util.Map<List<Long>, Integer> index = new java.util.HashMap<>();
+    private final List<double[]> rows = new ArrayList<>();
+
+    int of(double q, double sqrtRho, double sqrtOneMinusRho) {
+      return index.computeIfAbsent(
+          List.of(Double.doubleToLongBits(q), Double.doubleToLongBits(sqrtRho)), key -> {
+            rows.add(new double[] {q, sqrtRho, sqrtOneMinusRho});
+            return rows.size() - 1;
+          });
+    }
+
+    double[] column(int c) {
+      double[] v = new double[rows.size()];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = rows.get(i)[c];
+      }
+      return v;
+    }
   }
 
   /**

@@ -80,6 +80,17 @@ final class MonteCarloDriver implements PerformanceDriver {
   private int periodStamp;
   private final int[] basePrepaymentStamp;
   private final double[] basePrepayment;
+  /** The same windows' log(1 - p): minus the hazard over the window. */
+  private final double[] basePrepaymentLog;
+
+  // Vasicek with one factor for the deal: each point's conditional cumulative default probability
+  // C and its log(1 - C) on this path, valid when their stamps are the path's; null otherwise
+  private final int[] pointStamp;
+  private final double[] pointCumulative;
+  private final int[] logStamp;
+  private final double[] logSurvival;
+  /** log(1 - p) of the probability the last window returned, or NaN when not known. */
+  private double windowLog;
 
   MonteCarloDriver(ResolvedDeal deal, ModelTables tables, Granularity granularity,
       ImportanceSampling importance) {
@@ -117,6 +128,13 @@ final class MonteCarloDriver implements PerformanceDriver {
     windowLengths = longest + 1;
     basePrepaymentStamp = new int[deal.segments * windowLengths];
     basePrepayment = new double[deal.segments * windowLengths];
+    basePrepaymentLog = new double[deal.segments * windowLengths];
+    boolean shared = vasicek && innovations == 1;
+    int points = shared ? tables.pointQuantile.length : 0;
+    pointStamp = shared ? new int[points] : null;
+    pointCumulative = shared ? new double[points] : null;
+    logStamp = shared ? new int[points] : null;
+    logSurvival = shared ? new double[points] : null;
   }
 
   /** Starts a block: its two streams. */
@@ -154,6 +172,10 @@ final class MonteCarloDriver implements PerformanceDriver {
       defaultsBy.clear();
       prepaymentsBy.clear();
       fallsBy.clear();
+      if (pointStamp != null) {
+        java.util.Arrays.fill(pointStamp, 0);
+        java.util.Arrays.fill(logStamp, 0);
+      }
       pathStamp = 1;
     }
     double prepaymentNormal;
@@ -217,12 +239,14 @@ final class MonteCarloDriver implements PerformanceDriver {
 
   @Override
   public double defaults(int segment, int startDay, int fromDay, int toDay, double loans) {
-    return count(loans, window(false, segment, startDay, fromDay, toDay));
+    double p = window(false, segment, startDay, fromDay, toDay);
+    return count(loans, p, windowLog);
   }
 
   @Override
   public double prepayments(int segment, int startDay, int fromDay, int toDay, double loans) {
-    return count(loans, prepaymentProbability(segment, startDay, fromDay, toDay));
+    double p = prepaymentProbability(segment, startDay, fromDay, toDay);
+    return count(loans, p, windowLog);
   }
 
   /**
@@ -269,20 +293,27 @@ final class MonteCarloDriver implements PerformanceDriver {
     return p <= 0 ? 0 : p >= 1 ? 1L << 53 : (long) Math.ceil(p * 0x1.0p53);
   }
 
-  /** A survivor's probability of prepaying in full over the window on this path. */
+  /**
+   * A survivor's probability of prepaying in full over the window on this path (and its log(1 -
+   * p) in {@link #windowLog}).
+   */
   private double prepaymentProbability(int segment, int startDay, int fromDay, int toDay) {
     if (tables.prepaymentCurve == null) {
       Hazards h = deal.prepayments;
       if (h.byMonthOnBook(segment)) {
-        return ResolvedDeal.probability(
-            h.over(segment, deal.originDay(segment, startDay), fromDay, toDay));
+        double hazard = h.over(segment, deal.originDay(segment, startDay), fromDay, toDay);
+        windowLog = -hazard;
+        return ResolvedDeal.probability(hazard);
       }
       // by period, the hazard is the period's: the window's length alone decides
       int cell = segment * windowLengths + toDay - fromDay;
       if (basePrepaymentStamp[cell] != periodStamp) {
         basePrepaymentStamp[cell] = periodStamp;
-        basePrepayment[cell] = ResolvedDeal.probability(h.over(segment, 0, fromDay, toDay));
+        double hazard = h.over(segment, 0, fromDay, toDay);
+        basePrepayment[cell] = ResolvedDeal.probability(hazard);
+        basePrepaymentLog[cell] = -hazard;
       }
+      windowLog = basePrepaymentLog[cell];
       return basePrepayment[cell];
     }
     return window(true, segment, startDay, fromDay, toDay);
@@ -291,12 +322,32 @@ final class MonteCarloDriver implements PerformanceDriver {
   /**
    * The conditional probability that a loan of the (segment, vintage) alive at {@code fromDay}
    * defaults (or prepays) by {@code toDay}: (C(t) - C(u)) / (1 - C(u)), C at the window's start
-   * kept from the (segment, vintage)'s previous window on this path.
+   * kept from the (segment, vintage)'s previous window on this path (with one factor for the
+   * deal, by point: shared by every vintage that reaches it). Leaves log(1 - p) in
+   * {@link #windowLog} where it is known.
    */
   private double window(boolean prepayment, int segment, int startDay, int fromDay, int toDay) {
     int k = tables.vintageOfDay[startDay];
     int id = segment * vintages + k;
     int x = innovations == 1 ? 0 : k;
+    windowLog = Double.NaN;
+    if (!prepayment && pointStamp != null) {
+      int[] points = tables.defaultPoint[id];
+      int to = points[toDay - startDay];
+      double cTo = pointCumulative(to);
+      if (fromDay == startDay) {
+        windowLog = logSurvival(to);
+        return cTo;
+      }
+      int from = points[fromDay - startDay];
+      double cFrom = pointCumulative(from);
+      if (cFrom >= 1) {
+        return 1;
+      }
+      // log(1 - p) = log(1 - C(t)) - log(1 - C(u)), kept <= 0 against rounding
+      windowLog = Math.min(0, logSurvival(to) - logSurvival(from));
+      return (cTo - cFrom) / (1 - cFrom);
+    }
     LastValue last = prepayment ? prepaymentsBy : defaultsBy;
     double from;
     if (fromDay == startDay) {
@@ -317,17 +368,39 @@ final class MonteCarloDriver implements PerformanceDriver {
       return Math.min(1, prepaymentMultiplier[x] * tables.prepaymentCurve[id][age]);
     }
     if (vasicek) {
-      double q = tables.defaultQuantile[id][age];
-      if (q == Double.NEGATIVE_INFINITY) {
-        return 0;
-      }
-      if (q == Double.POSITIVE_INFINITY) {
-        return 1;
-      }
-      return Normal.cdf((q + tables.sqrtRho[segment] * factor[x])
-          / tables.sqrtOneMinusRho[segment]);
+      return vasicek(tables.defaultPoint[id][age], factor[x]);
     }
     return Math.min(1, defaultMultiplier[x] * tables.defaultCurve[id][age]);
+  }
+
+  /** C at a point given the factor: Phi((Phi^-1(F) + sqrt(rho) X) / sqrt(1 - rho)). */
+  private double vasicek(int point, double x) {
+    double q = tables.pointQuantile[point];
+    if (q == Double.NEGATIVE_INFINITY) {
+      return 0;
+    }
+    if (q == Double.POSITIVE_INFINITY) {
+      return 1;
+    }
+    return Normal.cdf((q + tables.pointSqrtRho[point] * x) / tables.pointSqrtOneMinusRho[point]);
+  }
+
+  /** C at a point on this path, with the deal's one factor: computed once a path. */
+  private double pointCumulative(int point) {
+    if (pointStamp[point] != pathStamp) {
+      pointStamp[point] = pathStamp;
+      pointCumulative[point] = vasicek(point, factor[0]);
+    }
+    return pointCumulative[point];
+  }
+
+  /** log(1 - C) at a point on this path: computed once a path, when first needed. */
+  private double logSurvival(int point) {
+    if (logStamp[point] != pathStamp) {
+      logStamp[point] = pathStamp;
+      logSurvival[point] = Math.log1p(-pointCumulative(point));
+    }
+    return logSurvival[point];
   }
 
   /**
@@ -414,12 +487,13 @@ final class MonteCarloDriver implements PerformanceDriver {
         : tables.recovery(segment, index, recoveryU);
   }
 
-  private double count(double loans, double p) {
+  /** The loans of {@code loans} that an event of probability p (log(1 - p): NaN if not known) takes. */
+  private double count(double loans, double p, double log1mp) {
     switch (granularity) {
       case LARGE_POOL:
         return loans * p;
       case COHORT:
-        return BinomialSampler.sample(idiosyncratic, (long) loans, p);
+        return BinomialSampler.sample(idiosyncratic, (long) loans, p, log1mp);
       case LOAN: {
         long n = (long) loans;
         long below = threshold(p);
