@@ -4,7 +4,6 @@ import io.absmc.engine.PerformanceDriver;
 import io.absmc.random.BinomialSampler;
 import io.absmc.random.BlockStreams;
 import io.absmc.random.Normal;
-import io.absmc.resolve.Hazards;
 import io.absmc.resolve.ResolvedDeal;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
@@ -74,14 +73,12 @@ final class MonteCarloDriver implements PerformanceDriver {
   private final LastValue defaultsBy;
   private final LastValue prepaymentsBy;
   private final LastValue fallsBy;
-  // without a prepayment volatility, the base probability of a window by segment and length,
-  // at segment * (longest period + 1) + days, valid for the period whose stamp it carries
+  // without a prepayment volatility, the base probability 1 - exp(-H) of the last window of each
+  // segment and length (at segment * (longest period + 1) + days) and the hazard H it is of:
+  // windows of a flat rate have the same H period after period
   private final int windowLengths;
-  private int periodStamp;
-  private final int[] basePrepaymentStamp;
+  private final double[] baseHazard;
   private final double[] basePrepayment;
-  /** The same windows' log(1 - p): minus the hazard over the window. */
-  private final double[] basePrepaymentLog;
 
   // Vasicek with one factor for the deal: each point's conditional cumulative default probability
   // C and its log(1 - C) on this path, valid when their stamps are the path's; null otherwise
@@ -126,9 +123,9 @@ final class MonteCarloDriver implements PerformanceDriver {
       longest = Math.max(longest, d);
     }
     windowLengths = longest + 1;
-    basePrepaymentStamp = new int[deal.segments * windowLengths];
+    baseHazard = new double[deal.segments * windowLengths];
+    java.util.Arrays.fill(baseHazard, Double.NaN);
     basePrepayment = new double[deal.segments * windowLengths];
-    basePrepaymentLog = new double[deal.segments * windowLengths];
     boolean shared = vasicek && innovations == 1;
     int points = shared ? tables.pointQuantile.length : 0;
     pointStamp = shared ? new int[points] : null;
@@ -230,14 +227,6 @@ final class MonteCarloDriver implements PerformanceDriver {
   }
 
   @Override
-  public void beginPeriod(int period) {
-    if (++periodStamp == Integer.MAX_VALUE) {
-      java.util.Arrays.fill(basePrepaymentStamp, 0);
-      periodStamp = 1;
-    }
-  }
-
-  @Override
   public double defaults(int segment, int startDay, int fromDay, int toDay, double loans) {
     double p = window(false, segment, startDay, fromDay, toDay);
     return count(loans, p, windowLog);
@@ -299,21 +288,14 @@ final class MonteCarloDriver implements PerformanceDriver {
    */
   private double prepaymentProbability(int segment, int startDay, int fromDay, int toDay) {
     if (tables.prepaymentCurve == null) {
-      Hazards h = deal.prepayments;
-      if (h.byMonthOnBook(segment)) {
-        double hazard = h.over(segment, deal.originDay(segment, startDay), fromDay, toDay);
-        windowLog = -hazard;
-        return ResolvedDeal.probability(hazard);
-      }
-      // by period, the hazard is the period's: the window's length alone decides
-      int cell = segment * windowLengths + toDay - fromDay;
-      if (basePrepaymentStamp[cell] != periodStamp) {
-        basePrepaymentStamp[cell] = periodStamp;
-        double hazard = h.over(segment, 0, fromDay, toDay);
+      double hazard = deal.prepayments.over(segment, deal.originDay(segment, startDay), fromDay,
+          toDay);
+      int cell = segment * windowLengths + Math.min(toDay - fromDay, windowLengths - 1);
+      if (baseHazard[cell] != hazard) {
+        baseHazard[cell] = hazard;
         basePrepayment[cell] = ResolvedDeal.probability(hazard);
-        basePrepaymentLog[cell] = -hazard;
       }
-      windowLog = basePrepaymentLog[cell];
+      windowLog = -hazard;
       return basePrepayment[cell];
     }
     return window(true, segment, startDay, fromDay, toDay);
