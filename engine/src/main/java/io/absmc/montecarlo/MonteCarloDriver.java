@@ -81,7 +81,8 @@ final class MonteCarloDriver implements PerformanceDriver {
   private final double[] basePrepayment;
 
   // Vasicek with one factor for the deal: each point's conditional cumulative default probability
-  // C and its log(1 - C) on this path, valid when their stamps are the path's; null otherwise
+  // C and (in cohort mode, for inversion) its log(1 - C) on this path, valid when their stamps
+  // are the path's; null otherwise
   private final int[] pointStamp;
   private final double[] pointCumulative;
   private final int[] logStamp;
@@ -130,8 +131,10 @@ final class MonteCarloDriver implements PerformanceDriver {
     int points = shared ? tables.pointQuantile.length : 0;
     pointStamp = shared ? new int[points] : null;
     pointCumulative = shared ? new double[points] : null;
-    logStamp = shared ? new int[points] : null;
-    logSurvival = shared ? new double[points] : null;
+    // only binomial draws (by inversion) use log(1 - p)
+    boolean logs = shared && granularity == Granularity.COHORT;
+    logStamp = logs ? new int[points] : null;
+    logSurvival = logs ? new double[points] : null;
   }
 
   /** Starts a block: its two streams. */
@@ -171,6 +174,8 @@ final class MonteCarloDriver implements PerformanceDriver {
       fallsBy.clear();
       if (pointStamp != null) {
         java.util.Arrays.fill(pointStamp, 0);
+      }
+      if (logStamp != null) {
         java.util.Arrays.fill(logStamp, 0);
       }
       pathStamp = 1;
@@ -318,7 +323,9 @@ final class MonteCarloDriver implements PerformanceDriver {
       int to = points[toDay - startDay];
       double cTo = pointCumulative(to);
       if (fromDay == startDay) {
-        windowLog = logSurvival(to);
+        if (logStamp != null) {
+          windowLog = logSurvival(to);
+        }
         return cTo;
       }
       int from = points[fromDay - startDay];
@@ -327,7 +334,9 @@ final class MonteCarloDriver implements PerformanceDriver {
         return 1;
       }
       // log(1 - p) = log(1 - C(t)) - log(1 - C(u)), kept <= 0 against rounding
-      windowLog = Math.min(0, logSurvival(to) - logSurvival(from));
+      if (logStamp != null) {
+        windowLog = Math.min(0, logSurvival(to) - logSurvival(from));
+      }
       return (cTo - cFrom) / (1 - cFrom);
     }
     LastValue last = prepayment ? prepaymentsBy : defaultsBy;
