@@ -3,7 +3,6 @@ package io.absmc.montecarlo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.absmc.resolve.ResolvedDeal;
-import io.absmc.scenario.ScenarioLoader;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
@@ -22,45 +21,11 @@ class SegmentCorrelationTest {
   private static ResolvedDeal pool(double... rhos) {
     StringBuilder segments = new StringBuilder();
     for (int i = 0; i < rhos.length; i++) {
-      segments.append("""
-          - name: loans%d
-            balance: %dm
-            loans: 100000
-            term_days: 366
-            amortisation: bullet
-            annual_rate: 0
-            performance:
-              annual_default_rate: 10%%
-              asset_correlation: %s
-              recovery_rate: 0
-          """.formatted(i, 100 / rhos.length, rhos[i]));
+      segments.append(StaticPools.segment("loans" + i, 100 / rhos.length, 100_000,
+          "annual_default_rate: 10%\nasset_correlation: " + rhos[i] + "\nrecovery_rate: 0"));
     }
-    String yaml = """
-        name: two-correlations
-        calendar:
-          closing_date: 2023-01-01
-          first_payment_date: 2023-02-01
-          payment_frequency: monthly
-          legal_final_date: 2024-01-01
-        pool:
-          segments:
-        %s
-        structure:
-          plan_size: 100m
-          tranches:
-            - name: senior
-              amount: 90m
-              coupon: 0
-              payment_months: [1]
-            - name: junior
-              amount: 10m
-              payment_months: [1]
-        waterfall:
-          amortising:
-            - pay_principal: [senior]
-            - pay_residual: junior
-        """.formatted(segments.toString().indent(4).stripTrailing());
-    return ResolvedDeal.resolve(ScenarioLoader.parse(yaml, "two-correlations.yaml"));
+    return StaticPools.segments("", segments.toString(), StaticPools.R3_TRANCHES,
+        StaticPools.R3_WATERFALL);
   }
 
   private static double[] horizon(ResolvedDeal deal, int paths) {

@@ -16,6 +16,26 @@ public final class StaticPools {
    */
   public static ResolvedDeal custom(String model, String performance, int loans, String tranches,
       String waterfall) {
+    return segments(model, segment("loans", 100, loans, performance), tranches, waterfall);
+  }
+
+  /** A segment of {@code millions} m of {@code loans} 365-day bullet loans without interest. */
+  public static String segment(String name, int millions, int loans, String performance) {
+    return """
+        - name: %s
+          balance: %dm
+          loans: %d
+          term_days: 365
+          amortisation: bullet
+          annual_rate: 0
+          performance:
+        %s
+        """.formatted(name, millions, loans, performance.indent(4).stripTrailing());
+  }
+
+  /** A 100m plan over one 365-day period with these segments ({@link #segment}). */
+  public static ResolvedDeal segments(String model, String segments, String tranches,
+      String waterfall) {
     String yaml = """
         name: static
         calendar:
@@ -26,13 +46,6 @@ public final class StaticPools {
           model:
         %s
           segments:
-            - name: loans
-              balance: 100m
-              loans: %d
-              term_days: 365
-              amortisation: bullet
-              annual_rate: 0
-              performance:
         %s
         structure:
           plan_size: 100m
@@ -41,7 +54,7 @@ public final class StaticPools {
         waterfall:
           amortising:
         %s
-        """.formatted(model.indent(4).stripTrailing(), loans, performance.indent(8).stripTrailing(),
+        """.formatted(model.indent(4).stripTrailing(), segments.indent(4).stripTrailing(),
         tranches.indent(4).stripTrailing(), waterfall.indent(4).stripTrailing());
     return ResolvedDeal.resolve(ScenarioLoader.parse(yaml, "static.yaml"));
   }
