@@ -349,36 +349,33 @@ public final class RunStatistics implements BlockConsumer, Serializable {
     for (int i = 0; i < n; i++) {
       double pool = b.poolBalance[p * n + i];
       poolBalance[p].add(pool, w[i]);
-      if (unit) {
-        poolBalanceHistogram[p].add(pool);
-      } else {
-        poolBalanceHistogram[p].add(pool, w[i]);
-      }
+      add(poolBalanceHistogram[p], pool, w[i], unit);
       collections[p].add(b.collections[p * n + i], w[i]);
       defaults[p].add(b.defaults[p * n + i], w[i]);
       for (int k = 0; k < PathRecord.PAST_DUE_BUCKETS; k++) {
         pastDue[k * periods + p].add(b.pastDue[(k * periods + p) * n + i], w[i]);
       }
       double over30 = b.delinquency30[p * n + i];
-      if (unit) {
-        delinquency30Histogram[p].add(over30);
-      } else {
-        delinquency30Histogram[p].add(over30, w[i]);
-      }
+      add(delinquency30Histogram[p], over30, w[i], unit);
     }
     for (int t = 0; t < b.tranches; t++) {
       int idx = t * periods + p;
       for (int i = 0; i < n; i++) {
         double balance = b.trancheBalance[idx * n + i];
         trancheBalance[idx].add(balance, w[i]);
-        if (unit) {
-          trancheBalanceHistogram[idx].add(balance);
-        } else {
-          trancheBalanceHistogram[idx].add(balance, w[i]);
-        }
+        add(trancheBalanceHistogram[idx], balance, w[i], unit);
         interestPaid[idx].add(b.interestPaid[idx * n + i], w[i]);
         principalPaid[idx].add(b.principalPaid[idx * n + i], w[i]);
       }
+    }
+  }
+
+  /** A path's value into a histogram: counted when the block has no weights, else weighted. */
+  private static void add(Histogram h, double x, double w, boolean unit) {
+    if (unit) {
+      h.add(x);
+    } else {
+      h.add(x, w);
     }
   }
 
